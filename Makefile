@@ -1,0 +1,72 @@
+# Dossier: two commands do all set-up. `make site` (or `make serve`) builds the site,
+# `make test` runs every test. Both create .venv from the pinned requirements first.
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site serve test check bench lint browser properdocs clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# ProperDocs, the maintained fork of MkDocs 1.x, in its own environment: the suite builds the site
+# with it too. Material still requires the mkdocs package; the properdocs command redirects every
+# `mkdocs.*` import to `properdocs.*`, so the build runs on ProperDocs.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+
+$(PROPERDOCS_STAMP): requirements-properdocs.txt requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+properdocs: $(PROPERDOCS_STAMP)
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+# A preview, not strict: while a source is broken it prints the errors and keeps serving the last
+# good pages (strict mode would stall it); `make site` and the tests stay strict.
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --no-strict
+
+check: $(STAMP)
+	$(BIN)/python -m dossier check sources
+
+test: $(STAMP) $(PROPERDOCS_STAMP) browser
+	$(BIN)/python -m pytest
+
+# Real-browser tests drive Debian's Chromium; a browser download by Playwright does not work here.
+# apt runs only when the browser or a font is missing. The fonts make screenshots show what readers
+# see: Liberation and DejaVu for Latin text, WenQuanYi Zen Hei for the Chinese in the sources.
+CHROMIUM := /usr/bin/chromium
+BROWSER_FILES := $(CHROMIUM) /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+BROWSER_PACKAGES := chromium fonts-liberation fonts-dejavu-core fonts-wqy-zenhei
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600
+
+browser:
+	@for file in $(BROWSER_FILES); do test -e $$file || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian's chromium and fonts for the browser tests"; \
+	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends $(BROWSER_PACKAGES) >/dev/null; \
+	fi
+	@$(CHROMIUM) --version 2>/dev/null
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf site $(VENV) .venv-* benchmarks/out

@@ -1,0 +1,169 @@
+"""Front-matter schemas of the four source kinds, and the checks of each field's value."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from dossier.frontmatter import Field
+from dossier.model import ID_PATTERN, PartialDate
+from dossier.problems import Location, Problems, did_you_mean
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+DOCUMENT_KINDS = (
+    "news", "official", "opinion", "press-release", "analysis", "interview", "report",
+    "transcript", "blog", "statement",
+)
+"""Known values of a document's ``kind``; another value is a warning, not an error."""
+
+ACTOR_KINDS = ("person", "organisation")
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """What a field must hold: ``text``, ``date``, ``url``, ``id``, ``language``, ``code``,
+    ``texts`` (a list), or ``choice`` among `choices`."""
+
+    type: str = "text"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    strict_choices: bool = True
+
+
+DOCUMENT = {
+    "title": Spec(required=True),
+    "publisher": Spec(required=True),
+    "published": Spec("date", required=True),
+    "url": Spec("url"),
+    "reference": Spec(),
+    "author": Spec(),
+    "language": Spec("language"),
+    "translated_from": Spec("language"),
+    "kind": Spec("choice", choices=DOCUMENT_KINDS, strict_choices=False),
+    "retrieved": Spec("date"),
+    "archive_url": Spec("url"),
+    "notes": Spec(),
+}
+ACTOR = {
+    "name": Spec(required=True),
+    "kind": Spec("choice", required=True, choices=ACTOR_KINDS),
+    "country": Spec("id"),
+    "aliases": Spec("texts"),
+    "role": Spec(),
+    "part_of": Spec("id"),
+}
+COUNTRY = {
+    "name": Spec(required=True),
+    "code": Spec("code"),
+    "aliases": Spec("texts"),
+}
+CLAIM = {
+    "statement": Spec(required=True),
+    "aliases": Spec("texts"),
+}
+
+
+def check(fields: dict[str, Field], schema: dict[str, Spec], end: Location,
+          problems: Problems) -> dict[str, object]:
+    """Check `fields` against `schema`; return the valid values, converted.
+
+    Dates become `PartialDate`, lists stay lists, everything else is a stripped string.
+    Unknown fields are warnings; missing required fields and bad values are errors.
+
+    Args:
+        fields: The front matter, as `dossier.frontmatter.split` read it.
+        schema: What each known field must hold.
+        end: Where the front matter ends; a missing field is reported there, unless an unknown
+            field looks like a misspelling of it, which is then the place to point at.
+        problems: Where problems go.
+    """
+    values: dict[str, object] = {}
+    unknown: dict[str, Field] = {}
+    for name, entry in fields.items():
+        spec = schema.get(name)
+        if spec is None:
+            unknown[name] = entry
+            problems.warning(
+                entry.key_location,
+                f"unknown field '{name}'{did_you_mean(name, schema)} (known: {', '.join(schema)})",
+            )
+            continue
+        value = _convert(name, entry, spec, problems)
+        if value is not None:
+            values[name] = value
+    for name, spec in schema.items():
+        if spec.required and name not in fields:
+            problems.error(*missing(name, unknown, end))
+    return values
+
+
+def missing(name: str, unknown: dict[str, Field], end: Location) -> tuple[Location, str]:
+    """Where and how to report that the field `name` is missing.
+
+    A misspelt key (``titel:``) is the likeliest cause, so it is named and pointed at;
+    otherwise the place is the front matter's closing ``---``, above which the field goes.
+    """
+    close = difflib.get_close_matches(name, list(unknown), n=1, cutoff=0.6)
+    if close:
+        return (unknown[close[0]].key_location,
+                f"missing required field '{name}'; is '{close[0]}' a misspelling of it?")
+    return end, f"missing required field '{name}': add '{name}: ...' to the front matter, which ends here"
+
+
+def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
+    value = entry.value
+    where = entry.value_location
+    if spec.type == "texts":
+        if isinstance(value, str):
+            value = [value]
+        if value is None:
+            return []
+        cleaned = [v.strip() for v in value]
+        for item, location in zip(cleaned, entry.item_locations or [where] * len(cleaned), strict=False):
+            if not item:
+                problems.error(location, f"'{name}' has an empty entry")
+        return [v for v in cleaned if v]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        problems.error(entry.key_location, f"'{name}' is empty")
+        return None
+    if not isinstance(value, str):
+        problems.error(where, f"'{name}' must be a single text, not a list")
+        return None
+    value = value.strip()
+    if spec.type == "date":
+        try:
+            return PartialDate.parse(value)
+        except ValueError as exc:
+            problems.error(where, f"'{name}': {exc}")
+            return None
+    if spec.type == "url":
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            problems.error(where, f"'{name}' must be an http or https URL, not '{value}'")
+            return None
+    elif spec.type == "id":
+        if not ID_PATTERN.fullmatch(value):
+            slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            hint = f"; did you mean '{slug}'?" if slug else ""
+            problems.error(where, f"'{name}' must be an id (lowercase letters, digits, hyphens), "
+                                  f"not '{value}'{hint}")
+            return None
+    elif spec.type == "language":
+        if not _LANGUAGE.fullmatch(value):
+            problems.error(where, f"'{name}' must be a BCP 47 language tag such as 'en' or 'zh-Hans', not '{value}'")
+            return None
+    elif spec.type == "code":
+        if not _COUNTRY_CODE.fullmatch(value):
+            problems.error(where, f"'{name}' must be a two-letter ISO 3166-1 code (or EU), not '{value}'")
+            return None
+    elif spec.type == "choice" and value not in spec.choices:
+        message = f"'{name}' is '{value}'{did_you_mean(value, spec.choices)} (known: {', '.join(spec.choices)})"
+        if spec.strict_choices:
+            problems.error(where, message)
+            return None
+        problems.warning(where, message)
+    return value

@@ -1,0 +1,138 @@
+"""Split a source file into YAML front matter and body, keeping every key's location.
+
+Values are read as YAML's plain text (no implicit dates or numbers), so ``published: 2019``
+stays the text ``"2019"`` and each field's own validator decides what it means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from dossier.problems import Location, Problems
+
+_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+Value = str | list[str] | None
+
+# libyaml's loader, when PyYAML has it, reads front matter several times faster; its marks count
+# characters, as the pure-Python one's do.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(slots=True)
+class Field:
+    """One front-matter entry: its value and where its key and value stand."""
+
+    value: Value
+    key_location: Location
+    value_location: Location
+    item_locations: list[Location] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SourceFile:
+    """A source file split in two: front-matter fields and the body after them."""
+
+    fields: dict[str, Field]
+    body: str
+    body_line: int
+    """The 1-based line of the file on which `body` starts."""
+    body_offset: int
+    """The character offset in the file at which `body` starts."""
+    end: Location
+    """The front matter's closing ``---``: where a missing field is reported, as it goes above."""
+    readable: bool = True
+    """False when the front matter could not be read at all (already reported): its fields are
+    unknown, so checking for missing ones would only repeat the problem."""
+
+
+def split(text: str, path: str, problems: Problems) -> SourceFile:
+    """Read the front matter of `text`; report what is wrong with it to `problems`."""
+    if not text.startswith("---") or not _FENCE.match(text):
+        problems.error(Location(path, 1, 1), "missing YAML front matter: the file must start with '---'")
+        return SourceFile({}, text, 1, 0, Location(path, 1, 1), readable=False)
+    first_break = text.find("\n")
+    close = None if first_break < 0 else _CLOSE.search(text, first_break + 1)
+    if close is None:
+        problems.error(Location(path, 1, 1),
+                       "front matter opened with '---' is never closed: add a line '---' after its fields")
+        return SourceFile({}, "", 1, len(text), Location(path, 1, 1), readable=False)
+    yaml_text = text[first_break + 1 : close.start()]
+    end_of_fence = text.find("\n", close.end())
+    body_offset = len(text) if end_of_fence < 0 else end_of_fence + 1
+    body_line = text.count("\n", 0, body_offset) + 1
+    fields = _parse_yaml(yaml_text, path, problems)
+    end = Location(path, text.count("\n", 0, close.start()) + 1, 1)
+    return SourceFile(fields or {}, text[body_offset:], body_line, body_offset, end, readable=fields is not None)
+
+
+def _parse_yaml(yaml_text: str, path: str, problems: Problems) -> dict[str, Field] | None:
+    """The fields of the front matter; None when it cannot be read (the reason is reported)."""
+    def here(mark: yaml.Mark) -> Location:
+        # The YAML starts on line 2 of the file, after the opening '---'.
+        return Location(path, mark.line + 2, mark.column + 1)
+
+    try:
+        node = yaml.compose(yaml_text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context
+        if exc.context_mark and exc.context and (mark is None or mark.index >= len(yaml_text)):
+            # Reaching the end is not the mistake; what was left open (a quote, a bracket) is.
+            mark, message = exc.context_mark, f"{exc.context} (started here), {exc.problem}"
+        location = here(mark) if mark else Location(path, 2, 1)
+        problems.error(location, f"malformed YAML front matter: {message}")
+        return None
+    except yaml.reader.ReaderError as exc:
+        # Raised for characters YAML does not allow, such as control characters.
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        # libyaml counts the position in bytes: find the character itself instead.
+        at = yaml_text.find(chr(code))
+        at = at if at >= 0 else min(exc.position, len(yaml_text))
+        before = yaml_text[:at]
+        line = before.count("\n") + 2
+        col = at - (before.rfind("\n") + 1) + 1
+        problems.error(Location(path, line, col),
+                       f"malformed YAML front matter: character U+{code:04X} is not allowed")
+        return None
+    except yaml.YAMLError as exc:  # any other YAML failure still names the file
+        problems.error(Location(path, 2, 1), f"malformed YAML front matter: {exc}")
+        return None
+    if node is None:
+        return {}  # an empty front matter is read fine: its required fields are missing
+    if not isinstance(node, yaml.MappingNode):
+        problems.error(here(node.start_mark), "front matter must be a mapping of 'key: value' lines")
+        return None
+    fields: dict[str, Field] = {}
+    for key_node, value_node in node.value:
+        key_location = here(key_node.start_mark)
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.error(key_location, "front-matter keys must be plain words")
+            continue
+        key = key_node.value
+        if key in fields:
+            problems.error(key_location, f"'{key}' is given twice")
+            continue
+        value: Value
+        items: list[Location] = []
+        if isinstance(value_node, yaml.ScalarNode):
+            # A plain (unquoted) empty or null value; libyaml marks plain style '' rather than None.
+            null = value_node.tag == "tag:yaml.org,2002:null" and not value_node.style
+            value = None if null else value_node.value
+        elif isinstance(value_node, yaml.SequenceNode):
+            value = []
+            for item in value_node.value:
+                if isinstance(item, yaml.ScalarNode):
+                    value.append(item.value)
+                    items.append(here(item.start_mark))
+                else:
+                    problems.error(here(item.start_mark), f"'{key}' must be a list of texts")
+        else:
+            problems.error(here(value_node.start_mark), f"'{key}' must be a text or a list of texts")
+            continue
+        fields[key] = Field(value, key_location, here(value_node.start_mark), items)
+    return fields

@@ -1,0 +1,150 @@
+"""Relations across the corpus, computed once per build and shared by every page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from dossier.model import STANCES, Actor, Annotation, Corpus, Document
+
+
+@dataclass(slots=True)
+class Passage:
+    """A paragraph of a document that mentions an entity, with the words that mention it."""
+
+    document: Document
+    paragraph: int
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Position:
+    """One actor's statements on one claim, with the stance they take."""
+
+    actor: str
+    claim: str
+    stance: str
+    statements: list[Annotation]
+
+
+class CorpusIndex:
+    """Every relation a page needs, as dictionaries keyed by id.
+
+    Attributes:
+        corpus: The corpus indexed.
+        statements: Every quote and reported position, ordered by date then document order.
+        by_actor: Statements per speaker.
+        by_claim: Per claim, per stance, the statements taking it.
+        actors_by_country: Actors per country id.
+        members: Actors per parent actor (``part_of``).
+        passages: Per ``(kind, id)`` of an actor or country, the paragraphs that mention it.
+        chronology: Per claim, its statements in date order, whatever their stance.
+        stances: The aggregated stance (see `aggregate`) per ``(actor, claim)``.
+        actors_in_country: Actors per country, counting an organisation's country for its parts.
+        statements_on: The statements behind each cell of `stances`, per ``(actor, claim)``, in
+            date order.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.statements: list[Annotation] = []
+        self.by_actor: dict[str, list[Annotation]] = defaultdict(list)
+        self.by_claim: dict[str, dict[str, list[Annotation]]] = {
+            claim: {stance: [] for stance in STANCES} for claim in corpus.claims
+        }
+        self.actors_by_country: dict[str, list[Actor]] = defaultdict(list)
+        self.members: dict[str, list[Actor]] = defaultdict(list)
+        self.passages: dict[tuple[str, str], list[Passage]] = defaultdict(list)
+        self.chronology: dict[str, list[Annotation]] = defaultdict(list)
+        self.stances: dict[tuple[str, str], str] = {}
+        self.actors_in_country: dict[str, list[Actor]] = defaultdict(list)
+        self.statements_on: dict[tuple[str, str], list[Annotation]] = defaultdict(list)
+
+        for actor in sorted(corpus.actors.values(), key=lambda a: a.name.casefold()):
+            if actor.country:
+                self.actors_by_country[actor.country].append(actor)
+            if actor.part_of:
+                self.members[actor.part_of].append(actor)
+        for document in corpus.documents.values():
+            last: dict[tuple[str, str], Passage] = {}
+            for annotation in document.annotations:
+                if annotation.is_statement:
+                    self.statements.append(annotation)
+                elif annotation.kind == "mention":
+                    key = (annotation.target_kind, annotation.target)
+                    passage = last.get(key)
+                    if passage is None or passage.paragraph != annotation.paragraph:
+                        passage = last[key] = Passage(document, annotation.paragraph)
+                        self.passages[key].append(passage)
+                    if annotation.text not in passage.names:
+                        passage.names.append(annotation.text)
+        self.statements.sort(key=lambda a: (a.when, a.document.published, a.document.id, a.start))  # type: ignore[union-attr]
+        for statement in self.statements:
+            for speaker in statement.speakers:
+                self.by_actor[speaker].append(statement)
+            seen_claims = set()
+            for stance, claims in statement.stances.items():
+                for claim in claims:
+                    self.by_claim[claim][stance].append(statement)
+                    if claim not in seen_claims:
+                        seen_claims.add(claim)
+                        self.chronology[claim].append(statement)
+        said: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for statement in self.statements:
+            for stance, claims in statement.stances.items():
+                for claim in claims:
+                    for speaker in statement.speakers:
+                        said[speaker, claim].add(stance)
+                        behind = self.statements_on[speaker, claim]
+                        if not behind or behind[-1] is not statement:
+                            behind.append(statement)
+        self.stances = {key: aggregate(stances) for key, stances in said.items()}
+        for actor in sorted(corpus.actors.values(), key=lambda a: a.name.casefold()):
+            country = self.country_of(actor.id)
+            if country:
+                self.actors_in_country[country].append(actor)
+
+    def positions(self, claim: str) -> list[Position]:
+        """Each actor's stance on `claim`: ``supports``, ``disputes``, ``both`` or ``about``."""
+        per_actor: dict[str, list[Annotation]] = defaultdict(list)
+        for stance in STANCES:
+            for statement in self.by_claim.get(claim, {}).get(stance, []):
+                for speaker in statement.speakers:
+                    per_actor[speaker].append(statement)
+        positions = []
+        for actor, statements in per_actor.items():
+            stances = {s.stance_on(claim) for s in statements}
+            positions.append(Position(actor, claim, aggregate(stances), statements))
+        return sorted(positions, key=lambda p: self.corpus.actors[p.actor].name.casefold())
+
+    def claims_of(self, actor: str) -> dict[str, list[Annotation]]:
+        """The claims `actor` takes a stance on, each with the statements, in claim order."""
+        result: dict[str, list[Annotation]] = defaultdict(list)
+        for statement in self.by_actor.get(actor, []):
+            for claims in statement.stances.values():
+                for claim in claims:
+                    result[claim].append(statement)
+        return dict(sorted(result.items()))
+
+    def country_of(self, actor: str) -> str:
+        """The country of `actor`, else of the organisation it is part of, else ``""``."""
+        seen = set()
+        while actor and actor not in seen:
+            seen.add(actor)
+            entry = self.corpus.actors.get(actor)
+            if entry is None:
+                return ""
+            if entry.country:
+                return entry.country
+            actor = entry.part_of
+        return ""
+
+
+def aggregate(stances: set[str]) -> str:
+    """One cell of the stance matrix from the stances of several statements."""
+    if {"supports", "disputes"} <= stances:
+        return "both"
+    for stance in ("supports", "disputes"):
+        if stance in stances:
+            return stance
+    return "about"

@@ -1,0 +1,64 @@
+"""One compiled matcher for every registered name and alias.
+
+The names are folded into a trie and the trie into a single regular expression, so finding
+every mention in a text costs one scan whatever the size of the registry, and at each place
+the longest name wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+_END = ""  # trie key marking the end of a name; no name contains an empty character
+
+
+def _trie_pattern(names: list[str]) -> str:
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[_END] = True
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    ends_here = _END in node
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # Greedy optional group: the longer name is tried first.
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
+
+
+class NameMatcher:
+    """Finds registered names in text: whole words, case-sensitive, longest first."""
+
+    def __init__(self, names: Mapping[str, tuple[str, str]]) -> None:
+        """Build the matcher.
+
+        Args:
+            names: Each name or alias mapped to the ``(kind, id)`` of the entity it names.
+        """
+        self._targets = dict(names)
+        ordered = sorted(n for n in self._targets if n)
+        if ordered:
+            pattern = r"(?<!\w)(?:" + _trie_pattern(ordered) + r")(?!\w)"
+            self._regex: re.Pattern[str] | None = re.compile(pattern)
+        else:
+            self._regex = None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str, str]]:
+        """Yield ``(start, end, kind, id)`` for every name found in `text`."""
+        if self._regex is None:
+            return
+        targets = self._targets
+        for match in self._regex.finditer(text):
+            found = targets.get(match.group())
+            if found is not None:
+                yield match.start(), match.end(), found[0], found[1]

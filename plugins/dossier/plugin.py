@@ -1,0 +1,118 @@
+"""The ``dossier`` MkDocs plugin: a thin adapter between MkDocs events and the core.
+
+It reads ``sources/`` once per build, hands the generated pages to MkDocs as in-memory files
+kept out of the navigation, and turns problems in the sources into log lines and a failed build.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from dossier.loader import load_with_problems
+from dossier.problems import Problem
+from dossier.render import Site, escape, render_site
+from dossier.render.home import figures
+
+log = get_plugin_logger(__name__)
+
+FIGURES_MARKER = "<!-- dossier:figures -->"
+"""Hand-written pages may hold this line; it is replaced by the corpus's figures."""
+
+
+class DossierConfig(Config):
+    """Options of the ``dossier`` plugin in ``mkdocs.yml``."""
+
+    sources = c.Type(str, default="sources")
+    """The annotated corpus, relative to ``mkdocs.yml``."""
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    """Generates a page per document, actor, country and claim, plus site-wide views."""
+
+    def __init__(self) -> None:
+        self._command: Literal["build", "gh-deploy", "serve"] = "build"
+        self._site: Site | None = None
+        self._last_good: Site | None = None
+        self._stale_notice = ""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether we serve: a broken source then keeps the last good site."""
+        self._command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Resolve the sources folder and have ``mkdocs serve`` watch it."""
+        base = os.path.dirname(config.config_file_path or "")
+        self._sources = os.path.normpath(os.path.join(base, self.config.sources))
+        self._root = base or os.getcwd()
+        if self._sources not in config.watch:
+            config.watch.append(self._sources)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Read, validate and render the corpus.
+
+        This runs before MkDocs empties the site folder, so a failure leaves the last site in
+        place. While serving, a broken source does not stop the server: the problems are logged
+        and the last good generated pages are served again, each page saying so in a banner.
+        """
+        self._stale_notice = ""
+        corpus, problems = load_with_problems(self._sources, display_root=self._root)
+        errors = problems.errors
+        for problem in problems.sorted():
+            (log.error if problem in errors else log.warning)(str(problem))
+        if errors and self._command == "serve" and self._last_good is not None:
+            log.error(f"{len(errors)} error(s) in {self.config.sources}/: still serving the last good "
+                      "version of the generated pages until they are fixed")
+            self._site = self._last_good
+            self._stale_notice = _stale_notice(problems.sorted())
+            return
+        if errors:
+            raise PluginError(f"{len(errors)} error(s) in {self.config.sources}/; see above.")
+        self._site = self._last_good = render_site(corpus, site_url=config.site_url or "",
+                                                       use_directory_urls=config.use_directory_urls)
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Add every generated page as an in-memory file, out of the navigation."""
+        assert self._site is not None
+        for uri, markdown in self._site.pages.items():
+            files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        for uri, content in self._site.files.items():
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        """Give each generated page its title as HTML-safe text for the ``<title>`` element.
+
+        The title MkDocs extracts from a page's heading keeps contributor text as entities
+        (``&lt;script&gt;``), but Material's ``<title>`` applies Jinja's ``striptags``, which turns
+        them back into raw markup: a name such as ``</title><script>…`` would run. A
+        ``meta.title`` is printed as is, so the entity-escaped title goes there.
+        """
+        if self._site is not None and page.file.src_uri in self._site.pages and page.title:
+            page.meta["title"] = page.title
+        return context
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Fill the figures marker of hand-written pages with the corpus's counts."""
+        if self._site is not None and FIGURES_MARKER in markdown:
+            markdown = markdown.replace(FIGURES_MARKER, figures(self._site))
+        return self._stale_notice + markdown
+
+
+def _stale_notice(problems: list[Problem]) -> str:
+    """The banner of every served page while the sources have errors (``mkdocs serve`` only)."""
+    items = "\n".join(f"    - {escape.inline(str(problem))}" for problem in problems)
+    return ('!!! failure "The sources have errors: the generated pages are their last good version"\n\n'
+            f"{items}\n\n")

@@ -1,0 +1,105 @@
+"""Problems found in the sources, reported as ``path:line:col: message``.
+
+Every stage of the core appends to one `Problems` collector instead of raising at the first
+mistake, so a contributor sees every problem of a run at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    """How bad a problem is: errors fail the build, warnings fail it only under ``strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a source file: its path as shown to the user, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in the sources."""
+
+    location: Location
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location}: {prefix}{self.message}"
+
+
+class Problems:
+    """Collects the problems of one run, in the order they were found."""
+
+    def __init__(self) -> None:
+        self._items: list[Problem] = []
+
+    def error(self, location: Location, message: str) -> None:
+        """Record an error at `location`."""
+        self._items.append(Problem(location, message, Severity.ERROR))
+
+    def warning(self, location: Location, message: str) -> None:
+        """Record a warning at `location`."""
+        self._items.append(Problem(location, message, Severity.WARNING))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Add problems found elsewhere."""
+        self._items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that fail a build whatever its strictness."""
+        return [p for p in self._items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that fail a strict build only."""
+        return [p for p in self._items if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        """All problems, by file, line and column."""
+        return sorted(self._items, key=lambda p: p.location)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+
+class DossierError(Exception):
+    """Raised when the sources have errors; carries every problem of the run."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: p.location)
+        count = sum(p.severity is Severity.ERROR for p in self.problems)
+        super().__init__(f"{count} error(s) in the sources")
+
+    def report(self) -> str:
+        """Every problem on its own line."""
+        return "\n".join(str(p) for p in self.problems)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ``; did you mean 'x'?`` suffix when one of `choices` is close to `word`, else ``""``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

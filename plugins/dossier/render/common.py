@@ -1,0 +1,182 @@
+"""Pieces every generated page shares: links between pages, quotations, provenance footnotes."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from dossier.model import Annotation, Document, Entity
+from dossier.render import escape
+
+QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
+
+STANCE_LABELS = {
+    "supports": ("✔", "supports"),
+    "disputes": ("✘", "disputes"),
+    "both": ("±", "supports and disputes"),
+    "about": ("○", "speaks about"),
+}
+"""Symbol and words for each stance: never colour alone."""
+
+
+STANCE_ORDER = ("supports", "disputes", "both", "about")
+"""The aggregated stances (see `dossier.index.aggregate`), in the order views list them."""
+
+
+def uri(entity: Entity | Document) -> str:
+    """The source URI of an entity's generated page, e.g. ``actors/huawei.md``."""
+    return f"{entity.folder}/{entity.id}.md"
+
+
+def link(entity: Entity | Document, label: str | None = None, anchor: str = "", *, depth: int = 1,
+         tooltip: str = "") -> str:
+    """A Markdown link to `entity`'s page from a page `depth` folders below the site root."""
+    target = ("../" * depth) + uri(entity) + (f"#{anchor}" if anchor else "")
+    shown = escape.inline(label if label is not None else entity.label)
+    if tooltip:
+        return f'[{shown}]({target} "{escape.title(tooltip)}")'
+    return f"[{shown}]({target})"
+
+
+def stance_badge(stance: str) -> str:
+    """A stance as symbol and word, e.g. ``✔ supports``."""
+    symbol, words = STANCE_LABELS[stance]
+    return f'<span class="dossier-stance dossier-{stance}">{symbol} {words}</span>'
+
+
+def quotation(annotation: Annotation) -> str:
+    """The words of a statement for display: quotes in quotation marks, reported speech plain."""
+    words = " ".join(annotation.text.split())
+    if annotation.kind == "quote":
+        # <q> adds the quotation marks, so the span's own outer marks are not doubled.
+        return f'<q class="dossier-quote-text">{escape.inline(words.strip(QUOTE_MARKS))}</q>'
+    return f'<span class="dossier-says-text">{escape.inline(words)}</span> <small>(reported)</small>'
+
+
+def citation(document: Document, *, depth: int = 1) -> str:
+    """Publisher, title, author, date and URL or reference of `document`, as Markdown."""
+    parts = [escape.inline(document.publisher), f"“{link(document, depth=depth)}”"]
+    if document.author:
+        parts.append(escape.inline(document.author))
+    parts.append(str(document.published))
+    if document.url:
+        parts.append(escape.external_link(document.url))
+    if document.reference:
+        parts.append(f"ref. {escape.inline(document.reference)}")
+    return ", ".join(parts)
+
+
+class Footnotes:
+    """Numbered provenance footnotes of one page, one per statement however often cited."""
+
+    def __init__(self, depth: int = 1) -> None:
+        self.depth = depth
+        self._numbers: dict[int, int] = {}
+        self._definitions: list[str] = []
+
+    def cite(self, annotation: Annotation) -> str:
+        """The footnote reference for `annotation`, defining the footnote on first use."""
+        key = id(annotation)
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self._numbers) + 1
+            self._definitions.append(f"[^{number}]: {self.provenance(annotation)}")
+        return f"[^{number}]"
+
+    def provenance(self, annotation: Annotation) -> str:
+        """Where a statement comes from, down to the paragraph, linked to the passage."""
+        document = annotation.document
+        assert document is not None
+        said = f" Said {annotation.date}." if annotation.date else ""
+        passage = link(document, f"¶{annotation.paragraph}, the passage", annotation.anchor, depth=self.depth)
+        return f"{citation(document, depth=self.depth)}.{said} {passage}."
+
+    def render(self) -> str:
+        """The footnote definitions, to end the page with."""
+        return "\n\n".join(self._definitions)
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    """Public URLs of generated pages, for what MkDocs does not rewrite: data exports, JSON-LD.
+
+    Attributes:
+        site_url: The site's public root (``site_url`` of ``mkdocs.yml``), or ``""``: URLs are
+            then relative to the file that contains them.
+        directory_urls: MkDocs' ``use_directory_urls``: ``actors/huawei/`` rather than
+            ``actors/huawei.html``.
+    """
+
+    site_url: str = ""
+    directory_urls: bool = True
+
+    def path(self, folder: str, page_id: str = "") -> str:
+        """The site-relative URL of a page, e.g. ``actors/huawei/``; ``folder/`` is its index."""
+        if not page_id:
+            return f"{folder}/" if self.directory_urls else f"{folder}/index.html"
+        return f"{folder}/{page_id}/" if self.directory_urls else f"{folder}/{page_id}.html"
+
+    def output(self, folder: str, page_id: str = "") -> str:
+        """The file a page is written to, e.g. ``actors/huawei/index.html``."""
+        path = self.path(folder, page_id)
+        return path + "index.html" if path.endswith("/") else path
+
+    def page(self, entity: Entity | Document, anchor: str = "", *, within: str) -> str:
+        """The URL of `entity`'s page as written in the file `within` (site-relative output path)."""
+        return self.resolve(self.path(entity.folder, entity.id) + (f"#{anchor}" if anchor else ""),
+                            within=within)
+
+    def resolve(self, target: str, *, within: str) -> str:
+        """`target` (site-relative) as written in `within`: absolute under `site_url`, else relative.
+
+        Called for every annotation of the exports: one string concatenation, no path arithmetic.
+        """
+        if self.site_url:
+            return self.site_url.rstrip("/") + "/" + target
+        return "../" * within.count("/") + target
+
+
+_FOLDED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
+                         "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})
+
+
+def without_accents(value: str) -> str:
+    """`value` with its diacritics removed (``Szijjártó`` → ``Szijjarto``), for search."""
+    decomposed = unicodedata.normalize("NFKD", value.translate(_FOLDED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def markdown_attribute(value: str) -> str:
+    """A value for an HTML attribute that we write inside Markdown text (a table cell, an SVG).
+
+    Python-Markdown reads links, code spans, escapes and table pipes before it sets inline HTML
+    aside, so those characters become numeric references as well as the usual ``&<>"'``.
+    """
+    escaped = escape.attribute(value)
+    for char in "\\[]`|*_":
+        escaped = escaped.replace(char, f"&#{ord(char)};")
+    return escaped
+
+
+def visually_hidden(words: str) -> str:
+    """Words for screen readers and copy-paste only; the symbol next to them is what shows."""
+    return f'<span class="dossier-sr">{escape.inline(words)}</span>'
+
+
+def stance_symbol(stance: str) -> str:
+    """A compact stance: the symbol, with its words hidden for screen readers only."""
+    symbol, words = STANCE_LABELS[stance]
+    return (f'<span class="dossier-symbol dossier-{stance}" aria-hidden="true">{symbol}</span>'
+            f'<span class="dossier-sr"> {words}</span>')
+
+
+def shorten(value: str, limit: int) -> str:
+    """`value` on one line, cut at a word boundary to at most `limit` characters, with ``…``."""
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"

@@ -1,0 +1,88 @@
+"""Escaping contributor text for Markdown and HTML output.
+
+Nothing a contributor writes may become live HTML, a script, a non-http link or a Markdown
+attribute list: every piece of text goes through one of these functions before it reaches a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote, urlsplit
+
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_BODY_SPECIAL = re.compile(r"[&<>\\\[\]{}`]")
+_INLINE_SPECIAL = re.compile(r"[&<>\\\[\]{}`*_|#!]")
+
+
+def _body_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _HTML.get(char) or "\\" + char
+
+
+def text(value: str) -> str:
+    """Verbatim text inside a Markdown block.
+
+    Paragraphs, headings, emphasis and lists keep working; HTML, links, images, code spans and
+    attribute lists do not.
+    """
+    return _BODY_SPECIAL.sub(_body_char, value)
+
+
+def inline(value: str) -> str:
+    """A single-line value (name, title, statement) as literal Markdown: no markup survives."""
+    return _INLINE_SPECIAL.sub(_body_char, " ".join(value.split()))
+
+
+def attribute(value: str) -> str:
+    """A value for an HTML attribute written by us."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def title(value: str) -> str:
+    """A Markdown link title: one line, every character that Markdown's link parser reads
+    (quotes, which also end the title, backslashes and backticks) written as an HTML entity.
+
+    Python-Markdown takes ``("…'`` inside a title for a nested link title and breaks the link,
+    so quotes cannot stay literal; entities reach the ``title`` attribute unchanged.
+    """
+    escaped = html.escape(" ".join(value.split()), quote=True)
+    return escaped.replace("\\", "&#92;").replace("`", "&#96;")
+
+
+def is_http(url: str) -> bool:
+    """Whether `url` is an absolute http(s) URL, the only kind that becomes a link."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def href(url: str) -> str:
+    """An http(s) URL made safe for a Markdown link destination."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
+def external_link(url: str, label: str | None = None) -> str:
+    """A Markdown link to `url` when it is http(s), else the URL as plain text."""
+    if not is_http(url):
+        return inline(url)
+    return f"[{inline(label or url)}]({href(url)})"
+
+
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>]+)\)")
+
+
+def markdown(value: str) -> str:
+    """A contributor's Markdown description: structure and http(s) links kept, HTML inert."""
+    out = []
+    cursor = 0
+    for match in _LINK.finditer(value):
+        out.append(text(value[cursor : match.start()]))
+        out.append(f"[{text(match.group(1))}]({href(match.group(2))})")
+        cursor = match.end()
+    out.append(text(value[cursor:]))
+    return "".join(out)
+
+
+def json_for_script(data: str) -> str:
+    """JSON text made safe inside ``<script type="application/ld+json">``."""
+    return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

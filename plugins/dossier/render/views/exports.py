@@ -1,0 +1,293 @@
+"""Open data: the corpus as JSON, the annotations as W3C Web Annotations, statements as CSV.
+
+- ``data/corpus.json``: documents (metadata and plain text), actors, countries, claims and every
+  annotation, each with a W3C ``TextQuoteSelector`` and ``TextPositionSelector`` into its
+  document's ``text``. Its JSON Schema is ``dossier/schema/corpus.schema.json``, published next
+  to it as ``data/corpus.schema.json``.
+- ``data/annotations.jsonld``: the annotations written in the sources (statements, redactions,
+  explicit mentions) as a W3C Web Annotation collection.
+- ``data/statements.csv``: one row per statement, for spreadsheets.
+- `claim_jsonld`: the schema.org ``Claim`` embedded in each claim page.
+
+Positions count Unicode code points, as W3C selectors do (and as Python indexes strings).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from dossier.index import CorpusIndex
+from dossier.model import STANCES, Annotation, Claim, Corpus, Document, PartialDate
+from dossier.render import escape
+from dossier.render.common import STANCE_LABELS, Urls
+
+if TYPE_CHECKING:
+    from dossier.render.site import Site
+
+CORPUS = "data/corpus.json"
+SCHEMA = "data/corpus.schema.json"
+ANNOTATIONS = "data/annotations.jsonld"
+STATEMENTS = "data/statements.csv"
+
+CONTEXT = 32
+"""Characters of ``prefix`` and ``suffix`` in a TextQuoteSelector."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell that starts with one of these as a formula."""
+
+
+def view(corpus: Corpus, index: CorpusIndex, site: Site) -> None:
+    """Add the data files."""
+    urls = site.urls
+    site.files[CORPUS] = corpus_json(corpus, urls)
+    site.files[SCHEMA] = corpus_schema()
+    site.files[ANNOTATIONS] = annotations_jsonld(corpus, urls)
+    site.files[STATEMENTS] = statements_csv(corpus, index, urls)
+
+
+@cache
+def corpus_schema() -> str:
+    """The JSON Schema of ``corpus.json``, as shipped with the package."""
+    return resources.files("dossier").joinpath("schema/corpus.schema.json").read_text(encoding="utf-8")
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _optional(value: str) -> str | None:
+    return value or None
+
+
+def local_ids(document: Document) -> list[str]:
+    """Each annotation's id within its document: its anchor, or ``mention-N`` for mentions."""
+    ids, mentions = [], 0
+    for annotation in document.annotations:
+        if annotation.anchor:
+            ids.append(annotation.anchor)
+        else:
+            mentions += 1
+            ids.append(f"{annotation.kind}-{mentions}")
+    return ids
+
+
+def selectors(annotation: Annotation) -> list[dict[str, Any]]:
+    """The W3C TextQuoteSelector and TextPositionSelector of `annotation` in its document's text."""
+    document = annotation.document
+    assert document is not None
+    text = document.text
+    return [
+        {"type": "TextQuoteSelector", "exact": text[annotation.start : annotation.end],
+         "prefix": text[max(annotation.start - CONTEXT, 0) : annotation.start],
+         "suffix": text[annotation.end : annotation.end + CONTEXT]},
+        {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
+    ]
+
+
+def _page(urls: Urls, entity: Any, within: str, anchor: str = "") -> str:
+    return urls.page(entity, anchor, within=within)
+
+
+def corpus_json(corpus: Corpus, urls: Urls) -> str:
+    """``data/corpus.json``."""
+    within = CORPUS
+    documents, annotations = [], []
+    for document in corpus.documents.values():
+        page = _page(urls, document, within)
+        documents.append({
+            "id": document.id, "page": page, "title": document.title,
+            "publisher": document.publisher, "published": str(document.published),
+            "url": _optional(document.url), "reference": _optional(document.reference),
+            "author": _optional(document.author), "language": document.language,
+            "translated_from": _optional(document.translated_from), "kind": _optional(document.kind),
+            "retrieved": _date(document.retrieved), "archive_url": _optional(document.archive_url),
+            "notes": _optional(document.notes), "text": document.text,
+            "paragraphs": [{"number": n, "start": start, "end": end}
+                           for n, (start, end) in enumerate(document.paragraphs, 1)],
+        })
+        for local, annotation in zip(local_ids(document), document.annotations, strict=True):
+            record: dict[str, Any] = {
+                "id": f"{document.id}#{local}", "document": document.id, "kind": annotation.kind,
+                "paragraph": annotation.paragraph,
+                "page": f"{page}#{annotation.anchor or f'p-{annotation.paragraph}'}",
+                "selectors": selectors(annotation),
+            }
+            if annotation.is_statement:
+                record.update({
+                    "speakers": list(annotation.speakers),
+                    "stances": {stance: list(annotation.stances.get(stance, ())) for stance in STANCES},
+                    "date": _date(annotation.date), "when": str(annotation.when),
+                })
+            elif annotation.kind == "mention":
+                record.update({"target": {"kind": annotation.target_kind, "id": annotation.target},
+                               "explicit": annotation.explicit})
+            annotations.append(record)
+    data = {
+        "format": "dossier-corpus", "version": 1,
+        "schema": urls.resolve(SCHEMA, within=within),
+        "site": urls.site_url or None,
+        "documents": documents,
+        "actors": [{"id": a.id, "page": _page(urls, a, within), "name": a.name, "kind": a.kind,
+                    "country": _optional(a.country), "role": _optional(a.role),
+                    "part_of": _optional(a.part_of), "aliases": list(a.aliases),
+                    "description": _optional(a.description)} for a in corpus.actors.values()],
+        "countries": [{"id": c.id, "page": _page(urls, c, within), "name": c.name,
+                       "code": _optional(c.code), "aliases": list(c.aliases),
+                       "description": _optional(c.description)} for c in corpus.countries.values()],
+        "claims": [{"id": c.id, "page": _page(urls, c, within), "statement": c.statement,
+                    "aliases": list(c.aliases), "description": _optional(c.description)}
+                   for c in corpus.claims.values()],
+        "annotations": annotations,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _describe(annotation: Annotation, corpus: Corpus) -> str:
+    speakers = ", ".join(corpus.actors[s].name for s in annotation.speakers)
+    kind = "Quotation of" if annotation.kind == "quote" else "Reported position of"
+    parts = [f"{kind} {speakers}, {annotation.when}."]
+    for stance, claims in annotation.stances.items():
+        for claim in claims:
+            parts.append(f"{STANCE_LABELS[stance][1].capitalize()}: {corpus.claims[claim].statement}")
+    return " ".join(parts)
+
+
+def annotations_jsonld(corpus: Corpus, urls: Urls) -> str:
+    """``data/annotations.jsonld``: a W3C ``AnnotationCollection`` of the annotations written.
+
+    Statements, redactions and explicit mentions: what contributors annotated. The mentions the
+    build finds by name (most of all annotations, and derivable from the registry) are left to
+    ``corpus.json``, which keeps this file a fraction of its size.
+    """
+    within = ANNOTATIONS
+    collection = urls.resolve(ANNOTATIONS, within=within)
+    items = []
+    for document in corpus.documents.values():
+        source = _page(urls, document, within)
+        for local, annotation in zip(local_ids(document), document.annotations, strict=True):
+            if annotation.kind == "mention" and not annotation.explicit:
+                continue
+            item: dict[str, Any] = {
+                "id": f"{source}#{annotation.anchor}" if annotation.anchor
+                else f"{collection}#{document.id}-{local}",
+                "type": "Annotation",
+            }
+            if annotation.is_statement:
+                body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "describing",
+                                               "format": "text/plain",
+                                               "value": _describe(annotation, corpus)}]
+                body += [{"type": "SpecificResource", "purpose": "identifying", "schema:roleName": "speaker",
+                          "source": _page(urls, corpus.actors[s], within)} for s in annotation.speakers]
+                body += [{"type": "SpecificResource", "purpose": "classifying", "schema:roleName": stance,
+                          "source": _page(urls, corpus.claims[c], within)}
+                         for stance, claims in annotation.stances.items() for c in claims]
+                item.update({"motivation": "describing", "body": body})
+                if annotation.date:
+                    item["schema:dateCreated"] = str(annotation.date)
+            elif annotation.kind == "mention":
+                registry = corpus.actors if annotation.target_kind == "actor" else corpus.countries
+                item.update({"motivation": "identifying",
+                             "body": {"type": "SpecificResource", "purpose": "identifying",
+                                      "source": _page(urls, registry[annotation.target], within)}})
+            else:
+                item.update({"motivation": "commenting",
+                             "body": {"type": "TextualBody", "purpose": "commenting", "format": "text/plain",
+                                      "value": "Withheld in the original."}})
+            item["target"] = {"source": source, "selector": selectors(annotation)}
+            items.append(item)
+    data = {
+        "@context": ["http://www.w3.org/ns/anno.jsonld", {"schema": "https://schema.org/"}],
+        "id": collection, "type": "AnnotationCollection",
+        "label": "Dossier: the annotations of the corpus: statements, redactions and explicit mentions "
+                 "(the mentions found by name are in corpus.json)",
+        "total": len(items),
+        "first": {"id": f"{collection}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+STATEMENT_COLUMNS = ("id", "when", "date_stated", "kind", "speakers", "speaker_names", "supports",
+                     "disputes", "about", "text", "document", "document_title", "publisher",
+                     "published", "paragraph", "start", "end", "page", "source_url")
+"""The columns of ``statements.csv``; several ids in one cell are separated by ``;``."""
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    # A leading apostrophe keeps a spreadsheet from running contributor text as a formula.
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def statements_csv(corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
+    """``data/statements.csv``: one row per statement, in date order, with a UTF-8 byte-order mark."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(STATEMENT_COLUMNS)
+    for statement in index.statements:
+        document = statement.document
+        assert document is not None
+        writer.writerow([_cell(v) for v in (
+            f"{document.id}#{statement.anchor}", statement.when, _date(statement.date), statement.kind,
+            ";".join(statement.speakers), "; ".join(corpus.actors[s].name for s in statement.speakers),
+            *(";".join(statement.stances.get(stance, ())) for stance in STANCES),
+            " ".join(statement.text.split()), document.id, document.title, document.publisher,
+            document.published, statement.paragraph, statement.start, statement.end,
+            _page(urls, document, STATEMENTS, statement.anchor), document.url,
+        )])
+    # The byte-order mark makes spreadsheet programs read the file as UTF-8 (names have accents).
+    return "\ufeff" + out.getvalue()
+
+
+def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
+    """A ``<script type="application/ld+json">`` with the schema.org ``Claim`` and its appearances.
+
+    Each statement on the claim is an appearance: a ``Quotation`` for a quote, a ``CreativeWork``
+    for a reported position, with its speaker, date and source document.
+    """
+    within = urls.output(claim.folder, claim.id)
+    appearances = []
+    for statement in index.chronology.get(claim.id, []):
+        document = statement.document
+        assert document is not None
+        creators = []
+        for speaker in statement.speakers:
+            actor = corpus.actors[speaker]
+            creators.append({"@type": "Person" if actor.kind == "person" else "Organization",
+                             "name": actor.name, "url": _page(urls, actor, within)})
+        source: dict[str, Any] = {"@type": "CreativeWork", "name": document.title,
+                                  "publisher": {"@type": "Organization", "name": document.publisher},
+                                  "datePublished": str(document.published),
+                                  "url": _page(urls, document, within)}
+        if document.author:
+            source["author"] = document.author
+        if document.url:
+            source["sameAs"] = document.url
+        stance = STANCE_LABELS[statement.stance_on(claim.id)][1]
+        appearances.append({
+            "@type": "Quotation" if statement.kind == "quote" else "CreativeWork",
+            "@id": _page(urls, document, within, statement.anchor),
+            "url": _page(urls, document, within, statement.anchor),
+            "text": " ".join(statement.text.split()),
+            "creator": creators if len(creators) != 1 else creators[0],
+            "dateCreated": str(statement.when),
+            "description": (f"{'Quotation' if statement.kind == 'quote' else 'Reported position, not verbatim'}; "
+                            f"{stance} the claim."),
+            "isPartOf": source,
+        })
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Claim",
+        "@id": _page(urls, claim, within, "claim"), "url": _page(urls, claim, within),
+        "text": claim.statement,
+    }
+    if claim.aliases:
+        data["alternateName"] = list(claim.aliases)
+    if appearances:
+        data["firstAppearance"] = {"@id": appearances[0]["@id"]}
+        data["appearance"] = appearances
+    payload = escape.json_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return f'<script type="application/ld+json">{payload}</script>'

@@ -1,0 +1,167 @@
+"""The stance matrix (``/stances/``): who is on which side of each claim, at a glance.
+
+Two tables share the same columns, the claims: actors × claims, each cell the actor's aggregated
+stance linked to the statements behind it, and countries × claims, each cell how many of the
+country's actors take each stance. Cells show a symbol with its words hidden for screen readers
+(never colour alone); the tables scroll on a phone with sticky headers and first column.
+
+At scale the page stays bounded: only actors and claims with at least one stance appear, the
+columns are the `MAX_CLAIMS` claims most actors take a stance on, and the rows the `MAX_ACTORS`
+actors with the most statements on those claims. The page says when it leaves any out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from dossier.index import CorpusIndex
+from dossier.model import Claim, Corpus
+from dossier.render import escape
+from dossier.render.common import STANCE_LABELS, STANCE_ORDER, link, markdown_attribute, stance_symbol
+
+if TYPE_CHECKING:
+    from dossier.render.site import Site
+
+PAGE = "stances/index.md"
+
+MAX_CLAIMS = 25
+"""Columns: a phone scrolls through 25 narrow columns; beyond that, each claim's page is the view."""
+
+MAX_ACTORS = 150
+"""Rows: the most vocal actors of a large corpus on those claims, in a page of about 0.5 MB."""
+
+
+def view(corpus: Corpus, index: CorpusIndex, site: Site) -> None:
+    """Add ``stances/index.md``."""
+    site.pages[PAGE] = render_stances(corpus, index)
+
+
+def column_label(number: int) -> str:
+    """The short heading of the `number`-th claim column (``C1``), explained in the legend."""
+    return f"C{number}"
+
+
+def select(corpus: Corpus, index: CorpusIndex) -> tuple[list[Claim], list[str], int, int]:
+    """The claims (columns) and actor ids (rows) shown, and how many of each exist in all.
+
+    Claims come in order of how many actors take a stance on them; actors by name.
+    """
+    actors_on: dict[str, set[str]] = defaultdict(set)
+    for actor, claim in index.stances:
+        actors_on[claim].add(actor)
+    ranked = sorted(actors_on, key=lambda c: (-len(actors_on[c]), corpus.claims[c].statement.casefold()))
+    claims = [corpus.claims[c] for c in ranked[:MAX_CLAIMS]]
+    shown = {c.id for c in claims}
+    weight: Counter[str] = Counter()
+    for (actor, claim), statements in index.statements_on.items():
+        if claim in shown:
+            weight[actor] += len(statements)
+    everyone = list(weight)
+    if len(everyone) > MAX_ACTORS:
+        everyone = sorted(everyone, key=lambda a: (-weight[a], a))[:MAX_ACTORS]
+    actors = sorted(everyone, key=lambda a: (corpus.actors[a].name.casefold(), a))
+    return claims, actors, len(ranked), len(weight)
+
+
+def render_stances(corpus: Corpus, index: CorpusIndex) -> str:
+    """The Markdown of the stance matrix page."""
+    claims, actors, all_claims, all_actors = select(corpus, index)
+    out = ["# Stance matrix", "",
+           "Who supports, disputes or speaks about each claim, as recorded in the documents. A cell "
+           "sums up every statement of that actor on that claim and links to them; each statement "
+           "has its source on the actor's page. Dossier records positions; it does not judge them.",
+           "", _legend(), ""]
+    if not claims:
+        out += ["_No statement takes a stance on a claim yet._", ""]
+        return "\n".join(out)
+    limits = []
+    if all_claims > len(claims):
+        limits.append(f"the {len(claims)} claims most actors take a stance on (of {all_claims})")
+    if all_actors > len(actors):
+        limits.append(f"the {len(actors)} actors with the most statements on them (of {all_actors})")
+    if limits:
+        out += [f"!!! note \"A bounded view\"\n    To stay readable, this page shows {' and '.join(limits)}. "
+                "Every claim and actor page lists all of its stances.", ""]
+    out += ["## Claims {#claims}", ""]
+    for number, claim in enumerate(claims, 1):
+        count = sum(1 for a in actors if (a, claim.id) in index.stances)
+        out.append(f"- **{column_label(number)}** {link(claim)} <small>({count} actor(s))</small>")
+    out += ["", "## Actors × claims {#actors}", "",
+            "Click a column heading to sort; each symbol links to the statements behind it.", ""]
+    out += _actor_table(claims, actors, corpus, index)
+    out += ["", "## Countries × claims {#countries}", "",
+            "How many of each country's actors take each stance (an organisation without a country "
+            "counts for the country of the organisation it is part of). Each cell links to the "
+            "country's stances.", ""]
+    out += _country_table(claims, actors, corpus, index)
+    return "\n".join(out) + "\n"
+
+
+def _legend() -> str:
+    items = " · ".join(f"{symbol} {words}" for symbol, words in (STANCE_LABELS[s] for s in STANCE_ORDER))
+    return f"**Legend:** {items} · empty: no statement."
+
+
+def _head(first: list[str], claims: list[Claim]) -> list[str]:
+    columns = [*first, *(f'<abbr title="{markdown_attribute(c.statement)}">{column_label(n)}</abbr>'
+                         for n, c in enumerate(claims, 1))]
+    return ["| " + " | ".join(columns) + " |",
+            "| " + " | ".join(["---"] * len(first) + [":---:"] * len(claims)) + " |"]
+
+
+def _wrap(table: list[str]) -> list[str]:
+    return ['<div class="dossier-matrix" markdown>', "", '<div class="dossier-sortable"></div>', "",
+            *table, "", "</div>"]
+
+
+def _actor_table(claims: list[Claim], actors: list[str], corpus: Corpus, index: CorpusIndex) -> list[str]:
+    rows = _head(["Actor", "Country"], claims)
+    labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
+    for actor_id in actors:
+        actor = corpus.actors[actor_id]
+        country = index.country_of(actor_id)
+        cells = [link(actor), link(corpus.countries[country]) if country else "—"]
+        for claim in claims:
+            stance = index.stances.get((actor_id, claim.id))
+            if stance is None:
+                cells.append("")
+                continue
+            count = len(index.statements_on.get((actor_id, claim.id), []))
+            # The tooltip names the column rather than repeating the claim: cells are most of the page.
+            tooltip = f"{actor.name} {STANCE_LABELS[stance][1]} {labels[claim.id]} ({count})"
+            cells.append(f"[{stance_symbol(stance)}](../{actor.folder}/{actor.id}.md#on-{claim.id} "
+                         f'"{escape.title(tooltip)}")')
+        rows.append("| " + " | ".join(cells) + " |")
+    return _wrap(rows)
+
+
+def _country_table(claims: list[Claim], actors: list[str], corpus: Corpus, index: CorpusIndex) -> list[str]:
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for actor_id in actors:
+        country = index.country_of(actor_id)
+        if not country:
+            continue
+        for claim in claims:
+            stance = index.stances.get((actor_id, claim.id))
+            if stance is not None:
+                counts[country, claim.id][stance] += 1
+    countries = sorted({country for country, _ in counts}, key=lambda c: corpus.countries[c].name.casefold())
+    if not countries:
+        return ["_No actor with a stance has a country._"]
+    rows = _head(["Country"], claims)
+    labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
+    for country_id in countries:
+        place = corpus.countries[country_id]
+        cells = [link(place)]
+        for claim in claims:
+            tally = counts.get((country_id, claim.id))
+            if not tally:
+                cells.append("")
+                continue
+            shown = " ".join(f"{stance_symbol(s)}&nbsp;{tally[s]}" for s in STANCE_ORDER if tally[s])
+            said = ", ".join(f"{tally[s]} {STANCE_LABELS[s][1]}" for s in STANCE_ORDER if tally[s])
+            tooltip = f"{place.name}, actors on {labels[claim.id]}: {said}"
+            cells.append(f'[{shown}](../{place.folder}/{place.id}.md#stances "{escape.title(tooltip)}")')
+        rows.append("| " + " | ".join(cells) + " |")
+    return _wrap(rows)

@@ -1,0 +1,86 @@
+"""Small helpers to write inline SVG that sits in a Markdown page.
+
+An SVG written on one line inside a Markdown paragraph is inline HTML to Python-Markdown: its tags
+pass through untouched, while the text between them is still read as Markdown. Node labels are
+therefore written as ordinary Markdown links to ``.md`` files, which MkDocs validates and rewrites
+for ``use_directory_urls`` like any other link. So all text goes through `escape.inline` (no
+Markdown survives) and all attribute values through `markdown_attribute`.
+
+The links are HTML links in a ``<foreignObject>``, not SVG ``<a>`` elements: Material's instant
+navigation rewrites every ``[href]`` of a page by assigning to ``element.href``, which is
+read-only on SVG links and would stop navigation with an error.
+
+"""
+
+from __future__ import annotations
+
+from dossier.model import Document, Entity
+from dossier.render import escape
+from dossier.render.common import markdown_attribute, shorten, uri
+
+CHAR_WIDTH = 0.58
+"""Average advance of a character in em, for estimating label widths without font metrics."""
+
+
+def text_width(label: str, size: float) -> float:
+    """The estimated width of `label` set at `size` pixels."""
+    return len(label) * size * CHAR_WIDTH
+
+
+def attrs(**values: object) -> str:
+    """Attributes from keyword arguments (``class_`` → ``class``, ``_`` → ``-``), escaped."""
+    parts = []
+    for key, value in values.items():
+        if value is None or value is False:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        if isinstance(value, float):
+            shown = f"{value:.1f}".rstrip("0").rstrip(".")
+        elif isinstance(value, int):
+            shown = str(value)
+        else:
+            shown = markdown_attribute(str(value))
+        parts.append(f'{name}="{shown}"')
+    return " ".join(parts)
+
+
+def title(value: str) -> str:
+    """An SVG ``<title>``: the tooltip and accessible name of its parent."""
+    return f"<title>{escape.inline(value)}</title>"
+
+
+def label_link(entity: Entity | Document, label: str, *, depth: int, anchor: str = "",
+               tooltip: str = "") -> str:
+    """A Markdown link to `entity`'s page, from a page `depth` folders below the site root."""
+    target = ("../" * depth) + uri(entity) + (f"#{anchor}" if anchor else "")
+    titled = f' "{escape.title(tooltip)}"' if tooltip else ""
+    return f"[{escape.inline(label)}]({target}{titled})"
+
+
+def html_label(content: str, *, x: float, y: float, width: float, align: str, css: str,
+               height: float = 20) -> str:
+    """`content` (Markdown inline text) in a box of `width` whose `align` edge is at `x`.
+
+    `y` is the vertical middle of the line; `align` is ``start``, ``middle`` or ``end``, as SVG's
+    ``text-anchor``. The content is cut with an ellipsis if it does not fit.
+    """
+    left = x - width if align == "end" else x - width / 2 if align == "middle" else x
+    return (f"<foreignObject {attrs(x=left, y=y - height / 2, width=width, height=height)}>"
+            f'<span class="dossier-label dossier-align-{align} {css}">{content}</span></foreignObject>')
+
+
+def node_label(entity: Entity | Document, full: str, limit: int, *, depth: int, x: float, y: float,
+               width: float, align: str, css: str, anchor: str = "") -> str:
+    """An entity's label linked to its page: shortened to `limit`, its full text as tooltip."""
+    shown = shorten(full, limit)
+    link = label_link(entity, shown, depth=depth, anchor=anchor, tooltip=full if shown != full else "")
+    return html_label(link, x=x, y=y, width=width, align=align, css=css)
+
+
+def figure(svg: str, caption: str, *, css: str = "dossier-figure") -> str:
+    """The SVG as a Markdown block: a scrollable box (``md_in_html``), then a Markdown caption.
+
+    Elements of `svg` are best separated by spaces: the search index strips the tags, and labels
+    would otherwise run together into one word.
+    """
+    return f'<div class="{css}" markdown>\n\n{svg}\n\n</div>\n\n{caption}\n{{: .dossier-caption }}\n'
