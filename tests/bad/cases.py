@@ -1,0 +1,175 @@
+"""One case per error class: the good corpus plus one typo, and exactly what it must report.
+
+The good document, ``sources/documents/brussels-meeting.md``, reads (line numbers on the left)::
+
+     1  ---
+     2  title: Huawei opens a centre in Brussels
+     3  publisher: Example News
+     4  published: 2019-03-04
+     5  url: https://news.example.org/huawei-brussels
+     6  ---
+     7  Huawei rotating chairman Ken Hu met officials in Brussels on Monday.
+     8
+     9  The company said its equipment was [“safe and secure”]{quote by=huawei supports=huawei-equipment-is-safe}, ...
+    10
+    11  The [Spanish]{country=spain} government [sees no risk in the contract]{says by=spanish-government ...}.
+
+On line 9 the span opens at column 36, ``{`` is at 55, ``quote`` at 56, ``by=`` at 62 (its id at 65),
+``supports=`` at 72 (its id at 81). On line 11 ``country=`` is at 15 (its id at 23), the says span
+opens at 41, ``{says`` is at 71, ``by=`` at 77 (id at 80), ``disputes=`` at 99 (id at 108),
+``date=`` at 135 (value at 140).
+
+Each expected line is ``path:line:col: fragment of the message``; a case must produce exactly
+these problems, no more.
+"""
+
+from __future__ import annotations
+
+from bad import Case, delete, replace, write
+
+DOC = "documents/brussels-meeting.md"
+D = "sources/" + DOC
+QUOTE = "[“safe and secure”]{quote by=huawei supports=huawei-equipment-is-safe}"
+SAYS = "{says by=spanish-government disputes=huawei-poses-security-risk date=2019-03-01}"
+
+CASES = [
+    # Unknown ids, wherever an id is written -------------------------------------------------
+    Case("unknown actor in by=", [replace(DOC, "by=huawei", "by=huawie")],
+         [f"{D}:9:65: unknown actor 'huawie'; did you mean 'huawei'?"]),
+    Case("country id as a speaker", [replace(DOC, "by=huawei", "by=spain ")],
+         [f"{D}:9:65: unknown actor 'spain'", ]),
+    Case("unknown claim in supports=", [replace(DOC, "is-safe}", "is-saf}")],
+         [f"{D}:9:81: unknown claim 'huawei-equipment-is-saf'; did you mean 'huawei-equipment-is-safe'?"]),
+    Case("unknown claim, second of a list",
+         [replace(DOC, "supports=huawei-equipment-is-safe}", "supports=huawei-equipment-is-safe,huawei-is-risk}")],
+         [f"{D}:9:106: unknown claim 'huawei-is-risk'"]),
+    Case("unknown claim in disputes=", [replace(DOC, "disputes=huawei-poses-security-risk",
+                                                "disputes=huawei-poses-securty-risk")],
+         [f"{D}:11:108: unknown claim 'huawei-poses-securty-risk'; did you mean 'huawei-poses-security-risk'?"]),
+    Case("unknown claim in about=", [replace(DOC, "disputes=huawei-poses-security-risk",
+                                             "about=huawei-pose-security-risk")],
+         [f"{D}:11:105: unknown claim 'huawei-pose-security-risk'; did you mean 'huawei-poses-security-risk'?"]),
+    Case("unknown actor in actor=", [replace(DOC, "chairman Ken Hu met", "chairman [Ken Hu]{actor=ken-hoo} met")],
+         [f"{D}:7:41: unknown actor 'ken-hoo'; did you mean 'ken-hu'?"]),
+    Case("unknown country in country=", [replace(DOC, "country=spain", "country=spian")],
+         [f"{D}:11:23: unknown country 'spian'; did you mean 'spain'?"]),
+    Case("unknown actor in part_of", [replace("actors/ken-hu.md", "part_of: huawei", "part_of: huawai")],
+         ["sources/actors/ken-hu.md:5:10: unknown actor 'huawai'; did you mean 'huawei'?"]),
+    Case("unknown country in country:", [replace("actors/huawei.md", "country: china", "country: chian")],
+         ["sources/actors/huawei.md:4:10: unknown country 'chian'; did you mean 'china'?"]),
+    Case("country: written as a name", [replace("actors/huawei.md", "country: china", "country: China")],
+         ["sources/actors/huawei.md:4:10: 'country' must be an id (lowercase letters, digits, hyphens), "
+          "not 'China'; did you mean 'china'?"]),
+    # Annotation kinds and keys -----------------------------------------------------------------
+    Case("unknown annotation kind", [replace(DOC, "{quote by", "{qoute by")],
+         [f"{D}:9:56: unknown annotation kind 'qoute'; did you mean 'quote'?"]),
+    Case("unknown key", [replace(DOC, "supports=huawei-equipment", "suports=huawei-equipment")],
+         [f"{D}:9:72: unknown key 'suports' for a quote annotation; did you mean 'supports'?"]),
+    Case("misspelt by=", [replace(DOC, "says by=", "says bye=")],
+         [f"{D}:11:77: unknown key 'bye' for a says annotation; did you mean 'by'?"]),
+    Case("key of another kind", [replace(DOC, "quote by=huawei", "quote by=huawei country=spain")],
+         [f"{D}:9:72: unknown key 'country' for a quote annotation; country= belongs to a mention annotation"]),
+    Case("key with spaces around =", [replace(DOC, "says by=spanish", "says by= spanish")],
+         [f"{D}:11:77: write key=value without spaces around '='"]),
+    Case("annotation without kind", [replace(DOC, "{quote by=huawei", "{by=huawei")],
+         [f"{D}:9:55: annotation has no kind: add quote, says, redacted, actor=… or country=… (it has by="]),
+    # Statements ------------------------------------------------------------------------------
+    Case("quote without by=", [replace(DOC, "quote by=huawei supports", "quote supports")],
+         [f"{D}:9:56: a quote needs by= (who said it)"]),
+    Case("says without by=", [replace(DOC, "says by=spanish-government ", "says ")],
+         [f"{D}:11:72: a says needs by= (who said it)"]),
+    Case("claim supported and disputed in one span",
+         [replace(DOC, "is-safe}", "is-safe disputes=huawei-equipment-is-safe}")],
+         [f"{D}:9:115: claim 'huawei-equipment-is-safe' is both supported and disputed in one annotation"]),
+    Case("empty span text", [replace(DOC, QUOTE, "“safe and secure”[]{quote by=huawei}")],
+         [f"{D}:9:53: empty quote annotation: the brackets hold no text"]),
+    Case("date that is no date", [replace(DOC, "date=2019-03-01", "date=March-1st")],
+         [f"{D}:11:140: bad date=: 'March-1st' is not an ISO date"]),
+    Case("date that does not exist", [replace(DOC, "date=2019-03-01", "date=2019-02-30")],
+         [f"{D}:11:140: bad date=: '2019-02-30' is not a real date"]),
+    Case("duplicate anchor", [replace(DOC, "{quote by", "{#same quote by"), replace(DOC, "{says by", "{#same says by")],
+         [f"{D}:11:72: anchor '#same' is already used at line 9, column 56"]),
+    Case("reserved anchor", [replace(DOC, "{quote by", "{#p-2 quote by")],
+         [f"{D}:9:56: anchor '#p-2' is reserved for the document page itself"]),
+    Case("anchor on a mention", [replace(DOC, "{country=spain}", "{#es country=spain}")],
+         [f"{D}:11:15: a mention takes no anchor '#es'"]),
+    Case("words inside a redaction", [replace(DOC, "on Monday.", "on [Monday]{redacted}.")],
+         [f"{D}:7:62: a redaction holds only a placeholder such as '…', no words"]),
+    # Spans opened and not closed ---------------------------------------------------------------
+    Case("'[' never closed", [replace(DOC, "secure”]{quote", "secure”{quote")],
+         [f"{D}:9:36: '[' opened here is not closed by ']{{...}}' before the end of its paragraph"]),
+    Case("'{' never closed", [replace(DOC, "is-safe}, a", "is-safe, a")],
+         [f"{D}:9:55: attribute block '{{' opened here is not closed with '}}' on the same line"]),
+    Case("']{' without '['", [replace(DOC, "[“safe", "“safe")],
+         [f"{D}:9:53: ']{{...}}' here closes no '['"]),
+    Case("annotation inside an annotation",
+         [replace(DOC, "[sees no risk in the contract]", "[sees no risk in the [contract]{actor=huawei}]")],
+         [f"{D}:11:41: an annotation cannot contain another annotation (the one at line 11, column 62)"]),
+    # Front matter ------------------------------------------------------------------------------
+    Case("missing required field", [replace(DOC, "publisher: Example News\n", "")],
+         [f"{D}:5:1: missing required field 'publisher'"]),
+    Case("misspelt required field", [replace(DOC, "title:", "titel:")],
+         [f"{D}:2:1: warning: unknown field 'titel'; did you mean 'title'?",
+          f"{D}:2:1: missing required field 'title'; is 'titel' a misspelling of it?"]),
+    Case("unknown field", [replace(DOC, "publisher: Example News", "publisher: Example News\nauthr: Ann Smith")],
+         [f"{D}:4:1: warning: unknown field 'authr'; did you mean 'author'?"]),
+    Case("malformed YAML", [replace(DOC, "title: Huawei opens", "title: Huawei: opens")],
+         [f"{D}:2:14: malformed YAML front matter: mapping values are not allowed"]),
+    Case("unclosed quote in YAML", [replace(DOC, "title: Huawei opens a centre in Brussels",
+                                            'title: "Huawei opens a centre in Brussels')],
+         [f"{D}:2:8: malformed YAML front matter: while scanning a quoted scalar (started here)"]),
+    Case("date that is not a real date", [replace(DOC, "published: 2019-03-04", "published: 2019-02-29")],
+         [f"{D}:4:12: 'published': '2019-02-29' is not a real date"]),
+    Case("date in words", [replace(DOC, "published: 2019-03-04", "published: 4 March 2019")],
+         [f"{D}:4:12: 'published': '4 March 2019' is not an ISO date"]),
+    Case("url that is not http(s)", [replace(DOC, "url: https://news", "url: javascript://news")],
+         [f"{D}:5:6: 'url' must be an http or https URL"]),
+    Case("url without scheme", [replace(DOC, "url: https://news", "url: news")],
+         [f"{D}:5:6: 'url' must be an http or https URL, not 'news.example.org/huawei-brussels'"]),
+    Case("archive_url not http(s)", [replace(DOC, "---\nHuawei", "archive_url: ftp://archive.example.org/x\n---\nHuawei")],
+         [f"{D}:6:14: 'archive_url' must be an http or https URL"]),
+    Case("neither url nor reference", [replace(DOC, "url: https://news.example.org/huawei-brussels\n", "")],
+         [f"{D}:5:1: a document needs a 'url' or a 'reference' (or both)"]),
+    Case("actor kind misspelt", [replace("actors/ken-hu.md", "kind: person", "kind: persn")],
+         ["sources/actors/ken-hu.md:3:7: 'kind' is 'persn'; did you mean 'person'?"]),
+    Case("no front matter", [replace("claims/huawei-equipment-is-safe.md", "---\nstatement", "statement")],
+         ["sources/claims/huawei-equipment-is-safe.md:1:1: missing YAML front matter"]),
+    Case("front matter never closed", [replace("countries/china.md", "---\nThe People's", "The People's")],
+         ["sources/countries/china.md:1:1: front matter opened with '---' is never closed"]),
+    # Files -----------------------------------------------------------------------------------
+    Case("file not UTF-8",
+         [write("actors/ken-hu.md", "---\nname: Ken Hu\nrole: Pr\xe9sident\n---\n".encode("latin-1"))],
+         ["sources/actors/ken-hu.md:3:9: file is not UTF-8 (byte 0xe9)"]),
+    Case("id that breaks the naming rule", [write("claims/Huawei_Is_Safe.md", "---\nstatement: Safe.\n---\n")],
+         ["sources/claims/Huawei_Is_Safe.md:1:1: 'Huawei_Is_Safe' is not a valid id: use lowercase ASCII letters, "
+          "digits and single hyphens; rename it 'huawei-is-safe.md'"]),
+    Case("file outside the known folders", [write("notes.md", "To do: annotate more.\n")],
+         ["sources/notes.md:1:1: file outside the known folders of sources/"]),
+    Case("folder name misspelt", [write("document/x.md", "---\ntitle: X\n---\n")],
+         ["sources/document/x.md:1:1: file outside the known folders of sources/ (documents/, actors/, countries/, "
+          "claims/, originals/); did you mean 'documents'?"]),
+    Case("misnamed file of a used id",
+         [delete("actors/ken-hu.md"), write("actors/Ken_Hu.md", "---\nname: Ken Hu\n---\n"),
+          replace(DOC, "by=huawei", "by=ken-hu")],
+         ["sources/actors/Ken_Hu.md:1:1: 'Ken_Hu' is not a valid id: use lowercase ASCII letters, digits and single "
+          "hyphens; rename it 'ken-hu.md'"]),
+    Case("wrong extension", [write("actors/nokia.yml", "name: Nokia\n")],
+         ["sources/actors/nokia.yml:1:1: files in sources/actors/ must end in '.md'"]),
+    # Registry --------------------------------------------------------------------------------
+    Case("alias shared by two entities",
+         [replace("actors/spanish-government.md", "  - Government of Spain", "  - Government of Spain\n  - Spanish")],
+         ["sources/actors/spanish-government.md:7:5: 'Spanish' is also a name or alias of country 'spain' "
+          "(sources/countries/spain.md:5:5)"]),
+    Case("name shared by two entities", [replace("actors/ken-hu.md", "name: Ken Hu", "name: Huawei")],
+         ["sources/actors/ken-hu.md:2:7: 'Huawei' is also a name or alias of actor 'huawei' "
+          "(sources/actors/huawei.md:2:7)"]),
+    # Verbatim text ---------------------------------------------------------------------------
+    Case("text differs from its original", [replace(DOC, "on Monday.", "on Tuesday.")],
+         [f"{D}:7:62: text differs from its original sources/originals/brussels-meeting.txt (line 1, column 62): "
+          "here 'Tuesday."]),
+    Case("word dropped at the end", [replace(DOC, SAYS + ".", SAYS)],
+         [f"{D}:11:151: text differs from its original sources/originals/brussels-meeting.txt (line 5, column 52): "
+          "here the end of the text, original '.…'"]),
+    Case("no original", [delete("originals/brussels-meeting.txt")],
+         [f"{D}:1:1: no original text: add sources/originals/brussels-meeting.txt"]),
+]

@@ -1,0 +1,261 @@
+"""Nothing a contributor writes becomes live HTML, script or a non-http link; the build writes
+nowhere but its site folder.
+
+A corpus full of payloads (in document text, quotes, reported speech, front matter, entity names,
+aliases, roles, descriptions and claim statements) is built with the real theme and Markdown
+extensions; the built HTML is parsed with BeautifulSoup and searched for anything live that came
+from a payload. Every payload carries a marker ``PWN<n>`` so its origin is unambiguous.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from bad import make_project, replace, write
+from bs4 import BeautifulSoup, Tag
+from dossier.render import escape
+from sitetools import build_project
+
+LIVE_TAGS = ("script", "img", "iframe", "svg", "object", "embed", "style", "link", "meta", "form", "base")
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href", "srcset", "poster")
+
+SCRIPT = "<script>alert('PWN1')</script>"
+IMG = '<img src=x onerror="alert(\'PWN2\')">'
+LINK = "[click me](javascript:alert('PWN3'))"
+ATTR = "{: onclick=\"alert('PWN4')\" }"
+EVIL_ACTOR = "Evil<script>alert('PWN5')</script>Corp"
+BREAKOUT = "</title><script>alert(\"PWN28\")</script>"
+
+# The document, as written and as received (its original): payloads in plain text, in a quote,
+# in reported speech, and the evil actor's name found as an automatic mention.
+BODY = [
+    (f"Plain text with {SCRIPT} and {IMG} and {LINK} {ATTR} inside.",) * 2,
+    ("# A heading with *emphasis* and <b onmouseover=alert('PWN6')>bold</b>",) * 2,
+    ("- a list item\n- another item with `<iframe src=\"javascript:alert('PWN7')\">`",) * 2,
+    ("The company said [“safe <svg onload=alert('PWN8')>” and secure]{quote by=huawei "
+     "supports=huawei-equipment-is-safe} in a statement.",
+     "The company said “safe <svg onload=alert('PWN8')>” and secure in a statement."),
+    ("The government [sees no </mark></sup><script>alert('PWN9')</script> risk]{says by=spanish-government "
+     "disputes=huawei-poses-security-risk}.",
+     "The government sees no </mark></sup><script>alert('PWN9')</script> risk."),
+    (f"Then {EVIL_ACTOR} replied &lt;script&gt;PWN10&lt;/script&gt; too.",) * 2,
+]
+DOCUMENT = (
+    "---\n"
+    "title: '</title><script>alert(\"PWN11\")</script> Huawei opens a centre'\n"
+    "publisher: '<img src=x onerror=alert(\"PWN12\")> News'\n"
+    "published: 2019-03-04\n"
+    "url: 'https://news.example.org/x\"><script>alert(\"PWN13\")</script>'\n"
+    "author: '<iframe src=\"javascript:alert(PWN14)\"></iframe>'\n"
+    "reference: '[ref](javascript:alert(\"PWN15\"))'\n"
+    "notes: '</dd></dl><script>alert(\"PWN16\")</script>'\n"
+    "---\n" + "\n\n".join(marked for marked, _ in BODY) + "\n"
+)
+ORIGINAL = "\n\n".join(plain for _, plain in BODY) + "\n"
+
+EDITS = [
+    write("documents/brussels-meeting.md", DOCUMENT),
+    write("originals/brussels-meeting.txt", ORIGINAL),
+    replace("actors/huawei.md", "name: Huawei", "name: 'Huawei <b onclick=alert(\"PWN17\")>'"),
+    replace("actors/huawei.md", "role: Telecommunications equipment maker",
+            "role: '<script>alert(\"PWN18\")</script>'\naliases: ['<img src=x onerror=alert(\"PWN19\")>']"),
+    replace("actors/huawei.md", "A Chinese telecommunications company.",
+            "A *Chinese* company. <script>alert('PWN20')</script> [bad](javascript:alert('PWN21')) "
+            "[good](https://good.example.org/) <a href=\"javascript:alert('PWN22')\">x</a> "
+            "{: onclick=\"alert('PWN23')\" }\n\n## Background\n\n- first point\n- second point\n"),
+    write("actors/evil.md", f"---\nname: \"{EVIL_ACTOR}\"\nkind: organisation\n---\nEvil.\n"),
+    write("actors/breakout.md", f"---\nname: '{BREAKOUT}'\nkind: person\n---\n"),
+    replace("claims/huawei-poses-security-risk.md", "statement: Huawei equipment poses a security risk to Europe.",
+            "statement: 'Huawei equipment is a risk <svg onload=alert(\"PWN24\")>'"),
+    replace("claims/huawei-poses-security-risk.md", "The central claim of the debate.",
+            "Context: <iframe src=\"javascript:alert('PWN25')\"></iframe> `<script>PWN26</script>`"),
+    replace("countries/spain.md", "name: Spain", "name: '<b onmouseover=alert(\"PWN27\")>Spain</b>'"),
+]
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("payloads") / "project", EDITS, strict=True)
+    return build_project(project, strict=True)
+
+
+def pages(site: Path) -> dict[str, BeautifulSoup]:
+    return {p.relative_to(site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+            for p in sorted(site.rglob("*.html"))}
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def live_from_payload(soup: BeautifulSoup) -> list[str]:
+    """Everything live on a page that a payload produced."""
+    found = []
+    for tag in soup.find_all(True):
+        assert isinstance(tag, Tag)
+        attributes = " ".join(f"{k}={v}" for k, v in tag.attrs.items())
+        if tag.name == "script" and "json" in str(tag.get("type", "")):
+            # Structured data is data: it must stay one JSON document with no markup in it.
+            content = tag.string or ""
+            if "<" in content or not _is_json(content):
+                found.append(f"<script {attributes}> breaks out: {content[:200]}")
+        elif tag.name in LIVE_TAGS and "PWN" in (str(tag.string or "") + attributes):
+            found.append(f"<{tag.name}> {attributes} {tag.string or ''}")
+        for name, value in tag.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            if name.lower().startswith("on"):
+                found.append(f"<{tag.name} {name}={text}>")
+            if name.lower() in URL_ATTRIBUTES and text.strip().lower().startswith(("javascript:", "data:text")):
+                found.append(f"<{tag.name} {name}={text}>")
+    return found
+
+
+def test_no_payload_is_live_on_any_page(payload_site: Path) -> None:
+    built = pages(payload_site)
+    assert "documents/brussels-meeting/index.html" in built
+    live = {uri: found for uri, soup in built.items() if (found := live_from_payload(soup))}
+    assert live == {}
+
+
+def visible(site: Path, page: str) -> str:
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return soup.get_text(" ")
+
+
+def test_document_payloads_are_visible_text(payload_site: Path) -> None:
+    text = visible(payload_site, "documents/brussels-meeting/index.html")
+    for payload in (SCRIPT, IMG, LINK, "<svg onload=alert('PWN8')>", "</mark></sup><script>alert('PWN9')</script>",
+                    "&lt;script&gt;PWN10&lt;/script&gt;", "<b onmouseover=alert('PWN6')>",
+                    "</title><script>alert(\"PWN11\")</script> Huawei opens a centre",
+                    "<img src=x onerror=alert(\"PWN12\")> News", "</dd></dl><script>alert(\"PWN16\")</script>",
+                    "<iframe src=\"javascript:alert(PWN14)\"></iframe>", "[ref](javascript:alert(\"PWN15\"))"):
+        assert payload in text, payload
+    assert "onclick" in text and "PWN4" in text  # the attribute list is text, not attributes
+
+
+def test_entity_payloads_are_visible_text(payload_site: Path) -> None:
+    actor = visible(payload_site, "actors/huawei/index.html")
+    for payload in ("Huawei <b onclick=alert(\"PWN17\")>", "<script>alert(\"PWN18\")</script>",
+                    "<img src=x onerror=alert(\"PWN19\")>", "<script>alert('PWN20')</script>",
+                    "[bad](javascript:alert('PWN21'))", "<a href=\"javascript:alert('PWN22')\">x</a>"):
+        assert payload in actor, payload
+    claim = visible(payload_site, "claims/huawei-poses-security-risk/index.html")
+    assert "Huawei equipment is a risk <svg onload=alert(\"PWN24\")>" in claim
+    assert "<iframe src=\"javascript:alert('PWN25')\"></iframe>" in claim
+    assert "<b onmouseover=alert(\"PWN27\")>Spain</b>" in visible(payload_site, "countries/spain/index.html")
+    assert EVIL_ACTOR in visible(payload_site, "actors/evil/index.html")
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("actors/breakout/index.html", BREAKOUT),
+    ("actors/evil/index.html", EVIL_ACTOR),
+    ("documents/brussels-meeting/index.html", "</title><script>alert(\"PWN11\")</script> Huawei opens a centre"),
+    ("countries/spain/index.html", "<b onmouseover=alert(\"PWN27\")>Spain</b>"),
+])
+def test_page_titles_are_text(payload_site: Path, page: str, title: str) -> None:
+    """Material's <title> unescapes the heading text: a name must not close it and run a script."""
+    soup = BeautifulSoup((payload_site / page).read_text(encoding="utf-8"), "html.parser")
+    assert soup.title is not None and soup.title.string is not None
+    assert soup.title.string.startswith(title)
+    assert len(soup.find_all("title")) == 1
+
+
+def test_markdown_structure_still_works(payload_site: Path) -> None:
+    document = BeautifulSoup((payload_site / "documents/brussels-meeting/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+    content = document.select_one("article") or document
+    assert any("A heading with" in h.get_text() for h in content.find_all(["h1", "h2", "h3", "h4"]))
+    assert [em.get_text() for em in content.find_all("em") if em.get_text() == "emphasis"]
+    items = [li.get_text(" ", strip=True) for li in content.find_all("li")]
+    assert [i for i in items if i.endswith("a list item")] and [i for i in items if "another item" in i]
+    actor = BeautifulSoup((payload_site / "actors/huawei/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert actor.find("em", string="Chinese")
+    assert any(h.get_text().startswith("Background") for h in actor.find_all(["h2", "h3"]))
+    assert actor.find("li", string="second point")
+
+
+def test_only_http_links_are_links(payload_site: Path) -> None:
+    actor = BeautifulSoup((payload_site / "actors/huawei/index.html").read_text(encoding="utf-8"), "html.parser")
+    good = actor.find("a", string="good")
+    assert good is not None and good["href"] == "https://good.example.org/"
+    assert actor.find("a", string="bad") is None
+    document = BeautifulSoup((payload_site / "documents/brussels-meeting/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+    urls = [a["href"] for a in document.find_all("a", href=True) if "news.example.org" in a["href"]]
+    assert urls, "the document's http(s) URL is a link"
+    assert all('"' not in u and "<" not in u for u in urls)
+    for soup in pages(payload_site).values():
+        for a in soup.find_all("a", href=True):
+            assert not a["href"].strip().lower().startswith(("javascript:", "data:", "vbscript:")), a
+
+
+def test_the_mention_of_an_evil_name_links_with_its_name_as_text(payload_site: Path) -> None:
+    document = BeautifulSoup((payload_site / "documents/brussels-meeting/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+    links = [a for a in document.find_all("a", href=True) if "actors/evil/" in a["href"]]
+    assert [a.get_text() for a in links] == [EVIL_ACTOR]
+
+
+@pytest.mark.parametrize("payload", [
+    "</script><script>alert(1)</script>",
+    "<!-- <script>",
+    "]]> & <\u2028\u2029 \"quotes\" 'single'",
+    "</SCRIPT ><img src=x onerror=alert(1)>",
+])
+def test_json_for_script_cannot_be_broken_out_of(payload: str) -> None:
+    data = json.dumps({"quote": payload, "name": payload})
+    safe = escape.json_for_script(data)
+    assert "<" not in safe and ">" not in safe and "&" not in safe
+    assert json.loads(safe) == {"quote": payload, "name": payload}
+    page = f'<html><body><script type="application/ld+json">{safe}</script><p>after</p></body></html>'
+    soup = BeautifulSoup(page, "html.parser")
+    scripts = soup.find_all("script")
+    assert len(scripts) == 1 and json.loads(scripts[0].string) == {"quote": payload, "name": payload}
+    assert soup.find("img") is None and soup.find("p").get_text() == "after"
+
+
+def strings_in(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in strings_in(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in strings_in(value)]
+    return []
+
+
+def test_structured_data_carries_the_payloads_as_data(payload_site: Path) -> None:
+    """The claim page's JSON-LD holds contributor text verbatim, as JSON strings that cannot end the
+    script element (``</script>`` in a quote stays inert)."""
+    soup = BeautifulSoup((payload_site / "claims/huawei-poses-security-risk/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    scripts = soup.find_all("script", type="application/ld+json")
+    assert scripts, "claim pages embed JSON-LD"
+    values = [value for script in scripts for value in strings_in(json.loads(script.string or ""))]
+    assert "Huawei equipment is a risk <svg onload=alert(\"PWN24\")>" in values
+    assert any("</mark></sup><script>alert('PWN9')</script>" in value for value in values)
+    assert all("<" not in (script.string or "") for script in scripts)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, str]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size,
+                                               hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_build_writes_nothing_into_sources_or_docs(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", strict=True)
+    (project / "docs" / "index.md").write_text("# Home\n\n<!-- dossier:figures -->\n", encoding="utf-8")
+    before = {name: snapshot(project / name) for name in ("sources", "docs")}
+    listing = sorted(p.name for p in project.iterdir())
+    site = build_project(project, strict=True)
+    assert (site / "documents" / "brussels-meeting" / "index.html").is_file()
+    assert {name: snapshot(project / name) for name in ("sources", "docs")} == before
+    assert sorted(p.name for p in project.iterdir()) == sorted([*listing, "site"])

@@ -1,0 +1,159 @@
+"""``mkdocs serve`` survives a broken source: a real server on a free localhost port.
+
+It prints the problems, keeps serving the last good site, and rebuilds once the file is fixed.
+Every wait is bounded and the server is always stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from bad import make_project, replace
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_serve_options() -> list[str]:
+    """The options `make serve` gives ``mkdocs serve``, read from the Makefile's recipe."""
+    recipe = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs serve(.*)$", (ROOT / "Makefile").read_text(), re.M)
+    assert recipe, "the Makefile has no `serve` recipe running mkdocs serve"
+    return shlex.split(recipe.group(1))
+
+DOC = "sources/documents/brussels-meeting.md"
+TYPO = "sources/documents/brussels-meeting.md:9:65: unknown actor 'huawie'"
+
+
+class Server:
+    """A ``mkdocs serve`` subprocess whose output is collected as it comes."""
+
+    def __init__(self, project: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [str(MKDOCS), "serve", *make_serve_options(), "--dev-addr", f"127.0.0.1:{self.port}",
+             "--config-file", "mkdocs.yml"],
+            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=5) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return 0, ""
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self._reader.join(timeout=5)
+
+
+def wait_for(condition: Callable[[], object], what: str, server: Server, timeout: float = 40) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}; server output:\n{server.output}")
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[[Path], Server]]:
+    started: list[Server] = []
+
+    def start(project: Path) -> Server:
+        server = Server(project)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+def test_serve_keeps_the_last_good_site_while_a_source_is_broken(tmp_path: Path, serve) -> None:
+    project = make_project(tmp_path / "project", strict=True)  # strict, as our mkdocs.yml
+    server = serve(project)
+    page = "/documents/brussels-meeting/"
+    wait_for(lambda: server.get(page)[0] == 200, "the first build", server)
+    status, html = server.get(page)
+    assert "Huawei opens a centre in Brussels" in html
+
+    # A typo: the server prints the problem, with its place, and keeps the last good page.
+    source = project / DOC
+    good = source.read_text(encoding="utf-8")
+    source.write_text(good.replace("by=huawei", "by=huawie"), encoding="utf-8")
+    wait_for(lambda: TYPO in server.output, "the error to be printed", server)
+    assert "did you mean 'huawei'?" in server.output
+    assert server.process.poll() is None, "the server must keep running"
+    wait_for(lambda: "The sources have errors" in server.get(page)[1], "the last good page, flagged", server)
+    status, html = server.get(page)
+    assert status == 200
+    assert "Huawei opens a centre in Brussels" in html and "safe and secure" in html
+    assert "unknown actor &#x27;huawie&#x27;" in html or "unknown actor 'huawie'" in html
+    assert server.get("/actors/huawei/")[0] == 200
+
+    # Fixed, with a new title: the site is rebuilt and serves the new content.
+    source.write_text(good.replace("title: Huawei opens a centre", "title: Huawei opens a new centre"),
+                      encoding="utf-8")
+    wait_for(lambda: "Huawei opens a new centre in Brussels" in server.get(page)[1], "the rebuild", server)
+    assert "The sources have errors" not in server.get(page)[1]
+    assert server.get("/actors/huawei/")[0] == 200
+    assert server.process.poll() is None
+
+
+def test_editing_an_entity_file_triggers_a_rebuild(tmp_path: Path, serve) -> None:
+    project = make_project(tmp_path / "project")
+    server = serve(project)
+    wait_for(lambda: server.get("/actors/huawei/")[0] == 200, "the first build", server)
+    actor = project / "sources/actors/huawei.md"
+    actor.write_text(actor.read_text(encoding="utf-8").replace("equipment maker", "equipment vendor"),
+                     encoding="utf-8")
+    wait_for(lambda: "equipment vendor" in server.get("/actors/huawei/")[1], "the rebuild", server)
+
+
+def test_serve_with_a_broken_corpus_from_the_start_exits_with_the_problems(tmp_path: Path, serve) -> None:
+    """No last good site to keep: the server stops at once, naming every problem (as `mkdocs build`)."""
+    project = make_project(tmp_path / "project", [replace("documents/brussels-meeting.md", "by=huawei", "by=huawie")])
+    server = serve(project)
+    try:
+        code = server.process.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the server kept running on a broken corpus:\n{server.output}")
+    server.stop()
+    assert code != 0
+    assert TYPO in server.output
