@@ -1,0 +1,257 @@
+"""The open-data exports against their schema, the W3C selectors and the annotations.
+
+Built from the small corpus of `test_views` (one site per session) and, for the schema and the
+selectors, from the real corpus too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import test_views
+from bs4 import BeautifulSoup
+from dossier.index import CorpusIndex
+from dossier.loader import load
+from dossier.model import STANCES, Corpus
+from dossier.render import render_site
+from dossier.render.common import Urls
+from dossier.render.views import exports
+from sitetools import ROOT
+
+SCHEMA_PATH = ROOT / "plugins" / "dossier" / "schema" / "corpus.schema.json"
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small corpus's site, shared with `test_views`."""
+    return test_views.shared_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def mini_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The small corpus, loaded."""
+    return load(test_views.shared_sources(tmp_path_factory))
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    """The JSON Schema of corpus.json, itself checked against its metaschema."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def _validator(schema: dict) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def _load(site: Path, name: str) -> dict:
+    return json.loads((site / "data" / name).read_text(encoding="utf-8"))
+
+
+def check_selectors(text: str, selectors: list[dict]) -> None:
+    """Each `exact` is at its position in `text`, with its prefix before and suffix after."""
+    quote = next(s for s in selectors if s["type"] == "TextQuoteSelector")
+    position = next(s for s in selectors if s["type"] == "TextPositionSelector")
+    start, end = position["start"], position["end"]
+    assert 0 <= start < end <= len(text)
+    assert text[start:end] == quote["exact"]
+    assert text[:start].endswith(quote["prefix"])
+    assert text[end:].startswith(quote["suffix"])
+    assert len(quote["prefix"]) == min(exports.CONTEXT, start)
+    assert len(quote["suffix"]) == min(exports.CONTEXT, len(text) - end)
+
+
+# -- corpus.json --------------------------------------------------------------------------------
+
+
+def test_corpus_json_is_valid_against_its_schema(mini_site: Path, schema: dict) -> None:
+    data = _load(mini_site, "corpus.json")
+    _validator(schema).validate(data)
+    published = _load(mini_site, "corpus.schema.json")
+    assert published == schema, "the site publishes the schema of the repository"
+
+
+def test_schema_rejects_what_it_should(mini_site: Path, schema: dict) -> None:
+    data = _load(mini_site, "corpus.json")
+    validator = _validator(schema)
+    statement = next(a for a in data["annotations"] if a["kind"] == "quote")
+    broken = json.loads(json.dumps(data))
+    next(a for a in broken["annotations"] if a["id"] == statement["id"])["stances"]["praises"] = []
+    assert not validator.is_valid(broken), "unknown stance"
+    broken = json.loads(json.dumps(data))
+    del next(a for a in broken["annotations"] if a["id"] == statement["id"])["selectors"][0]["prefix"]
+    assert not validator.is_valid(broken), "a quote selector without prefix"
+    broken = json.loads(json.dumps(data))
+    next(a for a in broken["annotations"] if a["kind"] == "mention").pop("target")
+    assert not validator.is_valid(broken), "a mention without target"
+
+
+def test_corpus_json_holds_every_entity_and_annotation(mini_site: Path, mini_corpus: Corpus) -> None:
+    data = _load(mini_site, "corpus.json")
+    assert {d["id"] for d in data["documents"]} == set(mini_corpus.documents)
+    assert {a["id"] for a in data["actors"]} == set(mini_corpus.actors)
+    assert {c["id"] for c in data["countries"]} == set(mini_corpus.countries)
+    assert {c["id"] for c in data["claims"]} == set(mini_corpus.claims)
+    expected = sum(len(d.annotations) for d in mini_corpus.documents.values())
+    assert len(data["annotations"]) == expected
+    assert len({a["id"] for a in data["annotations"]}) == expected, "annotation ids are unique"
+    by_id = {a["id"]: a for a in data["annotations"]}
+    for document in mini_corpus.documents.values():
+        for annotation in document.statements:
+            record = by_id[f"{document.id}#{annotation.anchor}"]
+            assert record["speakers"] == list(annotation.speakers)
+            for stance in STANCES:
+                assert record["stances"][stance] == list(annotation.stances.get(stance, ()))
+            assert record["when"] == str(annotation.when)
+            assert record["page"] == f"https://dossier.example.org/documents/{document.id}/#{annotation.anchor}"
+    actor = next(a for a in data["actors"] if a["id"] == "peter-szijjarto")
+    assert actor["name"] == "Péter Szijjártó" and actor["page"].endswith("/actors/peter-szijjarto/")
+
+
+def test_corpus_json_selectors_find_each_annotation(mini_site: Path) -> None:
+    data = _load(mini_site, "corpus.json")
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    for annotation in data["annotations"]:
+        check_selectors(texts[annotation["document"]], annotation["selectors"])
+    paragraphs = {d["id"]: d["paragraphs"] for d in data["documents"]}
+    for annotation in data["annotations"]:
+        paragraph = paragraphs[annotation["document"]][annotation["paragraph"] - 1]
+        position = annotation["selectors"][1]
+        assert paragraph["start"] <= position["start"] < paragraph["end"] + 1
+
+
+def test_real_corpus_exports_are_valid(built_site: Path, schema: dict) -> None:
+    data = _load(built_site, "corpus.json")
+    _validator(schema).validate(data)
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    assert data["annotations"], "the real corpus has annotations"
+    for annotation in data["annotations"]:
+        check_selectors(texts[annotation["document"]], annotation["selectors"])
+    collection = _load(built_site, "annotations.jsonld")
+    written = [a for a in data["annotations"] if a["kind"] != "mention" or a["explicit"]]
+    assert collection["total"] == len(written)
+
+
+# -- annotations.jsonld -------------------------------------------------------------------------
+
+
+def test_web_annotations_follow_the_w3c_model(mini_site: Path, mini_corpus: Corpus) -> None:
+    collection = _load(mini_site, "annotations.jsonld")
+    assert collection["@context"][0] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection"
+    items = collection["first"]["items"]
+    assert collection["first"]["type"] == "AnnotationPage"
+    written = [a for d in mini_corpus.documents.values() for a in d.annotations
+               if a.kind != "mention" or a.explicit]
+    assert collection["total"] == len(items) == len(written), "what contributors wrote, not names found"
+    assert any(a.kind == "mention" and not a.explicit for d in mini_corpus.documents.values()
+               for a in d.annotations), "the corpus has automatic mentions, left to corpus.json"
+    texts = {f"https://dossier.example.org/documents/{d.id}/": d.text for d in mini_corpus.documents.values()}
+    for item in items:
+        assert item["type"] == "Annotation"
+        assert item["id"].startswith("https://dossier.example.org/")
+        assert item["motivation"] in ("describing", "identifying", "commenting")
+        check_selectors(texts[item["target"]["source"]], item["target"]["selector"])
+    statements = [i for i in items if i["motivation"] == "describing"]
+    assert len(statements) == sum(len(d.statements) for d in mini_corpus.documents.values())
+    huawei = next(i for i in statements if "huawei-statement" in i["id"])
+    claims = {(b["schema:roleName"], b["source"]) for b in huawei["body"] if b.get("purpose") == "classifying"}
+    assert claims == {("disputes", "https://dossier.example.org/claims/huawei-poses-security-risk/"),
+                      ("supports", "https://dossier.example.org/claims/nato-compatible/")}
+    speakers = [b["source"] for b in huawei["body"] if b.get("purpose") == "identifying"]
+    assert speakers == ["https://dossier.example.org/actors/huawei/"]
+
+
+# -- statements.csv -----------------------------------------------------------------------------
+
+
+def _rows(site: Path) -> list[dict[str, str]]:
+    raw = (site / "data" / "statements.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark tells spreadsheets it is UTF-8"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_statements_csv_has_one_row_per_statement(mini_site: Path, mini_corpus: Corpus) -> None:
+    rows = _rows(mini_site)
+    index = CorpusIndex(mini_corpus)
+    assert len(rows) == len(index.statements)
+    assert list(rows[0]) == list(exports.STATEMENT_COLUMNS)
+    for row, statement in zip(rows, index.statements, strict=True):
+        document = statement.document
+        assert row["id"] == f"{document.id}#{statement.anchor}"
+        assert row["when"] == str(statement.when)
+        assert row["speakers"].split(";") == list(statement.speakers)
+        for stance in STANCES:
+            assert row[stance] == ";".join(statement.stances.get(stance, ()))
+        text = " ".join(statement.text.split())
+        assert row["text"] in (text, "'" + text)
+        assert int(row["start"]) == statement.start and int(row["end"]) == statement.end
+    szijjarto = [r for r in rows if r["speakers"] == "peter-szijjarto"]
+    assert {r["speaker_names"] for r in szijjarto} == {"Péter Szijjártó"}
+
+
+def test_statements_csv_defuses_formulas(mini_site: Path) -> None:
+    rows = _rows(mini_site)
+    formula = next(r for r in rows if r["speakers"] == "anna-observer")
+    assert formula["text"] == "'=1+1, nothing more", "a cell starting with = is not run"
+    assert not any(value.startswith(exports.FORMULA_STARTS) for row in rows for value in row.values())
+
+
+# -- JSON-LD on claim pages -----------------------------------------------------------------------
+
+
+def _jsonld(site: Path, claim: str) -> tuple[BeautifulSoup, list[dict]]:
+    page = BeautifulSoup((site / "claims" / claim / "index.html").read_text(encoding="utf-8"), "html.parser")
+    scripts = page.find_all("script", type="application/ld+json")
+    return page, [json.loads(s.string) for s in scripts]
+
+
+def test_claim_pages_embed_schema_org_claims(mini_site: Path, mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    for claim in mini_corpus.claims.values():
+        _, blocks = _jsonld(mini_site, claim.id)
+        assert len(blocks) == 1
+        data = blocks[0]
+        assert data["@context"] == "https://schema.org" and data["@type"] == "Claim"
+        assert data["text"] == claim.statement
+        statements = index.chronology.get(claim.id, [])
+        assert len(data.get("appearance", [])) == len(statements)
+        for appearance, statement in zip(data.get("appearance", []), statements, strict=True):
+            assert appearance["@type"] == ("Quotation" if statement.kind == "quote" else "CreativeWork")
+            assert appearance["text"] == " ".join(statement.text.split())
+            assert appearance["url"].endswith(f"/documents/{statement.document.id}/#{statement.anchor}")
+            assert appearance["isPartOf"]["name"] == statement.document.title
+
+
+def test_json_ld_keeps_a_closing_script_tag_inert(mini_site: Path) -> None:
+    raw = (mini_site / "claims" / "huawei-poses-security-risk" / "index.html").read_text(encoding="utf-8")
+    opening = '<script type="application/ld+json">'
+    start = raw.index(opening) + len(opening)
+    body = raw[start : raw.index("</script>", start)]
+    assert "<" not in body, "no tag can close or open inside the JSON"
+    data = json.loads(body)  # the whole JSON-LD, up to the first </script>: nothing ended it early
+    texts = [a["text"] for a in data["appearance"]]
+    assert any("</script><script>alert(1)</script>" in t for t in texts), "the quote survives, as data"
+    page = BeautifulSoup(raw, "html.parser")
+    live = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+    assert not any("alert(1)" in (s.string or "") for s in live), "no live script from the quote"
+
+
+# -- URLs ----------------------------------------------------------------------------------------
+
+
+def test_urls_follow_site_url_and_directory_urls(mini_corpus: Corpus) -> None:
+    actor = mini_corpus.actors["huawei"]
+    assert Urls("https://x.org/", True).page(actor, within="data/corpus.json") == "https://x.org/actors/huawei/"
+    assert Urls("", True).page(actor, "p-1", within="data/corpus.json") == "../actors/huawei/#p-1"
+    assert Urls("", False).page(actor, within="data/corpus.json") == "../actors/huawei.html"
+    assert Urls("", True).page(actor, within="claims/x/index.html") == "../../actors/huawei/"
+    site = render_site(mini_corpus, use_directory_urls=False)
+    data = json.loads(site.files["data/corpus.json"])
+    assert data["documents"][0]["page"].endswith(".html")

@@ -1,0 +1,194 @@
+"""Pages as readers meet them: annotations that explain themselves, permalinks, backlinks, search
+and the home page's figures.
+
+Built from the small corpus of `test_views` (one site per session).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import test_views
+from bs4 import BeautifulSoup
+from dossier.index import CorpusIndex
+from dossier.loader import load
+from dossier.model import Corpus
+from dossier.render.common import STANCE_LABELS, without_accents
+
+SEPARATOR = re.compile(r"[\s\-]+")
+"""Material's search separator (see search_index.json's config): how lunr splits words."""
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small corpus's site, shared with `test_views`."""
+    return test_views.shared_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def mini_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The small corpus, loaded."""
+    return load(test_views.shared_sources(tmp_path_factory))
+
+
+def _path(href: str) -> tuple[str, str]:
+    path, _, fragment = href.partition("#")
+    parts = [p for p in path.split("/") if p not in ("", "..", ".")]
+    return "/".join(parts[-2:]), fragment
+
+
+# -- document pages -------------------------------------------------------------------------------
+
+
+def test_annotations_explain_themselves_on_hover_and_focus(mini_site: Path, mini_corpus: Corpus) -> None:
+    for document in mini_corpus.documents.values():
+        page = test_views.soup(mini_site, f"documents/{document.id}")
+        for statement in document.statements:
+            mark = page.find(id=statement.anchor)
+            assert mark is not None and mark.name == "mark"
+            assert mark.get("tabindex") == "0", "keyboard users can focus it (Material shows the title)"
+            title = mark["title"]
+            for speaker in statement.speakers:
+                assert mini_corpus.actors[speaker].name in title
+            for stance, claims in statement.stances.items():
+                assert STANCE_LABELS[stance][1] in title
+                for claim in claims:
+                    assert mini_corpus.claims[claim].statement in title
+
+
+def test_every_paragraph_and_annotation_has_a_permalink(mini_site: Path, mini_corpus: Corpus) -> None:
+    for document in mini_corpus.documents.values():
+        page = test_views.soup(mini_site, f"documents/{document.id}")
+        for number in range(1, len(document.paragraphs) + 1):
+            permalink = page.find(id=f"p-{number}")
+            assert permalink is not None and permalink["href"] == f"#p-{number}"
+        for statement in document.statements:
+            links = page.select(f'a.dossier-permalink[href="#{statement.anchor}"]')
+            assert len(links) == 1 and links[0].get("aria-label")
+
+
+def test_mentions_are_linked(mini_site: Path, mini_corpus: Corpus) -> None:
+    for document in mini_corpus.documents.values():
+        page = test_views.soup(mini_site, f"documents/{document.id}")
+        text = page.select_one("article")
+        targets = {_path(a["href"])[0] for a in text.find_all("a", href=True)}
+        for mention in document.mentions:
+            folder = "actors" if mention.target_kind == "actor" else "countries"
+            assert f"{folder}/{mention.target}" in targets
+
+
+# -- backlinks and small timelines ----------------------------------------------------------------
+
+
+def test_backlinks_list_every_passage_that_mentions_an_entity(mini_site: Path, mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    checked = 0
+    for (kind, entity_id), passages in index.passages.items():
+        folder = "actors" if kind == "actor" else "countries"
+        page = test_views.soup(mini_site, f"{folder}/{entity_id}")
+        section = page.find(id="mentions").find_next("ul")
+        found = {_path(a["href"]) for a in section.find_all("a", href=True) if _path(a["href"])[1]}
+        expected = {(f"documents/{p.document.id}", f"p-{p.paragraph}") for p in passages}
+        assert found == expected, f"{folder}/{entity_id}"
+        for link in section.find_all("a", href=re.compile("#p-")):
+            assert link.get("title"), "each backlink previews its passage"
+        checked += 1
+    assert checked >= 5
+    szijjarto = test_views.soup(mini_site, "actors/peter-szijjarto").find(id="mentions").find_next("ul")
+    documents = [_path(a["href"])[0] for a in szijjarto.find_all("a", href=True) if not _path(a["href"])[1]]
+    assert documents == ["documents/huawei-statement", "documents/spain-contract", "documents/examiner-interview"], \
+        "documents newest first"
+
+
+def test_claim_pages_link_the_paragraphs_that_discuss_them(mini_site: Path, mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    claim = "huawei-poses-security-risk"
+    section = test_views.soup(mini_site, f"claims/{claim}").find(id="passages").find_next("ul")
+    found = {_path(a["href"]) for a in section.find_all("a", href=True) if _path(a["href"])[1]}
+    paragraphs = {(s.document.id, s.paragraph) for s in index.chronology[claim]}
+    assert len(found) == len(paragraphs), "one link per paragraph"
+    for path, anchor in found:
+        statement = next(s for s in index.chronology[claim]
+                         if s.anchor == anchor and path == f"documents/{s.document.id}")
+        assert (statement.document.id, statement.paragraph) in paragraphs
+
+
+def test_matrix_cells_land_on_the_statements(mini_site: Path, mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    for actor, claim in index.stances:
+        page = test_views.soup(mini_site, f"actors/{actor}")
+        section = page.find(id=f"on-{claim}")
+        assert section is not None, f"actors/{actor}#on-{claim}"
+    for claim in mini_corpus.claims:
+        page = test_views.soup(mini_site, f"claims/{claim}")
+        for position in index.positions(claim):
+            stances = ("supports", "disputes") if position.stance == "both" else (position.stance,)
+            for stance in stances:
+                assert page.find(id=f"{stance}-{position.actor}") is not None
+
+
+# -- search ---------------------------------------------------------------------------------------
+
+
+def _search(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def _tokens(value: str) -> set[str]:
+    text = BeautifulSoup(value, "html.parser").get_text(" ")
+    return {t.strip(".,:;!?“”\"'()").casefold() for t in SEPARATOR.split(text) if t}
+
+
+def _found(docs: list[dict], query: str, location: str) -> bool:
+    """Whether every word of `query` is in one indexed section of the page at `location`."""
+    words = _tokens(query)
+    for doc in docs:
+        if doc["location"].split("#")[0] == location and words <= _tokens(doc["title"] + " " + doc["text"]):
+            return True
+    return False
+
+
+def test_search_finds_actors_by_name_and_alias_even_without_accents(mini_site: Path, mini_corpus: Corpus) -> None:
+    docs = _search(mini_site)
+    for actor in mini_corpus.actors.values():
+        location = f"actors/{actor.id}/"
+        for name in (actor.name, *actor.aliases):
+            assert _found(docs, name, location), f"{name!r} on {location}"
+            assert _found(docs, without_accents(name), location), f"{without_accents(name)!r} on {location}"
+    assert _found(docs, "Peter Szijjarto", "actors/peter-szijjarto/")
+    assert _found(docs, "Spanish government", "actors/spanish-government/")
+
+
+def test_search_finds_claims_by_statement_and_quotes_by_words(mini_site: Path, mini_corpus: Corpus) -> None:
+    docs = _search(mini_site)
+    for claim in mini_corpus.claims.values():
+        assert _found(docs, claim.statement, f"claims/{claim.id}/")
+    for document in mini_corpus.documents.values():
+        for statement in document.statements:
+            words = " ".join(statement.text.split()).strip("“”")
+            assert _found(docs, words, f"documents/{document.id}/"), words
+
+
+# -- home page ------------------------------------------------------------------------------------
+
+
+def test_home_page_shows_the_figures_and_links_every_view(mini_site: Path, mini_corpus: Corpus) -> None:
+    home = test_views.soup(mini_site, ".")
+    figures = {}
+    for row in home.select("article table tr"):
+        cells = [c.get_text(strip=True) for c in row.find_all("td")]
+        if len(cells) == 2 and cells[1].isdigit():
+            figures[cells[0]] = int(cells[1])
+    statements = sum(len(d.statements) for d in mini_corpus.documents.values())
+    assert figures["Documents"] == len(mini_corpus.documents)
+    assert figures["Actors"] == len(mini_corpus.actors)
+    assert figures["Countries"] == len(mini_corpus.countries)
+    assert figures["Claims"] == len(mini_corpus.claims)
+    assert figures["Statements"] == statements
+    hrefs = {a["href"] for a in home.select("article a[href]")}
+    for target in ("stances/", "timeline/", "graph/", "data/corpus.json", "data/annotations.jsonld",
+                   "data/statements.csv", "data/corpus.schema.json"):
+        assert target in hrefs, target

@@ -1,0 +1,510 @@
+"""The site-wide views against the annotations they come from: stance matrix, timeline, graphs.
+
+A small corpus written here (three documents, six actors, four countries, three claims) is built
+once into a real site; each view's HTML is parsed and compared with what the annotations say. The
+corpus is made to hold the cases that matter: an actor who both supports and disputes a claim, a
+statement dated apart from its document, year- and month-precision dates, a statement on two
+claims, a statement without a stance, an actor without a country, a claim nobody speaks on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from dossier.index import CorpusIndex, aggregate
+from dossier.loader import load
+from dossier.model import Corpus
+from dossier.render.common import STANCE_LABELS
+from dossier.render.views import graph, matrix, timeline
+from sitetools import build_project, check_links, make_project
+
+DOCUMENTS = {
+    "examiner-interview": """\
+        ---
+        title: Hungary's foreign minister defends Huawei
+        publisher: Example Examiner
+        published: 2019-04-10
+        url: https://news.example.org/examiner
+        kind: news
+        ---
+        Hungary's foreign minister defends Huawei
+
+        Budapest. [Péter Szijjártó]{actor=peter-szijjarto} said that
+        [“no one has shown us evidence of a risk”]{quote by=peter-szijjarto disputes=huawei-poses-security-risk}.
+
+        Secretary of State Mike Pompeo
+        [warned allies about Huawei equipment]{says by=mike-pompeo supports=huawei-poses-security-risk date=2019-02-11}
+        in February.
+
+        Szijjarto added that
+        [“cooperation with China does not endanger the alliance”]{quote by=peter-szijjarto supports=nato-compatible},
+        while Pompeo [spoke about the alliance and 5G]{says by=mike-pompeo about=nato-compatible}.
+        """,
+    "spain-contract": """\
+        ---
+        title: Spain defends its Huawei contract
+        publisher: Example Daily
+        published: 2020-07
+        reference: Print edition, page 3
+        ---
+        Spain defends its Huawei contract
+
+        The Spanish government
+        [sees no risk in the contract]{says by=spanish-government disputes=huawei-poses-security-risk}.
+
+        The interior ministry said: [“the data stays in Spain </script><script>alert(1)</script>
+        and is safe”]{quote by=interior-ministry disputes=huawei-poses-security-risk}.
+
+        On July 2 Szijjártó changed his mind:
+        [“we now see the risk”]{quote by=peter-szijjarto supports=huawei-poses-security-risk date=2020-07-02}.
+
+        An analyst summed it up as [=1+1, nothing more]{says by=anna-observer}.
+        """,
+    "huawei-statement": """\
+        ---
+        title: Huawei statement on European networks
+        publisher: Huawei
+        published: 2021
+        url: https://huawei.example.org/statement
+        kind: press-release
+        ---
+        Huawei statement
+
+        [Huawei]{actor=huawei} said [“our equipment is secure and our cooperation
+        serves the alliance”]{quote by=huawei disputes=huawei-poses-security-risk supports=nato-compatible}.
+
+        Parts of the statement were withheld: […]{redacted}.
+
+        Minister Szijjarto was quoted in the press again.
+        """,
+}
+
+ENTITIES = {
+    "actors/huawei.md": "name: Huawei\nkind: organisation\ncountry: china\nrole: Equipment maker",
+    "actors/peter-szijjarto.md": 'name: "Péter Szijjártó"\nkind: person\ncountry: hungary\n'
+                                 'aliases: ["Szijjártó", "Szijjarto"]',
+    "actors/mike-pompeo.md": "name: Mike Pompeo\nkind: person\ncountry: united-states",
+    "actors/spanish-government.md": "name: Government of Spain\nkind: organisation\ncountry: spain\n"
+                                    'aliases: ["Spanish government"]',
+    "actors/interior-ministry.md": "name: Spanish Interior Ministry\nkind: organisation\n"
+                                   "part_of: spanish-government",
+    "actors/anna-observer.md": "name: Anna Observer\nkind: person",
+    "countries/china.md": "name: China\ncode: CN",
+    "countries/hungary.md": "name: Hungary\ncode: HU",
+    "countries/spain.md": "name: Spain\ncode: ES",
+    "countries/united-states.md": "name: United States\ncode: US",
+    "claims/huawei-poses-security-risk.md": "statement: Huawei equipment poses a security risk.",
+    "claims/nato-compatible.md": "statement: Using Huawei is compatible with NATO membership.",
+    "claims/us-has-evidence.md": "statement: The United States has shown evidence against Huawei.",
+}
+
+_ANNOTATION = re.compile(r"\[([^\]]*)\]\{([^}]*)\}")
+
+
+def _original(match: re.Match[str]) -> str:
+    # A redaction marks words withheld in the original: the original has nothing there.
+    return "" if "redacted" in match.group(2).split() else match.group(1)
+
+
+def write_corpus(root: Path) -> Path:
+    """Write the small corpus (and each document's original) under `root/sources`."""
+    sources = root / "sources"
+    for path, front in ENTITIES.items():
+        (sources / path).parent.mkdir(parents=True, exist_ok=True)
+        (sources / path).write_text(f"---\n{front}\n---\nDescribed here.\n", encoding="utf-8")
+    (sources / "documents").mkdir(parents=True, exist_ok=True)
+    (sources / "originals").mkdir(parents=True, exist_ok=True)
+    for document_id, text in DOCUMENTS.items():
+        text = textwrap.dedent(text)
+        (sources / "documents" / f"{document_id}.md").write_text(text, encoding="utf-8")
+        body = text.split("---\n", 2)[2]
+        (sources / "originals" / f"{document_id}.txt").write_text(_ANNOTATION.sub(_original, body), encoding="utf-8")
+    return sources
+
+
+_SHARED: dict[str, Path] = {}
+"""The small corpus and its site, written and built once per session for the three test modules."""
+
+
+def shared_sources(factory: pytest.TempPathFactory) -> Path:
+    """The small corpus's ``sources/`` folder, written once per session."""
+    if "sources" not in _SHARED:
+        _SHARED["sources"] = write_corpus(factory.mktemp("mini"))
+    return _SHARED["sources"]
+
+
+def shared_site(factory: pytest.TempPathFactory) -> Path:
+    """The small corpus built once per session with the repository's mkdocs.yml and docs/."""
+    if "site" not in _SHARED:
+        _SHARED["site"] = build_project(make_project(factory.mktemp("mini-site"), shared_sources(factory)))
+    return _SHARED["site"]
+
+
+@pytest.fixture(scope="session")
+def mini_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small corpus's ``sources/`` folder."""
+    return shared_sources(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def mini_corpus(mini_sources: Path) -> Corpus:
+    """The small corpus, loaded."""
+    return load(mini_sources)
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small corpus's site."""
+    return shared_site(tmp_path_factory)
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    """The parsed HTML of `page` (e.g. ``stances/``) in `site`."""
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def said_by_annotations(corpus: Corpus) -> dict[tuple[str, str], set[str]]:
+    """Straight from the documents: every stance each actor takes on each claim."""
+    said: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for document in corpus.documents.values():
+        for annotation in document.statements:
+            for stance, claims in annotation.stances.items():
+                for claim in claims:
+                    for speaker in annotation.speakers:
+                        said[speaker, claim].add(stance)
+    return said
+
+
+def _target(href: str) -> tuple[str, str, str]:
+    """``(folder, id, fragment)`` of a link such as ``../actors/huawei/#on-x``."""
+    path, _, fragment = href.partition("#")
+    parts = [p for p in path.split("/") if p not in ("", "..", ".")]
+    return parts[-2] if len(parts) >= 2 else "", parts[-1] if parts else "", fragment
+
+
+def _matrix_table(page: BeautifulSoup, section: str) -> Tag:
+    heading = page.find(id=section)
+    assert heading is not None, f"no #{section} section"
+    table = heading.find_next("table")
+    assert isinstance(table, Tag)
+    return table
+
+
+def _columns(page: BeautifulSoup, table: Tag) -> list[str]:
+    """The claim id of each column, through the legend that explains C1, C2 …"""
+    legend: dict[str, str] = {}
+    for item in page.find(id="claims").find_next("ul").find_all("li"):
+        label = item.find("strong").get_text()
+        legend[label] = _target(item.find("a")["href"])[1]
+    headers = [th.get_text(strip=True) for th in table.find("thead").find_all("th")]
+    return [legend.get(h, h) for h in headers]
+
+
+# -- stance matrix ------------------------------------------------------------------------------
+
+
+def test_matrix_cells_match_the_annotations(mini_site: Path, mini_corpus: Corpus) -> None:
+    page = soup(mini_site, "stances")
+    table = _matrix_table(page, "actors")
+    columns = _columns(page, table)
+    assert columns[:2] == ["Actor", "Country"]
+    claims = columns[2:]
+    said = said_by_annotations(mini_corpus)
+    expected_claims = {claim for _, claim in said}
+    assert set(claims) == expected_claims, "columns are exactly the claims someone takes a stance on"
+    assert "us-has-evidence" not in claims
+    seen: dict[tuple[str, str], str] = {}
+    for row in table.find("tbody").find_all("tr"):
+        cells = row.find_all("td")
+        actor = _target(cells[0].find("a")["href"])[1]
+        for claim, cell in zip(claims, cells[2:], strict=True):
+            text = cell.get_text(" ", strip=True)
+            if not text:
+                continue
+            symbol = text[0]
+            stance = next(s for s, (sym, _) in STANCE_LABELS.items() if sym == symbol)
+            assert STANCE_LABELS[stance][1] in text, "the stance is also written out for screen readers"
+            seen[actor, claim] = stance
+            folder, target, fragment = _target(cell.find("a")["href"])
+            assert (folder, target, fragment) == ("actors", actor, f"on-{claim}"), "cell links to the statements"
+            assert cell.find("a").get("title"), "cell has a tooltip"
+    assert seen == {key: aggregate(stances) for key, stances in said.items()}
+    # The corpus was written for these: one actor on both sides, one neutral, a part without a country.
+    assert seen["peter-szijjarto", "huawei-poses-security-risk"] == "both"
+    assert seen["mike-pompeo", "nato-compatible"] == "about"
+    assert seen["interior-ministry", "huawei-poses-security-risk"] == "disputes"
+    rows = {_target(r.find("td").find("a")["href"])[1] for r in table.find("tbody").find_all("tr")}
+    assert "anna-observer" not in rows, "an actor without any stance has no row"
+
+
+def test_country_matrix_counts_actors_by_country(mini_site: Path, mini_corpus: Corpus) -> None:
+    page = soup(mini_site, "stances")
+    table = _matrix_table(page, "countries")
+    claims = _columns(page, table)[1:]
+    index = CorpusIndex(mini_corpus)
+    expected: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for (actor, claim), stance in index.stances.items():
+        country = index.country_of(actor)
+        if country:
+            expected[country, claim][stance] += 1
+    found: dict[tuple[str, str], Counter[str]] = {}
+    for row in table.find("tbody").find_all("tr"):
+        cells = row.find_all("td")
+        country = _target(cells[0].find("a")["href"])[1]
+        for claim, cell in zip(claims, cells[1:], strict=True):
+            if not cell.get_text(strip=True):
+                continue
+            tally: Counter[str] = Counter()
+            for symbol_span in cell.select(".dossier-symbol"):
+                stance = next(s for s in STANCE_LABELS if f"dossier-{s}" in symbol_span["class"])
+                hidden = symbol_span.find_next_sibling(class_="dossier-sr")
+                count = re.match(r"\s*(\d+)", hidden.next_sibling.replace("\xa0", " "))
+                tally[stance] = int(count.group(1))
+            found[country, claim] = tally
+            assert _target(cell.find("a")["href"]) == ("countries", country, "stances")
+    assert found == dict(expected)
+    assert found["spain", "huawei-poses-security-risk"] == Counter(disputes=2), \
+        "the ministry counts for Spain through the government it is part of"
+
+
+def test_matrix_is_bounded_and_says_so(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = CorpusIndex(mini_corpus)
+    monkeypatch.setattr(matrix, "MAX_CLAIMS", 1)
+    monkeypatch.setattr(matrix, "MAX_ACTORS", 2)
+    claims, actors, all_claims, all_actors = matrix.select(mini_corpus, index)
+    assert [c.id for c in claims] == ["huawei-poses-security-risk"], "the claim most actors speak on"
+    assert len(actors) == 2 and all_claims == 2 and all_actors == 5
+    page = matrix.render_stances(mini_corpus, index)
+    assert "A bounded view" in page and "of 2" in page and "of 5" in page
+
+
+def test_matrix_page_is_usable_without_colour(mini_site: Path) -> None:
+    page = soup(mini_site, "stances")
+    legend = page.find(string=re.compile("Legend"))
+    assert legend is not None
+    text = page.get_text(" ")
+    for symbol, words in STANCE_LABELS.values():
+        assert f"{symbol} {words}" in text, f"the legend explains {symbol}"
+    for wrapper in page.select(".dossier-matrix"):
+        assert wrapper.find("table") is not None, "each matrix table sits in its scrolling box"
+        assert wrapper.select_one(".dossier-sortable") is not None
+
+
+# -- timeline -----------------------------------------------------------------------------------
+
+
+def _entries(page: BeautifulSoup) -> list[tuple[str, str, str, Tag]]:
+    """``(year heading, month heading, date, list item)`` of each timeline entry, in page order."""
+    entries = []
+    for heading in page.select("article h3"):
+        year = heading.find_previous("h2").get_text(strip=True).rstrip("¶")
+        month = heading.get_text(strip=True).rstrip("¶")
+        for item in heading.find_next_sibling("ul").find_all("li", recursive=False):
+            entries.append((year, month, item.find("strong").get_text(), item))
+    return entries
+
+
+def test_timeline_lists_every_statement_in_date_order(mini_site: Path, mini_corpus: Corpus) -> None:
+    page = soup(mini_site, "timeline")
+    entries = _entries(page)
+    statements = [s for d in mini_corpus.documents.values() for s in d.statements]
+    assert len(entries) == len(statements)
+    expected = sorted(statements, key=lambda s: (s.when, s.document.published, s.document.id, s.start))
+    assert [date for _, _, date, _ in entries] == [str(s.when) for s in expected]
+    footnotes = page.select("div.footnote li[id]")
+    assert len(footnotes) == len(statements), "one provenance footnote per statement"
+    for (year, month, date, item), statement in zip(entries, expected, strict=True):
+        assert date.startswith(year)
+        when = statement.when
+        assert month == (f"{timeline.month_name(when.month)} {when.year}" if when.month
+                         else f"{when.year}, month not stated")
+        speakers = {_target(a["href"])[1] for a in item.find_all("a") if _target(a["href"])[0] == "actors"}
+        assert speakers == set(statement.speakers)
+        claims = {_target(a["href"])[1] for a in item.find_all("a") if _target(a["href"])[0] == "claims"}
+        assert claims == {c for cs in statement.stances.values() for c in cs}
+        for stance in statement.stances:
+            assert STANCE_LABELS[stance][1] in item.get_text()
+        ref = item.select_one("a.footnote-ref")
+        assert ref is not None
+        note = page.find(id=ref["href"].lstrip("#"))
+        passage = [a for a in note.find_all("a") if "#" in a["href"] and "documents/" in a["href"]]
+        assert _target(passage[0]["href"]) == ("documents", statement.document.id, statement.anchor)
+
+
+def test_timeline_groups_by_year_and_month(mini_site: Path) -> None:
+    page = soup(mini_site, "timeline")
+    years = [h.get("id") for h in page.select("article h2[id^=y]")]
+    assert years == ["y2019", "y2020", "y2021"]
+    months = [h.get_text(strip=True).rstrip("¶") for h in page.select("article h3")]
+    # 2019-02-11 is the date Pompeo spoke, not the article's; 2021 is known to the year only.
+    assert months == ["February 2019", "April 2019", "July 2020", "2021, month not stated"]
+
+
+def test_timeline_splits_into_pages_at_scale(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(timeline, "PAGE_LIMIT", 3)
+    pages = timeline.render_timeline(mini_corpus, CorpusIndex(mini_corpus))
+    # 2019 has 4 statements (> 3): split by month; 2020 has 4: split too; 2021 has 1.
+    assert sorted(pages) == ["timeline/2019-02.md", "timeline/2019-04.md", "timeline/2020-07.md",
+                             "timeline/2021.md", "timeline/index.md"]
+    for uri in pages:
+        if uri != "timeline/index.md":
+            assert f"({uri.removeprefix('timeline/')})" in pages["timeline/index.md"]
+    total = sum(page.count("\n- **") for uri, page in pages.items() if uri != "timeline/index.md")
+    assert total == sum(len(d.statements) for d in mini_corpus.documents.values())
+
+
+def test_small_timelines_on_claim_and_actor_pages(mini_site: Path, mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    claim_page = soup(mini_site, "claims/huawei-poses-security-risk")
+    section = claim_page.find(id="chronology")
+    strip = section.find_next("svg", class_="dossier-strip")
+    assert strip is not None
+    years = sorted({s.when.year for s in index.chronology["huawei-poses-security-risk"]})
+    labels = [a.get_text() for a in strip.select(".dossier-year a")]
+    assert labels == [str(y) for y in years]
+    for year in years:
+        assert claim_page.find(id=f"chronology-{year}") is not None, "each year label leads somewhere"
+    counts = Counter()
+    for statement in index.chronology["huawei-poses-security-risk"]:
+        counts[statement.when.year, statement.stance_on("huawei-poses-security-risk")] += 1
+    bar_text = " ".join(t.get_text() for t in strip.select("text.dossier-count"))
+    for (_, stance), n in counts.items():
+        symbol = STANCE_LABELS[stance][0]
+        assert f"{symbol}{n}" in bar_text
+    actor_page = soup(mini_site, "actors/peter-szijjarto")
+    section = actor_page.find(id="timeline")
+    assert section.find_next("svg", class_="dossier-strip") is not None
+    table = section.find_next("table")
+    expected: dict[str, list[int]] = {}
+    for statement in index.by_actor["peter-szijjarto"]:
+        row = expected.setdefault(str(statement.when.year), [0, 0, 0, 0])
+        for stance in timeline.stances_of(statement):
+            row[("supports", "disputes", "about", timeline.NO_STANCE).index(stance)] += 1
+    found = {}
+    for tr in table.find("tbody").find_all("tr"):
+        cells = [td.get_text(strip=True) for td in tr.find_all("td")]
+        found[cells[0]] = [int(c) for c in cells[1:]]
+        assert tr.find(id=f"timeline-{cells[0]}") is not None, "the strip's year links land here"
+    assert found == expected
+
+
+# -- graphs -------------------------------------------------------------------------------------
+
+
+def _svg_links(svg: Tag) -> set[tuple[str, str]]:
+    return {_target(a["href"])[:2] for a in svg.find_all("a")}
+
+
+def test_claim_graph_shows_each_side_grouped_by_country(mini_site: Path, mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    claim = "huawei-poses-security-risk"
+    page = soup(mini_site, f"claims/{claim}")
+    svg = page.find(id="graph").find_next("svg")
+    assert svg is not None and "dossier-graph" in svg["class"]
+    assert svg.find("title") is not None and svg.get("aria-labelledby") == svg.find("title")["id"]
+    positions = {p.actor: p.stance for p in index.positions(claim)}
+    drawn = {p for p, s in positions.items() if s in ("supports", "disputes", "both")}
+    links = _svg_links(svg)
+    assert {i for f, i in links if f == "actors"} == drawn
+    countries = {index.country_of(a) for a in drawn} - {""}
+    assert {i for f, i in links if f == "countries"} == countries
+    for stance in ("supports", "disputes", "both"):
+        lines = svg.select(f"line.dossier-edge-{stance}")
+        assert len(lines) == sum(1 for s in positions.values() if s == stance), stance
+    # Grouped by country: each actor label comes after its country's label on its side.
+    labels = [label for label in svg.select(".dossier-label") if label.find("a")]
+    order = [_target(label.find("a")["href"])[:2] for label in labels]
+    for actor in drawn:
+        country = index.country_of(actor)
+        if country:
+            assert order.index(("countries", country)) < order.index(("actors", actor))
+    # Labels are HTML links in a foreignObject: Material's instant navigation cannot handle SVG <a>.
+    for label in labels:
+        assert label.parent.name == "foreignobject"
+        link = label.find("a")
+        folder, entity_id, _ = _target(link["href"])
+        full = getattr(mini_corpus.actors.get(entity_id) or mini_corpus.countries.get(entity_id), "label", "")
+        assert link.get_text() == full or link.get("title") == full, "a shortened label has its full name"
+
+
+def test_claim_graph_is_bounded(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graph, "MAX_PER_SIDE", 1)
+    markdown = graph.claim_graph(mini_corpus.claims["huawei-poses-security-risk"], mini_corpus,
+                                 CorpusIndex(mini_corpus))
+    assert "and 2 more disputing" in markdown
+    assert "Only the 1 most quoted actors per side are drawn" in markdown
+
+
+def test_site_graph_links_actors_claims_and_countries(mini_site: Path, mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    page = soup(mini_site, "graph")
+    svg = page.find("svg", class_="dossier-graph-site")
+    assert svg is not None
+    links = _svg_links(svg)
+    actors = {actor for actor, _ in index.stances}
+    claims = {claim for _, claim in index.stances}
+    countries = {index.country_of(a) for a in actors} - {""}
+    assert {i for f, i in links if f == "actors"} == actors
+    assert {i for f, i in links if f == "claims"} == claims
+    assert {i for f, i in links if f == "countries"} == countries
+    for stance in ("supports", "disputes", "both", "about"):
+        expected = sum(1 for s in index.stances.values() if s == stance)
+        assert len(svg.select(f"line.dossier-edge-{stance}")) == expected, stance
+    with_country = sum(1 for a in actors if index.country_of(a))
+    assert len(svg.select("line.dossier-edge-country")) == with_country
+    assert "A bounded view" not in page.get_text(), "nothing is left out of a small corpus"
+
+
+def test_site_graph_is_bounded_and_says_so(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graph, "MAX_ACTORS", 2)
+    markdown = graph.render_graph_page(mini_corpus, CorpusIndex(mini_corpus))
+    assert "A bounded view" in markdown and "the 2 actors with the most statements (of 5" in markdown
+    assert markdown.count("(../actors/") == 2
+
+
+# -- links and navigation -----------------------------------------------------------------------
+
+
+def test_views_pass_the_link_check_and_are_linked_from_home(mini_site: Path) -> None:
+    report = check_links(mini_site)
+    assert report.problems == []
+    for view in ("stances/index.html", "timeline/index.html", "graph/index.html"):
+        assert "index.html" in report.linked_from[view], f"{view} is linked from the home page"
+    for data in ("data/corpus.json", "data/annotations.jsonld", "data/statements.csv",
+                 "data/corpus.schema.json"):
+        assert (mini_site / data).is_file()
+        assert data in {a["href"] for a in soup(mini_site, ".").find_all("a", href=True)}
+    # The SVG labels are real links that the checker followed.
+    assert "graph/index.html" in report.linked_from["actors/huawei/index.html"]
+    assert "claims/huawei-poses-security-risk/index.html" in report.linked_from["countries/spain/index.html"]
+
+
+def test_only_the_views_join_the_navigation(mini_site: Path) -> None:
+    home = soup(mini_site, ".")
+    nav = {a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href]")}
+    for view in ("stances/", "timeline/", "graph/"):
+        assert view in nav
+    assert not any(href.startswith(("actors/", "claims/", "documents/", "data/")) and href.count("/") > 1
+                   for href in nav), "generated pages stay out of the navigation"
+
+
+def test_views_without_directory_urls(tmp_path: Path, mini_sources: Path) -> None:
+    from sitetools import ROOT
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + "\nuse_directory_urls: false\n"
+    site = build_project(make_project(tmp_path, mini_sources, config_text=config))
+    report = check_links(site)
+    assert report.problems == []
+    page = BeautifulSoup((site / "claims" / "huawei-poses-security-risk.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    hrefs = {a["href"] for a in page.select("svg.dossier-graph a")}
+    assert "../actors/huawei.html" in hrefs
+    # What MkDocs does not rewrite follows the setting too: the exports' page URLs.
+    data = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    assert all(d["page"].endswith(f"/documents/{d['id']}.html") for d in data["documents"])
