@@ -1,0 +1,98 @@
+"""Build one project as ``mkdocs build --strict`` does, timing the ``dossier`` plugin's hooks.
+
+Run by ``bench.py`` in a child process of its own, so that each build starts cold and its peak
+memory is its own. Every ``on_*`` method of the ``dossier`` plugin is wrapped before MkDocs
+loads the configuration: the time spent inside them is the plugin's own work (reading,
+validating, rendering the corpus to Markdown, handing files to MkDocs); everything else
+(Markdown to HTML, the theme, search, writing files) is MkDocs' and Material's.
+
+Usage: ``python benchmarks/build.py CONFIG SITE_DIR RESULT_JSON [--profile OUT]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HOOK_SECONDS: dict[str, float] = defaultdict(float)
+
+
+def _timed(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)  # keeps MkDocs' event priority attributes
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            HOOK_SECONDS[name] += time.perf_counter() - start
+
+    return wrapper
+
+
+def instrument_plugin() -> None:
+    """Wrap every event handler of the ``dossier`` plugin class with a timer."""
+    from dossier.plugin import DossierPlugin
+
+    for name in dir(DossierPlugin):
+        if name.startswith("on_") and callable(getattr(DossierPlugin, name)):
+            setattr(DossierPlugin, name, _timed(name, getattr(DossierPlugin, name)))
+
+
+def main() -> None:
+    """Command line: build, then write the timings as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("config", type=Path)
+    parser.add_argument("site_dir", type=Path)
+    parser.add_argument("result", type=Path)
+    parser.add_argument("--profile", type=Path, help="write a pyinstrument profile (text and HTML) here")
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+    started = time.perf_counter()
+    instrument_plugin()
+    from mkdocs.__main__ import cli
+
+    profiler = None
+    if args.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.002)
+        profiler.start()
+    build_started = time.perf_counter()
+    error = ""
+    try:
+        cli.main(["build", "--strict", "-f", str(args.config), "-d", str(args.site_dir)],
+                 standalone_mode=False)
+    except SystemExit as exc:  # click's Abort on a strict warning
+        error = f"mkdocs exited with {exc.code}"
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which fails the run
+        error = f"{type(exc).__name__}: {exc}"
+    finished = time.perf_counter()
+    if profiler is not None:
+        profiler.stop()
+        args.profile.parent.mkdir(parents=True, exist_ok=True)
+        args.profile.with_suffix(".txt").write_text(
+            profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
+        args.profile.with_suffix(".html").write_text(profiler.output_html(), encoding="utf-8")
+        if profiler.last_session is not None:  # for other views: pyinstrument --load=FILE -r text ...
+            profiler.last_session.save(str(args.profile.with_suffix(".pyisession")))
+    pages = sum(1 for p in args.site_dir.rglob("*.html") if p.name != "404.html") if not error else 0
+    args.result.write_text(json.dumps({
+        "build_seconds": finished - build_started,
+        "process_seconds": finished - started,
+        "plugin_seconds": sum(HOOK_SECONDS.values()),
+        "hooks": dict(HOOK_SECONDS),
+        "pages": pages,
+        "error": error,
+    }, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

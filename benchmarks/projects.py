@@ -1,0 +1,174 @@
+"""The projects the benchmark builds: the Dossier site on a synthetic corpus, its plain twin,
+and a copy of the real site.
+
+Both benchmark sites start from the repository's ``mkdocs.yml`` (theme, features, Markdown
+extensions, validation, strict) with the ``mkdocstrings`` plugin and the API reference page it
+renders left out of both: that page costs the same fixed second or so in each, and grows with
+the code, not the corpus. The hand-written pages are stand-ins of the same size (the real ones
+link to pages of the real corpus, which a synthetic corpus does not have), identical in kind in
+both sites.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import corpus as corpus_generator
+import plain as plain_generator
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+class _Tagged:
+    """A YAML value with a tag we do not interpret (``!ENV``, ``!!python/name:``), kept as is."""
+
+    def __init__(self, tag: str, node: yaml.Node) -> None:
+        self.tag, self.node = tag, node
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: _Tagged(suffix, node))
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged(
+    "tag:yaml.org,2002:python/" + suffix, node))
+_Dumper.add_representer(_Tagged, lambda dumper, value: value.node)
+
+
+def _plugin_name(entry: object) -> str:
+    return next(iter(entry)) if isinstance(entry, dict) else str(entry)
+
+
+def _api_pages(docs: Path) -> set[str]:
+    """Hand-written pages rendered by mkdocstrings (``::: module`` lines)."""
+    return {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+            if re.search(r"^:::\s", p.read_text(encoding="utf-8"), re.MULTILINE)}
+
+
+def _strip_nav(nav: Any, drop: set[str]) -> Any:
+    if isinstance(nav, list):
+        kept = [_strip_nav(item, drop) for item in nav]
+        return [item for item in kept if item not in (None, [], {})]
+    if isinstance(nav, dict):
+        kept = {key: _strip_nav(value, drop) for key, value in nav.items()}
+        return {key: value for key, value in kept.items() if value not in (None, [], {})}
+    return None if isinstance(nav, str) and nav in drop else nav
+
+
+def _nav_pages(nav: Any) -> set[str]:
+    if isinstance(nav, list):
+        return set().union(*(_nav_pages(item) for item in nav)) if nav else set()
+    if isinstance(nav, dict):
+        return set().union(*(_nav_pages(value) for value in nav.values())) if nav else set()
+    return {nav} if isinstance(nav, str) and nav.endswith(".md") else set()
+
+
+CONFIG = ROOT / "mkdocs.yml"
+"""The configuration both sites start from (``--config``)."""
+
+
+def bench_config(*, dossier: bool, drop_pages: set[str]) -> dict[str, Any]:
+    """The repository's mkdocs.yml without mkdocstrings (and without dossier for the plain site)."""
+    config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - keeps tags inert
+    drop_plugins = {"mkdocstrings"} | (set() if dossier else {"dossier"})
+    config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) not in drop_plugins]
+    if "nav" in config:
+        config["nav"] = _strip_nav(config["nav"], drop_pages)
+    return config
+
+
+def write_config(project: Path, config: dict[str, Any]) -> Path:
+    """Write `config` as ``project/mkdocs.yml``."""
+    path = project / "mkdocs.yml"
+    path.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _not_in_nav(pages: list[str], nav: set[str]) -> str:
+    """``not_in_nav`` patterns for every page of `pages` that the nav does not list."""
+    folders: dict[str, list[str]] = {}
+    for page in pages:
+        if page not in nav:
+            folder, _, name = page.rpartition("/")
+            folders.setdefault(folder, []).append(name)
+    lines = []
+    for folder, names in sorted(folders.items()):
+        if not folder:
+            lines += [f"/{name}" for name in names]
+            continue
+        lines.append(f"/{folder}/*.md")
+        lines += [f"!/{page}" for page in sorted(nav) if page.rpartition("/")[0] == folder]
+    return "\n".join(lines) + "\n"
+
+
+def make_dossier_project(out: Path, n: int, seed: int) -> tuple[Path, dict[str, int], set[str]]:
+    """Write the Dossier project for `n` documents; return it, every page's size, the dropped pages.
+
+    The hand-written pages are stand-ins of the same size as the repository's (plain prose,
+    with the figures marker on the home page): the real ones link to pages of the real corpus,
+    which a synthetic corpus does not have. The plain site gets the very same stand-ins.
+    """
+    from dossier.loader import load
+    from dossier.plugin import FIGURES_MARKER
+    from dossier.render import render_site
+
+    project = out / f"dossier-{n}"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    docs = ROOT / "docs"
+    drop = _api_pages(docs)
+    hand_written = {p.relative_to(docs).as_posix(): len(p.read_text(encoding="utf-8"))
+                    for p in docs.rglob("*.md")}
+    hand_written = {uri: size for uri, size in hand_written.items() if uri not in drop}
+    corpus_generator.generate(project, n, seed=seed)
+    config = bench_config(dossier=True, drop_pages=drop)
+    write_config(project, config)
+    # The sizes of the pages the plain site mirrors: the hand-written ones and every generated one.
+    rendered = render_site(load(project / "sources"), site_url=config.get("site_url", ""))
+    sizes = {**hand_written, **{uri: len(markdown) for uri, markdown in rendered.pages.items()}}
+    write_docs(project / "docs", sizes, set(hand_written), seed)
+    home = project / "docs" / "index.md"
+    if home.exists():
+        home.write_text(home.read_text(encoding="utf-8") + f"\n{FIGURES_MARKER}\n", encoding="utf-8")
+    return project, sizes, drop
+
+
+def write_docs(docs: Path, sizes: dict[str, int], pages: set[str], seed: int) -> None:
+    """The repository's docs assets (CSS, JavaScript), and plain stand-ins for `pages`."""
+    shutil.copytree(ROOT / "docs", docs, ignore=lambda d, names: [x for x in names if x.endswith(".md")])
+    plain_generator.generate(docs, sizes, seed=seed, only=pages)
+
+
+def make_plain_project(out: Path, n: int, sizes: dict[str, int], drop: set[str], seed: int) -> Path:
+    """Write the plain Material project mirroring the Dossier site's pages."""
+    project = out / f"plain-{n}"
+    if project.exists():
+        shutil.rmtree(project)
+    write_docs(project / "docs", sizes, set(sizes), seed)
+    config = bench_config(dossier=False, drop_pages=drop)
+    config["not_in_nav"] = _not_in_nav(sorted(sizes), _nav_pages(config.get("nav")))
+    write_config(project, config)
+    return project
+
+
+def make_real_project(out: Path) -> Path:
+    """A copy of the repository's own site: mkdocs.yml, docs/ and the real sources/."""
+    project = out / "real"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "sources", project / "sources")
+    return project

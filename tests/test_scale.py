@@ -1,0 +1,79 @@
+"""A small-scale build of a synthetic corpus: 200 documents from the benchmark's generator.
+
+The timings are the benchmark's business (``make bench``); here the same kind of corpus must
+build strictly and its every link, fragment and footnote must resolve.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from sitetools import ROOT, build_project, check_links, reachable_from_index
+
+DOCUMENTS = 200
+
+
+def _benchmark_module(name: str) -> ModuleType:
+    """A module of benchmarks/, which is not a package: bench.py runs as a script, and its
+    modules import each other by name."""
+    folder = str(ROOT / "benchmarks")
+    if folder not in sys.path:
+        sys.path.append(folder)
+    module = importlib.import_module(name)
+    assert Path(module.__file__ or "").parent == ROOT / "benchmarks", module.__file__
+    return module
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The project and built site of a 200-document synthetic corpus."""
+    projects = _benchmark_module("projects")
+    project, _, _ = projects.make_dossier_project(tmp_path_factory.mktemp("scale"), DOCUMENTS, seed=0)
+    return project, build_project(project)
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    corpus = _benchmark_module("corpus")
+    corpus.generate(tmp_path / "a", 20, seed=3)
+    corpus.generate(tmp_path / "b", 20, seed=3)
+    first = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    second = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert first == second and len(first) > 40
+    assert all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in first)
+
+
+def test_synthetic_corpus_is_valid_and_dense(synthetic: tuple[Path, Path]) -> None:
+    from dossier.loader import load_with_problems
+
+    project, _ = synthetic
+    corpus, problems = load_with_problems(project / "sources")
+    assert not problems.errors and not problems.warnings, problems.sorted()[:5]
+    assert len(corpus.documents) == DOCUMENTS
+    explicit = [a for d in corpus.documents.values() for a in d.annotations if a.explicit]
+    automatic = [a for d in corpus.documents.values() for a in d.annotations if not a.explicit]
+    assert 8 <= len(explicit) / DOCUMENTS <= 12  # about ten annotations per document
+    assert len(automatic) / DOCUMENTS >= 10  # registered names occur in the prose
+    kinds = {a.kind for a in explicit}
+    assert kinds == {"quote", "says", "mention", "redacted"}
+    assert any(a.date for a in explicit) and any(a.stances for a in explicit)
+
+
+def test_synthetic_site_builds_with_every_page(synthetic: tuple[Path, Path]) -> None:
+    project, site = synthetic
+    for folder in ("documents", "actors", "countries", "claims"):
+        sources = {p.stem for p in (project / "sources" / folder).glob("*.md")}
+        built = {p.parent.name for p in (site / folder).glob("*/index.html")}
+        assert sources <= built, sorted(sources - built)[:5]
+
+
+def test_synthetic_site_has_no_broken_link_fragment_or_footnote(synthetic: tuple[Path, Path]) -> None:
+    _, site = synthetic
+    report = check_links(site)
+    assert report.pages > DOCUMENTS and report.links > 100 * DOCUMENTS
+    assert report.problems == []
+    for folder in ("documents", "actors", "countries", "claims"):
+        assert reachable_from_index(report, site, folder) == []
