@@ -1,0 +1,138 @@
+"""The site as a reader meets it in Chromium: footnotes, search, offline loading, screenshots."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from browsing import DESKTOP, PAGE_KINDS, PHONE, Reader
+from bs4 import BeautifulSoup
+from dossier.model import Corpus
+from playwright.sync_api import expect
+
+
+def _words(text: str) -> str:
+    """`text` with its runs of whitespace (non-breaking spaces too) made single spaces."""
+    return " ".join(text.split())
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _first_footnote(site: Path, path: str) -> tuple[str, str, str]:
+    """The first footnote of a page, as read from the built HTML: its reference id, its citation
+    text (without the back-links) and the URL of the passage it points to."""
+    soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    reference = soup.select_one("a.footnote-ref")
+    assert reference is not None, f"/{path} has no footnote"
+    note = soup.find(id=unquote(urlsplit(reference["href"]).fragment))
+    assert note is not None, f"/{path}: footnote {reference['href']} is missing"
+    passage = next((a for a in note.find_all("a", href=True)
+                    if "/documents/" in a["href"] and "#" in a["href"]), None)
+    assert passage is not None, f"/{path}: footnote {reference['href']} links to no passage"
+    for backref in note.select("a.footnote-backref"):
+        backref.decompose()
+    return reference.parent["id"], _words(note.get_text()), passage["href"]
+
+
+def test_claim_footnote_tooltip_shows_the_citation_and_leads_to_the_highlighted_passage(
+        reader: Reader, built_site: Path, page_of_kind: dict[str, str]) -> None:
+    claim = page_of_kind["claim"]
+    reference_id, citation, passage_href = _first_footnote(built_site, claim)
+    reader.open(claim)
+
+    reference = reader.page.locator(f"[id='{reference_id}'] a.footnote-ref")
+    # Mid-screen, as a reader meets it: the tooltip has room on either side, under no sticky header.
+    reference.evaluate("e => e.scrollIntoView({block: 'center'})")
+    reference.hover()
+    tooltip = reader.page.locator(f"#{reference.get_attribute('aria-controls')}")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip2--active\b"))
+    assert citation in _words(tooltip.text_content() or ""), "the tooltip does not show the citation"
+
+    # The reader moves onto the tooltip and follows its link to the passage.
+    link = tooltip.locator(f"a[href$='{passage_href.split('/')[-1]}']")
+    link.hover()
+    link.click()
+    expected = urljoin(reader.base_url + claim, passage_href)
+    reader.page.wait_for_url(expected)
+
+    fragment = urlsplit(expected).fragment
+    target = reader.page.locator(":target")
+    expect(target).to_have_count(1)
+    expect(target).to_have_id(fragment)
+    assert target.evaluate("e => e.tagName") == "MARK", "the footnote must land on a highlighted passage"
+    expect(target).to_have_class(re.compile(r"\bdossier-ann\b"))
+    expect(target).to_be_in_viewport()
+    header = reader.page.locator("header.md-header").bounding_box()
+    box = target.bounding_box()
+    assert header is not None and box is not None
+    assert box["y"] >= header["y"] + header["height"], "the passage is hidden under the sticky header"
+    assert target.evaluate("e => getComputedStyle(e).outlineStyle") != "none", \
+        "the target passage is not visibly marked"
+
+
+def _actor_alias_without_accents(corpus: Corpus) -> tuple[str, str, str]:
+    """An actor whose accented name has an alias written without its accents, and that alias."""
+    for actor in sorted(corpus.actors.values(), key=lambda a: a.id):
+        for alias in actor.aliases:
+            plain = _without_accents(actor.name)
+            if plain != actor.name and alias.isascii() and alias.lower() in plain.lower():
+                return actor.id, actor.name, alias
+    raise AssertionError("no actor has an alias that writes its accented name without accents")
+
+
+def test_search_finds_an_actor_by_an_alias_written_without_accents(reader: Reader, corpus: Corpus) -> None:
+    actor_id, name, alias = _actor_alias_without_accents(corpus)
+    assert alias.lower() not in name.lower(), "the alias must not be findable in the name itself"
+    reader.open("")
+    reader.page.keyboard.press("/")  # Material's shortcut to the search box
+    query = reader.page.locator("input.md-search__input")
+    expect(query).to_be_focused()
+    query.press_sequentially(alias, delay=20)
+
+    result = reader.page.locator(f".md-search-result a[href*='actors/{actor_id}/']").first
+    expect(result).to_be_visible()
+    result.click()
+    reader.page.wait_for_url(re.compile(rf"/actors/{actor_id}/"))
+    # The heading ends with its ¶ permalink.
+    expect(reader.page.locator(".md-content h1")).to_have_text(re.compile(rf"^{re.escape(name)}\s*¶?$"))
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_page_loads_only_from_localhost_without_console_errors(
+        kind: str, reader: Reader, page_of_kind: dict[str, str]) -> None:
+    reader.open(page_of_kind[kind])
+    if kind == "home":
+        # The search worker fetches its index and language files only when search is used.
+        reader.page.keyboard.press("/")
+        reader.page.locator("input.md-search__input").press_sequentially("Huawei")
+        expect(reader.page.locator(".md-search-result__item").first).to_be_visible()
+    reader.settle()
+    assert len(reader.requests) > 1, "no request was recorded: the recorder is broken"
+    assert reader.external_requests() == []
+    assert reader.console_errors == []
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_screenshot_of_each_kind_of_page(kind: str, width: str, open_reader: Callable[..., Reader],
+                                         page_of_kind: dict[str, str], screenshots: Path) -> None:
+    tab = open_reader(PHONE if width == "phone" else DESKTOP)
+    tab.open(page_of_kind[kind])
+    tab.settle()
+    shot = screenshots / f"{kind}-{width}.png"
+    shot.unlink(missing_ok=True)
+    started = time.monotonic()
+    tab.page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000, f"{shot} is (nearly) empty"
+    assert time.monotonic() - started < 30
+    # A page wider than the screen makes a phone reader scroll sideways to read every line.
+    overflow = tab.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"/{page_of_kind[kind]} is {overflow}px wider than a {width} screen"

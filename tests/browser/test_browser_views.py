@@ -1,0 +1,127 @@
+"""The site-wide views in Chromium: the stance matrix, the timeline and the graph render, and every
+link on them leads somewhere that exists."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urldefrag, urlsplit
+
+from browsing import LOCAL_HOSTS, Reader
+from dossier.model import Corpus
+from dossier.render.common import STANCE_LABELS
+from playwright.sync_api import expect
+
+_LINKS_IN_CONTENT = """() => Array.from(document.querySelectorAll(".md-content a")).map(a => {
+  const href = a.getAttribute("href") ?? a.getAttribute("xlink:href");
+  return href === null ? null : new URL(href, location.href).href;
+}).filter(href => href !== null)"""
+
+_ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+
+
+def _broken_links(reader: Reader) -> tuple[int, list[str]]:
+    """Follow every link in the page's content, as rendered: how many are local, which are broken."""
+    hrefs = sorted(set(reader.page.evaluate(_LINKS_IN_CONTENT)))
+    local = [h for h in hrefs if urlsplit(h).hostname in LOCAL_HOSTS]
+    ids_of: dict[str, set[str] | None] = {}
+    broken = []
+    for href in local:
+        page, fragment = urldefrag(href)
+        if page not in ids_of:
+            response = reader.page.request.get(page)
+            ids_of[page] = set(_ID.findall(response.text())) if response.ok else None
+        ids = ids_of[page]
+        if ids is None:
+            broken.append(f"{href}: not found")
+        elif fragment and fragment not in ids:
+            broken.append(f"{href}: no element with id '{fragment}'")
+    return len(local), broken
+
+
+def _follow_first(reader: Reader, selector: str) -> None:
+    """Click the first link matching `selector` and check the reader lands where it pointed."""
+    link = reader.page.locator(selector).first
+    expect(link).to_be_visible()
+    href = link.evaluate("a => new URL(a.getAttribute('href') ?? a.getAttribute('xlink:href'), location.href).href")
+    link.click()
+    reader.page.wait_for_url(href)
+    expect(reader.page.locator(".md-content h1")).to_be_visible()
+    fragment = urldefrag(href)[1]
+    if fragment:
+        expect(reader.page.locator(":target")).to_have_id(fragment)
+        expect(reader.page.locator(":target")).to_be_in_viewport()
+
+
+def test_stance_matrix_renders_with_working_links(reader: Reader, corpus: Corpus) -> None:
+    reader.open("stances/")
+    tables = reader.page.locator(".md-content table")
+    assert tables.count() >= 2, "the matrix needs an actors × claims and a countries × claims table"
+    actor_rows = tables.filter(has=reader.page.locator("tbody a[href*='actors/']")).first
+    country_rows = tables.filter(has=reader.page.locator("tbody a[href*='countries/']")).first
+    for table in (actor_rows, country_rows):
+        expect(table).to_be_visible()
+        assert table.locator("tbody tr").count() >= 1
+        assert table.locator("thead th").count() >= 2
+
+    speakers_with_stance = {speaker for document in corpus.documents.values()
+                            for statement in document.statements if statement.stances
+                            for speaker in statement.speakers}
+    assert speakers_with_stance, "the corpus has no stance to show"
+    shown = set(actor_rows.locator("tbody tr a[href*='actors/']").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname.split('/').filter(Boolean).pop())"))
+    assert shown <= set(corpus.actors), f"rows link to unknown actors: {sorted(shown - set(corpus.actors))}"
+    assert shown & speakers_with_stance, "no actor who takes a stance appears in the matrix"
+
+    # Each cell says its stance with a symbol (not colour alone) and links to the statements behind it.
+    symbols = "".join(symbol for symbol, _ in STANCE_LABELS.values())
+    cells = actor_rows.locator("tbody td").filter(has_text=re.compile(f"[{re.escape(symbols)}]"))
+    assert cells.count() >= len(speakers_with_stance & shown), "cells without a stance symbol"
+    assert cells.locator("a").count() >= 1, "stance cells link to nothing"
+
+    local, broken = _broken_links(reader)
+    assert local > 0 and broken == [], broken
+    _follow_first(reader, ".md-content table tbody td a[href*='#']")
+
+
+def test_timeline_renders_with_working_links(reader: Reader, corpus: Corpus) -> None:
+    reader.open("timeline/")
+    years = [text.strip().rstrip("¶").strip()
+             for text in reader.page.locator(".md-content h2").all_inner_texts()]
+    year_headings = [y for y in years if re.fullmatch(r"\d{4}", y)]
+    assert year_headings, f"no year headings on the timeline: {years}"
+    assert year_headings == sorted(year_headings), f"years out of order: {year_headings}"
+    assert reader.page.locator(".md-content h3").count() >= len(year_headings), "no month headings"
+
+    statements = sum(len(document.statements) for document in corpus.documents.values())
+    footnotes = reader.page.locator(".md-content .footnote li[id]")
+    assert footnotes.count() == statements, "every statement needs its provenance footnote"
+    expect(reader.page.locator(".md-content a.footnote-ref").first).to_be_visible()
+
+    local, broken = _broken_links(reader)
+    assert local > 0 and broken == [], broken
+    _follow_first(reader, ".md-content .footnote li a[href*='documents/'][href*='#']")
+    expect(reader.page.locator(":target")).to_have_class(re.compile(r"\bdossier-ann\b"))
+
+
+def _assert_graph(reader: Reader, kinds: tuple[str, ...]) -> None:
+    graph = reader.page.locator(".md-content svg").filter(has=reader.page.locator("a")).first
+    expect(graph).to_be_visible()
+    box = graph.bounding_box()
+    assert box is not None and box["width"] >= 200 and box["height"] >= 100, f"graph too small: {box}"
+    for kind in kinds:
+        labels = graph.locator(f"a[href*='{kind}/']")  # SVG 2 links use href, as HTML does
+        assert labels.count() >= 1, f"the graph has no node linking to /{kind}/"
+        texts = [t.strip() for t in labels.all_text_contents()]
+        assert all(texts), f"a /{kind}/ node of the graph has no text label"
+
+
+def test_graph_renders_with_working_links(reader: Reader, page_of_kind: dict[str, str]) -> None:
+    reader.open("graph/")
+    _assert_graph(reader, ("actors", "claims", "countries"))
+    local, broken = _broken_links(reader)
+    assert local > 0 and broken == [], broken
+    _follow_first(reader, ".md-content svg a[href*='actors/']")
+
+    # Each claim page has its own diagram of supporters and disputers.
+    reader.open(page_of_kind["claim"])
+    _assert_graph(reader, ("actors",))
