@@ -165,7 +165,8 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/documents/{document.stem}/"
     log = (project / "serve.log").open("w", encoding="utf-8")
-    server = subprocess.Popen([MKDOCS, "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "-f", str(project / "mkdocs.yml"),
+                               "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
     latencies = []
     try:
