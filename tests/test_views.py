@@ -268,6 +268,12 @@ def test_country_matrix_counts_actors_by_country(mini_site: Path, mini_corpus: C
                 tally[stance] = int(count.group(1))
             found[country, claim] = tally
             assert _target(cell.find("a")["href"]) == ("countries", country, "stances")
+            # The tooltip counts actors in words a reader can say: "2 disputing", not "2 disputes".
+            tooltip = cell.find("a")["title"]
+            words = {"supports": "supporting", "disputes": "disputing", "about": "speaking about it",
+                     "both": "both supporting and disputing"}
+            for stance, n in tally.items():
+                assert re.search(rf"\b{n} {words[stance]}\b", tooltip), tooltip
     assert found == dict(expected)
     assert found["spain", "huawei-poses-security-risk"] == Counter(disputes=2), \
         "the ministry counts for Spain through the government it is part of"
@@ -392,6 +398,23 @@ def test_small_timelines_on_claim_and_actor_pages(mini_site: Path, mini_corpus: 
         found[cells[0]] = [int(c) for c in cells[1:]]
         assert tr.find(id=f"timeline-{cells[0]}") is not None, "the strip's year links land here"
     assert found == expected
+
+
+def test_small_timeline_legends_name_only_what_they_count(mini_site: Path, mini_corpus: Corpus) -> None:
+    """The ○ of a strip's legend names just the kinds of statement counted under it on that page."""
+    index = CorpusIndex(mini_corpus)
+    words = {"about": "speaking about a claim", "both": "both supporting and disputing",
+             timeline.NO_STANCE: "without a claim"}
+    seen: set[str] = set()
+    for actor, statements in index.by_actor.items():
+        stances = {stance for statement in statements for stance in timeline.stances_of(statement)}
+        seen |= stances
+        legend = soup(mini_site, f"actors/{actor}").find(class_="dossier-strip-box").get_text()
+        for stance, phrase in words.items():
+            assert (phrase in legend) == (stance in stances), (actor, stance, legend)
+    assert seen >= {"supports", "disputes", "about"}, "the small corpus should exercise the legend"
+    claim_legend = soup(mini_site, "claims/huawei-poses-security-risk").find(class_="dossier-strip-box").get_text()
+    assert "without a claim" not in claim_legend, "every statement on a claim page concerns the claim"
 
 
 # -- graphs -------------------------------------------------------------------------------------

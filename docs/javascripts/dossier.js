@@ -12,7 +12,8 @@
     Array.from(headers).forEach(function (th, column) {
       th.setAttribute("aria-sort", "none");
       th.tabIndex = 0;
-      th.title = "Sort by this column";
+      // A heading with its own tooltip (a matrix column names its claim) keeps it; two would overlap.
+      if (!th.title && !th.querySelector("[title]")) th.title = "Sort by this column";
       function sort() {
         const ascending = th.getAttribute("aria-sort") !== "ascending";
         Array.from(headers).forEach(function (h) { h.setAttribute("aria-sort", "none"); });

@@ -219,7 +219,7 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex) -> str:
     """The Markdown of ``/graph/``."""
     actors, claims, countries, all_actors, all_claims = select(corpus, index)
     out = ["# Relationship graph", "",
-           "Countries, the actors of each, and the claims they support or dispute. Lines from an "
+           "Countries, the actors of each, and the claims they support, dispute or speak about. Lines from an "
            "actor to a claim show its stance; lines to a country show where the actor belongs. "
            "Select any name for its page; the [stance matrix](../stances/index.md) shows the same "
            "stances as a table.", ""]
@@ -257,7 +257,7 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex) -> str:
                       role="group")
     parts = [f"<svg {frame} "
              'aria-labelledby="site-graph-title">'
-             '<title id="site-graph-title">Countries, actors and the claims they support or dispute</title>',
+             '<title id="site-graph-title">Countries, actors and the claims they support, dispute or speak about</title>',
              f'<text {svg.attrs(class_="dossier-side", x=country_x, y=20, text_anchor="end")}>Countries</text>',
              f'<text {svg.attrs(class_="dossier-side", x=actor_x, y=20, text_anchor="middle")}>Actors</text>',
              f'<text {svg.attrs(class_="dossier-side", x=claim_x, y=20)}>Claims</text>']

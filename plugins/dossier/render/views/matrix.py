@@ -136,6 +136,11 @@ def _actor_table(claims: list[Claim], actors: list[str], corpus: Corpus, index: 
     return _wrap(rows)
 
 
+_ACTORS_WHO = {"supports": "supporting", "disputes": "disputing", "both": "both supporting and disputing",
+               "about": "speaking about it"}
+"""A country cell's tooltip counts its actors by what they do."""
+
+
 def _country_table(claims: list[Claim], actors: list[str], corpus: Corpus, index: CorpusIndex) -> list[str]:
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for actor_id in actors:
@@ -160,7 +165,7 @@ def _country_table(claims: list[Claim], actors: list[str], corpus: Corpus, index
                 cells.append("")
                 continue
             shown = " ".join(f"{stance_symbol(s)}&nbsp;{tally[s]}" for s in STANCE_ORDER if tally[s])
-            said = ", ".join(f"{tally[s]} {STANCE_LABELS[s][1]}" for s in STANCE_ORDER if tally[s])
+            said = ", ".join(f"{tally[s]} {_ACTORS_WHO[s]}" for s in STANCE_ORDER if tally[s])
             tooltip = f"{place.name}, actors on {labels[claim.id]}: {said}"
             cells.append(f'[{shown}](../{place.folder}/{place.id}.md#stances "{escape.title(tooltip)}")')
         rows.append("| " + " | ".join(cells) + " |")

@@ -189,7 +189,7 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
         tally = per_year.get(year, Counter())
         x = i * column + (column - bar) / 2
         centre = i * column + column / 2
-        said = ", ".join(f"{tally[s]} {STANCE_LABELS[s][1] if s in STANCE_LABELS else 'without stance'}"
+        said = ", ".join(f"{tally[s]} {_COUNTED_AS[s]}"
                          for s in ("supports", "disputes", "both", "about", NO_STANCE) if tally[s]) or "no statement"
         parts.append(f"<g><title>{year}: {escape.inline(said)}</title>")
         up = tally["supports"] * (half - 8) / biggest
@@ -211,9 +211,17 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
                                     align="middle", css="dossier-year"))
         parts.append("</g>")
     parts.append("</svg>")
-    legend = ("Per year: ✔ statements supporting rise above the line, ✘ disputing fall below it, "
-              f"○ others (neutral or without a claim) are counted on it. Select a year for {years_lead_to}.")
+    # The legend names only what this strip counts under ○: on a claim page no statement lacks a claim.
+    others = [_COUNTED_AS[s] for s in ("about", "both", NO_STANCE) if any(t[s] for t in per_year.values())]
+    counted = f", ○ the others ({', '.join(others)}) are counted on it" if others else ""
+    legend = (f"Per year: ✔ statements supporting rise above the line, ✘ disputing fall below it{counted}. "
+              f"Select a year for {years_lead_to}.")
     return svg.figure(" ".join(parts), legend, css="dossier-figure dossier-strip-box")
+
+
+_COUNTED_AS = {"supports": "supporting", "disputes": "disputing", "both": "both supporting and disputing",
+               "about": "speaking about a claim", NO_STANCE: "without a claim"}
+"""How a small timeline names the statements it counts, by stance."""
 
 
 def year_anchor(prefix: str, year: int) -> str:
