@@ -22,7 +22,6 @@ from dossier.model import Annotation, Corpus
 from dossier.render import escape
 from dossier.render.common import (
     QUOTE_MARKS,
-    STANCE_LABELS,
     Footnotes,
     link,
     shorten,
