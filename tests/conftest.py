@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import test_views
+from dossier.loader import load
+from dossier.model import Corpus
 from sitetools import ROOT, build_project, make_project
 
 
@@ -19,3 +22,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def repo_root() -> Path:
     """The repository."""
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def mini_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small corpus of `test_views`: its ``sources/`` folder, written once per session."""
+    return test_views.shared_sources(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def mini_corpus(mini_sources: Path) -> Corpus:
+    """The small corpus, loaded."""
+    return load(mini_sources)
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small corpus's site, built once per session with the repository's mkdocs.yml and docs/."""
+    return test_views.shared_site(tmp_path_factory)

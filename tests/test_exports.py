@@ -13,10 +13,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import test_views
 from bs4 import BeautifulSoup
 from dossier.index import CorpusIndex
-from dossier.loader import load
 from dossier.model import STANCES, Corpus
 from dossier.render import render_site
 from dossier.render.common import Urls
@@ -26,16 +24,6 @@ from sitetools import ROOT
 SCHEMA_PATH = ROOT / "plugins" / "dossier" / "schema" / "corpus.schema.json"
 
 
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small corpus's site, shared with `test_views`."""
-    return test_views.shared_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def mini_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    """The small corpus, loaded."""
-    return load(test_views.shared_sources(tmp_path_factory))
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,9 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 import test_views
 from bs4 import BeautifulSoup
 from dossier.index import CorpusIndex
-from dossier.loader import load
 from dossier.model import Corpus
 from dossier.render.common import STANCE_LABELS, without_accents
 
@@ -22,16 +20,6 @@ SEPARATOR = re.compile(r"[\s\-]+")
 """Material's search separator (see search_index.json's config): how lunr splits words."""
 
 
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small corpus's site, shared with `test_views`."""
-    return test_views.shared_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def mini_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    """The small corpus, loaded."""
-    return load(test_views.shared_sources(tmp_path_factory))
 
 
 def _path(href: str) -> tuple[str, str]:

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from dossier.index import CorpusIndex, aggregate
-from dossier.loader import load
 from dossier.model import Corpus
 from dossier.render.common import STANCE_LABELS
 from dossier.render.views import graph, matrix, timeline
@@ -146,22 +145,7 @@ def shared_site(factory: pytest.TempPathFactory) -> Path:
     return _SHARED["site"]
 
 
-@pytest.fixture(scope="session")
-def mini_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small corpus's ``sources/`` folder."""
-    return shared_sources(tmp_path_factory)
 
-
-@pytest.fixture(scope="session")
-def mini_corpus(mini_sources: Path) -> Corpus:
-    """The small corpus, loaded."""
-    return load(mini_sources)
-
-
-@pytest.fixture(scope="session")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small corpus's site."""
-    return shared_site(tmp_path_factory)
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
