@@ -19,6 +19,10 @@ STANCE_LABELS = {
 """Symbol and words for each stance: never colour alone."""
 
 
+STANCE_PARTICIPLES = {"supports": "supporting", "disputes": "disputing", "both": "both supporting and disputing",
+                      "about": "speaking about"}
+"""How a count of statements or actors names what they do: "2 supporting"."""
+
 STANCE_ORDER = ("supports", "disputes", "both", "about")
 """The aggregated stances (see `dossier.index.aggregate`), in the order views list them."""
 

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 from dossier.index import CorpusIndex
 from dossier.model import Claim, Corpus
 from dossier.render import escape
-from dossier.render.common import STANCE_LABELS, STANCE_ORDER, link, markdown_attribute, stance_symbol
+from dossier.render.common import (
+    STANCE_LABELS,
+    STANCE_ORDER,
+    STANCE_PARTICIPLES,
+    link,
+    markdown_attribute,
+    stance_symbol,
+)
 
 if TYPE_CHECKING:
     from dossier.render.site import Site
@@ -136,8 +143,7 @@ def _actor_table(claims: list[Claim], actors: list[str], corpus: Corpus, index: 
     return _wrap(rows)
 
 
-_ACTORS_WHO = {"supports": "supporting", "disputes": "disputing", "both": "both supporting and disputing",
-               "about": "speaking about it"}
+_ACTORS_WHO = {**STANCE_PARTICIPLES, "about": "speaking about it"}
 """A country cell's tooltip counts its actors by what they do."""
 
 

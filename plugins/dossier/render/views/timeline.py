@@ -22,6 +22,7 @@ from dossier.model import Annotation, Corpus
 from dossier.render import escape
 from dossier.render.common import (
     QUOTE_MARKS,
+    STANCE_PARTICIPLES,
     Footnotes,
     link,
     shorten,
@@ -218,8 +219,7 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
     return svg.figure(" ".join(parts), legend, css="dossier-figure dossier-strip-box")
 
 
-_COUNTED_AS = {"supports": "supporting", "disputes": "disputing", "both": "both supporting and disputing",
-               "about": "speaking about a claim", NO_STANCE: "without a claim"}
+_COUNTED_AS = {**STANCE_PARTICIPLES, "about": "speaking about a claim", NO_STANCE: "without a claim"}
 """How a small timeline names the statements it counts, by stance."""
 
 
