@@ -71,6 +71,7 @@ class Build:
     plugin_seconds: float = 0.0
     peak_mb: float = 0.0
     markdown_mb: float = 0.0
+    html_mb: float = 0.0
     hooks: dict[str, float] = field(default_factory=dict)
     runs: list[float] = field(default_factory=list)
 
@@ -117,6 +118,7 @@ def run_build(project: Path, label: str, documents: int, *, profile: Path | None
     result.plugin_seconds = best["plugin_seconds"]
     result.hooks = best["hooks"]
     result.peak_mb = max(best["peak_mb"], 0.0)
+    result.html_mb = sum(p.stat().st_size for p in site.rglob("*.html")) / 1e6
     return result
 
 
@@ -208,7 +210,7 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
 def table(builds: list[Build]) -> str:
     """The figures as a Markdown table."""
     plain = {b.documents: b for b in builds if b.site == "plain"}
-    lines = ["| Site | Documents | Pages | Markdown MB | Seconds | ms/page | vs plain | Plugin s | Plugin share "
+    lines = ["| Site | Documents | Pages | HTML MB | Seconds | ms/page | vs plain | Plugin s | Plugin share "
              "| Peak MB |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for b in builds:
@@ -216,7 +218,7 @@ def table(builds: list[Build]) -> str:
         ratio = f"{b.per_page / base.per_page:.2f}×" if base and b.site != "plain" and base.per_page else "—"
         plugin = f"{b.plugin_seconds:.2f}" if b.site == "dossier" else "—"
         share = f"{b.plugin_seconds / b.seconds:.1%}" if b.site == "dossier" and b.seconds else "—"
-        lines.append(f"| {b.site} | {b.documents:,} | {b.pages:,} | {b.markdown_mb:.1f} | {b.seconds:.1f} | "
+        lines.append(f"| {b.site} | {b.documents:,} | {b.pages:,} | {b.html_mb:.1f} | {b.seconds:.1f} | "
                      f"{b.per_page * 1000:.1f} | {ratio} | {plugin} | {share} | {b.peak_mb:.0f} |")
     return "\n".join(lines)
 
@@ -291,7 +293,8 @@ def main() -> None:
         dossier_project, sizes_of, drop = projects.make_dossier_project(args.out, n, args.seed)
         plain_project = projects.make_plain_project(args.out, n, sizes_of, drop, args.seed)
         print(f"N={n:,}: projects written in {time.perf_counter() - started:.1f} s "
-              f"({len(sizes_of):,} pages, {markdown_megabytes(sizes_of):.1f} MB of Markdown each)", flush=True)
+              f"({len(sizes_of):,} pages each; the plain site {markdown_megabytes(sizes_of):.1f} MB of Markdown)",
+              flush=True)
         profile = args.out / f"profile-{n}" if args.profile == n else None
         for label, project in (("plain", plain_project), ("dossier", dossier_project)):
             build = run_build(project, label, n, profile=profile if label == "dossier" else None,
@@ -299,7 +302,8 @@ def main() -> None:
             build.markdown_mb = markdown_megabytes(sizes_of)
             builds.append(build)
             print(f"  {label:8} {build.seconds:6.1f} s ({build.cpu_seconds:.1f} s CPU)  {build.pages:,} pages  "
-                  f"plugin {build.plugin_seconds:.2f} s  peak {build.peak_mb:.0f} MB", flush=True)
+                  f"{build.html_mb:.1f} MB of HTML  plugin {build.plugin_seconds:.2f} s  peak {build.peak_mb:.0f} MB",
+                  flush=True)
     if not args.no_links:
         pages, links, problems, seconds = link_check(args.out / f"dossier-{sizes[-1]}" / "site")
         extra["links"] = {"pages": pages, "links": links, "problems": problems, "seconds": seconds}

@@ -13,6 +13,7 @@ import random
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 _WORD_TEXT = (
     "the of and to in a is that for on was with as by it at from be this are an has have which said "
@@ -75,6 +76,26 @@ def _index(uri: str, size: int, members: list[str], rng: random.Random) -> str:
     if len(text) < size:
         text += "\n" + _page(uri, size - len(text), [], rng).split("\n", 2)[2]
     return text
+
+
+def html_per_markdown(extensions: list[Any], *, seed: int = 0, samples: int = 40) -> float:
+    """Characters of HTML that one character of these pages' Markdown becomes, on a sample.
+
+    The plain site is sized by its HTML, not its Markdown: Dossier hands most of a page over as
+    finished HTML, so the two sites are compared at equal output.
+    """
+    import markdown
+
+    names = [e if isinstance(e, str) else next(iter(e)) for e in extensions]
+    configs = {next(iter(e)): next(iter(e.values())) or {} for e in extensions if isinstance(e, dict)}
+    rng = random.Random(seed)
+    pages = [f"actors/sample-{i}.md" for i in range(samples)]
+    source = html = 0
+    for uri in pages:
+        text = _page(uri, 2_000 + rng.randrange(60_000), pages, rng)
+        source += len(text)
+        html += len(markdown.Markdown(extensions=names, extension_configs=configs).convert(text))
+    return html / source
 
 
 def generate(docs: Path, sizes: Mapping[str, int], *, seed: int = 0, only: set[str] | None = None) -> int:

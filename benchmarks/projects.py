@@ -134,9 +134,11 @@ def make_dossier_project(out: Path, n: int, seed: int) -> tuple[Path, dict[str, 
     corpus_generator.generate(project, n, seed=seed)
     config = bench_config(dossier=True, drop_pages=drop)
     write_config(project, config)
-    # The sizes of the pages the plain site mirrors: the hand-written ones and every generated one.
+    # The sizes of the pages the plain site mirrors: the hand-written ones as they are, and every
+    # generated one at the Markdown size that gives the plain page as much HTML as Dossier's.
     rendered = render_site(load(project / "sources"), site_url=config.get("site_url", ""))
-    sizes = {**hand_written, **{uri: len(markdown) for uri, markdown in rendered.pages.items()}}
+    expansion = plain_generator.html_per_markdown(config.get("markdown_extensions", []), seed=seed)
+    sizes = {**hand_written, **{uri: round(page.size / expansion) for uri, page in rendered.pages.items()}}
     write_docs(project / "docs", sizes, set(hand_written), seed)
     home = project / "docs" / "index.md"
     if home.exists():

@@ -19,7 +19,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from dossier.index import CorpusIndex, aggregate
 from dossier.model import Corpus
-from dossier.render.common import STANCE_LABELS
+from dossier.render.common import STANCE_LABELS, Urls
+from dossier.render.page import PageWriter
 from dossier.render.views import graph, matrix, timeline
 from sitetools import build_project, check_links, make_project
 
@@ -270,7 +271,7 @@ def test_matrix_is_bounded_and_says_so(mini_corpus: Corpus, monkeypatch: pytest.
     claims, actors, all_claims, all_actors = matrix.select(mini_corpus, index)
     assert [c.id for c in claims] == ["huawei-poses-security-risk"], "the claim most actors speak on"
     assert len(actors) == 2 and all_claims == 2 and all_actors == 5
-    page = matrix.render_stances(mini_corpus, index)
+    page = matrix.render_stances(mini_corpus, index).as_markdown
     assert "A bounded view" in page and "of 2" in page and "of 5" in page
 
 
@@ -338,14 +339,15 @@ def test_timeline_groups_by_year_and_month(mini_site: Path) -> None:
 
 def test_timeline_splits_into_pages_at_scale(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(timeline, "PAGE_LIMIT", 3)
-    pages = timeline.render_timeline(mini_corpus, CorpusIndex(mini_corpus))
+    rendered = timeline.render_timeline(mini_corpus, CorpusIndex(mini_corpus))
+    pages = {uri: page.as_markdown for uri, page in rendered.items()}
     # 2019 has 4 statements (> 3): split by month; 2020 has 4: split too; 2021 has 1.
     assert sorted(pages) == ["timeline/2019-02.md", "timeline/2019-04.md", "timeline/2020-07.md",
                              "timeline/2021.md", "timeline/index.md"]
     for uri in pages:
         if uri != "timeline/index.md":
-            assert f"({uri.removeprefix('timeline/')})" in pages["timeline/index.md"]
-    total = sum(page.count("\n- **") for uri, page in pages.items() if uri != "timeline/index.md")
+            assert f'href="{uri.removeprefix("timeline/").removesuffix(".md")}/"' in pages["timeline/index.md"]
+    total = sum(page.count("<li><strong>") for uri, page in pages.items() if uri != "timeline/index.md")
     assert total == sum(len(d.statements) for d in mini_corpus.documents.values())
 
 
@@ -442,7 +444,8 @@ def test_claim_graph_shows_each_side_grouped_by_country(mini_site: Path, mini_co
 
 def test_claim_graph_is_bounded(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(graph, "MAX_PER_SIDE", 1)
-    markdown = graph.claim_graph(mini_corpus.claims["huawei-poses-security-risk"], mini_corpus,
+    claim = mini_corpus.claims["huawei-poses-security-risk"]
+    markdown = graph.claim_graph(PageWriter("claims/huawei-poses-security-risk.md", Urls()), claim, mini_corpus,
                                  CorpusIndex(mini_corpus))
     assert "and 2 more disputing" in markdown
     assert "Only the 1 most quoted actors per side are drawn" in markdown
@@ -470,9 +473,9 @@ def test_site_graph_links_actors_claims_and_countries(mini_site: Path, mini_corp
 
 def test_site_graph_is_bounded_and_says_so(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(graph, "MAX_ACTORS", 2)
-    markdown = graph.render_graph_page(mini_corpus, CorpusIndex(mini_corpus))
+    markdown = graph.render_graph_page(mini_corpus, CorpusIndex(mini_corpus)).as_markdown
     assert "A bounded view" in markdown and "the 2 actors with the most statements (of 5" in markdown
-    assert markdown.count("(../actors/") == 2
+    assert markdown.count('href="../actors/') == 2
 
 
 # -- links and navigation -----------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The ``dossier`` MkDocs plugin: a thin adapter between MkDocs events and the core.
 
 It reads ``sources/`` once per build, hands the generated pages to MkDocs as in-memory files
-kept out of the navigation, and turns problems in the sources into log lines and a failed build.
+kept out of the navigation (their Markdown skeletons; their HTML blocks go in once MkDocs has
+converted them), and turns problems in the sources into log lines and a failed build.
 """
 
 from __future__ import annotations
@@ -85,11 +86,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add every generated page as an in-memory file, out of the navigation."""
         assert self._site is not None
-        for uri, markdown in self._site.pages.items():
-            files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        for uri, generated in self._site.pages.items():
+            files.append(File.generated(config, uri, content=generated.markdown,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
         for uri, content in self._site.files.items():
             files.append(File.generated(config, uri, content=content))
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Put a generated page's HTML blocks in place of their placeholders.
+
+        MkDocs has converted only the page's skeleton (headings, contributor Markdown); the rest
+        the core wrote as HTML. This runs before search and the theme see the page.
+        """
+        generated = self._site.pages.get(page.file.src_uri) if self._site is not None else None
+        return generated.fill(html) if generated is not None else html
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext | None:

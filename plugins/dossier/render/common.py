@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dossier.model import Annotation, Document, Entity
 from dossier.render import escape
+
+if TYPE_CHECKING:
+    from dossier.render.page import PageWriter
 
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
 
@@ -27,21 +31,6 @@ STANCE_ORDER = ("supports", "disputes", "both", "about")
 """The aggregated stances (see `dossier.index.aggregate`), in the order views list them."""
 
 
-def uri(entity: Entity | Document) -> str:
-    """The source URI of an entity's generated page, e.g. ``actors/huawei.md``."""
-    return f"{entity.folder}/{entity.id}.md"
-
-
-def link(entity: Entity | Document, label: str | None = None, anchor: str = "", *, depth: int = 1,
-         tooltip: str = "") -> str:
-    """A Markdown link to `entity`'s page from a page `depth` folders below the site root."""
-    target = ("../" * depth) + uri(entity) + (f"#{anchor}" if anchor else "")
-    shown = escape.inline(label if label is not None else entity.label)
-    if tooltip:
-        return f'[{shown}]({target} "{escape.title(tooltip)}")'
-    return f"[{shown}]({target})"
-
-
 def stance_badge(stance: str) -> str:
     """A stance as symbol and word, e.g. ``✔ supports``."""
     symbol, words = STANCE_LABELS[stance]
@@ -53,29 +42,34 @@ def quotation(annotation: Annotation) -> str:
     words = " ".join(annotation.text.split())
     if annotation.kind == "quote":
         # <q> adds the quotation marks, so the span's own outer marks are not doubled.
-        return f'<q class="dossier-quote-text">{escape.inline(words.strip(QUOTE_MARKS))}</q>'
-    return f'<span class="dossier-says-text">{escape.inline(words)}</span> <small>(reported)</small>'
+        return f'<q class="dossier-quote-text">{escape.html(words.strip(QUOTE_MARKS))}</q>'
+    return f'<span class="dossier-says-text">{escape.html(words)}</span> <small>(reported)</small>'
 
 
-def citation(document: Document, *, depth: int = 1) -> str:
-    """Publisher, title, author, date and URL or reference of `document`, as Markdown."""
-    parts = [escape.inline(document.publisher), f"“{link(document, depth=depth)}”"]
+def citation(document: Document, page: PageWriter) -> str:
+    """Publisher, title, author, date and URL or reference of `document`, as HTML for `page`."""
+    parts = [escape.html_inline(document.publisher), f"“{page.link(document)}”"]
     if document.author:
-        parts.append(escape.inline(document.author))
+        parts.append(escape.html_inline(document.author))
     parts.append(str(document.published))
     if document.url:
         parts.append(escape.external_link(document.url))
     if document.reference:
-        parts.append(f"ref. {escape.inline(document.reference)}")
+        parts.append(f"ref. {escape.html_inline(document.reference)}")
     return ", ".join(parts)
 
 
 class Footnotes:
-    """Numbered provenance footnotes of one page, one per statement however often cited."""
+    """Numbered provenance footnotes of one page, one per statement however often cited.
 
-    def __init__(self, depth: int = 1) -> None:
-        self.depth = depth
+    Written as Python-Markdown's footnotes extension writes them (``fnref:N``, ``fn:N``, back
+    references), so that the theme's footnote tooltips and styles apply unchanged.
+    """
+
+    def __init__(self, page: PageWriter) -> None:
+        self.page = page
         self._numbers: dict[int, int] = {}
+        self._uses: list[int] = []
         self._definitions: list[str] = []
 
     def cite(self, annotation: Annotation) -> str:
@@ -84,20 +78,32 @@ class Footnotes:
         number = self._numbers.get(key)
         if number is None:
             number = self._numbers[key] = len(self._numbers) + 1
-            self._definitions.append(f"[^{number}]: {self.provenance(annotation)}")
-        return f"[^{number}]"
+            self._uses.append(0)
+            self._definitions.append(self.provenance(annotation))
+        self._uses[number - 1] += 1
+        uses = self._uses[number - 1]
+        ref = f"fnref{uses}:{number}" if uses > 1 else f"fnref:{number}"
+        return f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
 
     def provenance(self, annotation: Annotation) -> str:
         """Where a statement comes from, down to the paragraph, linked to the passage."""
         document = annotation.document
         assert document is not None
         said = f" Said {annotation.date}." if annotation.date else ""
-        passage = link(document, f"¶{annotation.paragraph}, the passage", annotation.anchor, depth=self.depth)
-        return f"{citation(document, depth=self.depth)}.{said} {passage}."
+        passage = self.page.link(document, f"¶{annotation.paragraph}, the passage", annotation.anchor)
+        return f"{citation(document, self.page)}.{said} {passage}."
 
     def render(self) -> str:
-        """The footnote definitions, to end the page with."""
-        return "\n\n".join(self._definitions)
+        """The footnotes, to end the page with (``""`` if none was cited)."""
+        if not self._definitions:
+            return ""
+        items = []
+        for number, (text, uses) in enumerate(zip(self._definitions, self._uses, strict=True), 1):
+            back = "".join(
+                f'<a class="footnote-backref" href="#{f"fnref{use}:{number}" if use > 1 else f"fnref:{number}"}" '
+                f'title="Jump back to footnote {number} in the text">&#8617;</a>' for use in range(1, uses + 1))
+            items.append(f'<li id="fn:{number}">\n<p>{text}&#160;{back}</p>\n</li>')
+        return '<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +170,7 @@ def markdown_attribute(value: str) -> str:
 
 def visually_hidden(words: str) -> str:
     """Words for screen readers and copy-paste only; the symbol next to them is what shows."""
-    return f'<span class="dossier-sr">{escape.inline(words)}</span>'
+    return f'<span class="dossier-sr">{escape.html(words)}</span>'
 
 
 def stance_symbol(stance: str) -> str:

@@ -7,7 +7,8 @@ import re
 from dossier.index import CorpusIndex
 from dossier.model import Annotation, Corpus, Document
 from dossier.render import escape
-from dossier.render.common import STANCE_LABELS, Urls, citation, link
+from dossier.render.common import STANCE_LABELS, Urls, citation
+from dossier.render.page import GeneratedPage, PageWriter, uri
 
 _BLOCK_MARKER = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
 
@@ -16,16 +17,20 @@ LANGUAGES = {"en": "English", "zh": "Chinese", "fr": "French", "de": "German", "
 
 
 def render_document(document: Document, corpus: Corpus, index: CorpusIndex, site_url: str = "", *,
-                    urls: Urls | None = None) -> str:
-    """The Markdown of `document`'s page; `urls` (else `site_url`) gives its public address."""
+                    urls: Urls | None = None) -> GeneratedPage:
+    """`document`'s page; `urls` (else `site_url`) gives its public address."""
     urls = urls or Urls(site_url)
-    out = [f"# {escape.inline(document.title)}", "", _metadata(document), "", _cite_this(document, urls), ""]
+    page = PageWriter(uri(document), urls)
+    page.heading(1, document.title)
+    page.html(_metadata(document))
+    page.admonition("quote", "Cite this", _cite_this(document, page))
+    page.heading(2, "Text", "text")
     statements = len(document.statements)
-    out.append(f"## Text {{#text}}\n\n<p class=\"dossier-legend\">{statements} statement(s) annotated. "
-               "Highlighted: quotations and reported positions; hover or focus one for its speaker and stance. "
-               "¶ numbers are paragraph permalinks, # after a statement is its own.</p>\n")
-    out.append(_text(document, corpus))
-    return "\n".join(out) + "\n"
+    page.paragraph(f"{statements} statement(s) annotated. Highlighted: quotations and reported positions; hover "
+                   "or focus one for its speaker and stance. ¶ numbers are paragraph permalinks, # after a "
+                   "statement is its own.", css="dossier-legend")
+    page.html(*_text(document, corpus, page))
+    return page.page()
 
 
 def _metadata(document: Document) -> str:
@@ -41,77 +46,111 @@ def _metadata(document: Document) -> str:
         language += f" (translated from {source})"
     rows.append(("Language", escape.attribute(language)))
     if document.url:
-        rows.append(("URL", _html_link(document.url)))
+        rows.append(("URL", escape.external_link(document.url)))
     if document.reference:
         rows.append(("Reference", escape.attribute(document.reference)))
     if document.retrieved:
         rows.append(("Retrieved", str(document.retrieved)))
     if document.archive_url:
-        rows.append(("Archive", _html_link(document.archive_url)))
+        rows.append(("Archive", escape.external_link(document.archive_url)))
     if document.notes:
         rows.append(("Notes", escape.attribute(document.notes)))
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     return f'<dl class="dossier-meta">{items}</dl>'
 
 
-def _html_link(url: str) -> str:
-    shown = escape.attribute(url)
-    if not escape.is_http(url):
-        return shown
-    return f'<a href="{escape.attribute(escape.href(url))}" rel="noopener nofollow">{shown}</a>'
-
-
-def _cite_this(document: Document, urls: Urls) -> str:
-    page = urls.resolve(urls.path(document.folder, document.id), within="") if urls.site_url \
+def _cite_this(document: Document, page: PageWriter) -> str:
+    urls = page.urls
+    address = urls.resolve(urls.path(document.folder, document.id), within="") if urls.site_url \
         else urls.path(document.folder, document.id)
-    return (f'!!! quote "Cite this"\n    {citation(document)}. Annotated copy: Dossier, '
-            f"{escape.inline(page)}, paragraph numbers as shown.")
+    return (f"{citation(document, page)}. Annotated copy: Dossier, {escape.html_inline(address)}, "
+            "paragraph numbers as shown.")
 
 
-def _text(document: Document, corpus: Corpus) -> str:
+_ITEM = {"-": re.compile(r"\n[ \t]{0,3}-[ \t]+"), "*": re.compile(r"\n[ \t]{0,3}\*[ \t]+"),
+         "+": re.compile(r"\n[ \t]{0,3}\+[ \t]+"), "1": re.compile(r"\n[ \t]{0,3}\d{1,9}[.)][ \t]+")}
+"""A further item of a list paragraph: a line starting with a marker of the same kind."""
+
+
+class _Paragraph:
+    """One paragraph of a document as HTML: verbatim text, escaped, with our markup around it.
+
+    A paragraph that starts like a Markdown heading or list item is shown as one (a heading under
+    the page's own, or a list with an item per line that starts with a marker of the same kind);
+    every other character is shown as typed.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.breaks: list[tuple[int, int]] = []  # (marker start, text start) of further list items
+        marker = _BLOCK_MARKER.match(text, start, end)
+        self.cursor = start
+        if not marker:
+            self.opening, self.closing = "<p>", "</p>"
+            return
+        self.cursor = marker.end()
+        sign = marker.group().strip()
+        if sign.startswith("#"):
+            level = min(len(sign) + 2, 6)
+            self.opening, self.closing = f'<h{level} class="dossier-text-heading">', f"</h{level}>"
+            return
+        ordered = sign[0].isdigit()
+        self.opening = f'<ol start="{int(sign[:-1])}"><li>' if ordered else "<ul><li>"
+        self.closing = "</li></ol>" if ordered else "</li></ul>"
+        item = _ITEM["1" if ordered else sign]
+        self.breaks = [(m.start(), m.end()) for m in item.finditer(text, self.cursor, end)]
+
+    def until(self, position: int) -> str:
+        """The text from the cursor to `position`, escaped, list items split; moves the cursor."""
+        start, self.cursor = self.cursor, max(position, self.cursor)
+        if not self.breaks or start >= position:
+            return escape.html(self.text[start:position])
+        out = []
+        for marker, after in self.breaks:
+            if start <= marker and after <= position:
+                out += [escape.html(self.text[start:marker]), "</li>\n<li>"]
+                start = after
+        out.append(escape.html(self.text[start:position]))
+        return "".join(out)
+
+
+def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[str]:
     annotations = document.annotations
+    text = document.text
     blocks = []
     i = 0
     for number, (start, end) in enumerate(document.paragraphs, 1):
-        pieces = []
-        cursor = start
-        marker = _BLOCK_MARKER.match(document.text, start, end)
-        if marker:
-            pieces.append(document.text[start : marker.end()])
-            cursor = marker.end()
-        pieces.append(f'<a class="dossier-para" id="p-{number}" href="#p-{number}" '
-                      f'title="Paragraph {number}: permalink">¶{number}</a> ')
+        paragraph = _Paragraph(text, start, end)
+        pieces = [paragraph.opening, f'<a class="dossier-para" id="p-{number}" href="#p-{number}" '
+                                     f'title="Paragraph {number}: permalink">¶{number}</a> ']
         open_statement: Annotation | None = None
         while i < len(annotations) and annotations[i].start < end:
             annotation = annotations[i]
             i += 1
-            if annotation.start < cursor:
+            if annotation.start < paragraph.cursor:
                 continue  # overlaps what was already written
             if open_statement is not None and annotation.start >= open_statement.end:
-                pieces.append(escape.text(document.text[cursor : open_statement.end]))
-                pieces.append(_close_statement(open_statement, corpus))
-                cursor = open_statement.end
+                pieces.append(paragraph.until(open_statement.end))
+                pieces.append(_close_statement(open_statement, corpus, page))
                 open_statement = None
-            pieces.append(escape.text(document.text[cursor : annotation.start]))
-            cursor = annotation.start
+            pieces.append(paragraph.until(annotation.start))
             if annotation.is_statement:
                 pieces.append(_open_statement(annotation, corpus))
                 open_statement = annotation
             elif annotation.kind == "redacted":
-                words = escape.text(document.text[annotation.start : annotation.end])
+                words = paragraph.until(annotation.end)
                 pieces.append(f'<span class="dossier-redacted" id="{annotation.anchor}" tabindex="0" '
                               f'title="Withheld in the original">{words}</span>')
-                cursor = annotation.end
             else:
-                pieces.append(_mention(annotation, corpus))
-                cursor = annotation.end
+                words = paragraph.until(annotation.end)
+                pieces.append(_mention(annotation, corpus, page, words))
         if open_statement is not None:
-            pieces.append(escape.text(document.text[cursor : open_statement.end]))
-            pieces.append(_close_statement(open_statement, corpus))
-            cursor = open_statement.end
-        pieces.append(escape.text(document.text[cursor:end]))
+            pieces.append(paragraph.until(open_statement.end))
+            pieces.append(_close_statement(open_statement, corpus, page))
+        pieces.append(paragraph.until(end))
+        pieces.append(paragraph.closing)
         blocks.append("".join(pieces))
-    return "\n\n".join(blocks)
+    return blocks
 
 
 def _summary(annotation: Annotation, corpus: Corpus) -> str:
@@ -132,13 +171,13 @@ def _open_statement(annotation: Annotation, corpus: Corpus) -> str:
             f'tabindex="0" title="{escape.attribute(_summary(annotation, corpus))}">')
 
 
-def _close_statement(annotation: Annotation, corpus: Corpus) -> str:
-    by = ", ".join(link(corpus.actors[s]) for s in annotation.speakers)
+def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -> str:
+    by = ", ".join(page.link(corpus.actors[s]) for s in annotation.speakers)
     stances = []
     for stance, claims in annotation.stances.items():
         symbol, words = STANCE_LABELS[stance]
         for claim in claims:
-            stances.append(link(corpus.claims[claim], f"{symbol} {words}", tooltip=corpus.claims[claim].statement))
+            stances.append(page.link(corpus.claims[claim], f"{symbol} {words}", tooltip=corpus.claims[claim].statement))
     tail = " · ".join([by, *stances])
     kind = "quotation" if annotation.kind == "quote" else "reported position"
     permalink = (f'<a class="dossier-permalink" href="#{annotation.anchor}" '
@@ -146,7 +185,7 @@ def _close_statement(annotation: Annotation, corpus: Corpus) -> str:
     return f'</mark><sup class="dossier-by">{tail} {permalink}</sup>'
 
 
-def _mention(annotation: Annotation, corpus: Corpus) -> str:
+def _mention(annotation: Annotation, corpus: Corpus, page: PageWriter, words: str) -> str:
     registry = corpus.actors if annotation.target_kind == "actor" else corpus.countries
-    # No tooltip: inside a statement it would cover the statement's own.
-    return link(registry[annotation.target], annotation.text)
+    # No tooltip: inside a statement it would cover the statement's own. The words stay verbatim.
+    return f'<a href="{page.href(registry[annotation.target])}">{words}</a>'

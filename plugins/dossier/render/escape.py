@@ -6,7 +6,7 @@ attribute list: every piece of text goes through one of these functions before i
 
 from __future__ import annotations
 
-import html
+import html as _html
 import re
 from urllib.parse import quote, urlsplit
 
@@ -29,6 +29,16 @@ def text(value: str) -> str:
     return _BODY_SPECIAL.sub(_body_char, value)
 
 
+def html(value: str) -> str:
+    """Text inside HTML we write (a block of a generated page): shown as is, never markup."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def html_inline(value: str) -> str:
+    """A single-line value (name, title, statement) inside HTML we write."""
+    return html(" ".join(value.split()))
+
+
 def inline(value: str) -> str:
     """A single-line value (name, title, statement) as literal Markdown: no markup survives."""
     return _INLINE_SPECIAL.sub(_body_char, " ".join(value.split()))
@@ -36,7 +46,7 @@ def inline(value: str) -> str:
 
 def attribute(value: str) -> str:
     """A value for an HTML attribute written by us."""
-    return html.escape(" ".join(value.split()), quote=True)
+    return _html.escape(" ".join(value.split()), quote=True)
 
 
 def title(value: str) -> str:
@@ -46,7 +56,7 @@ def title(value: str) -> str:
     Python-Markdown takes ``("…'`` inside a title for a nested link title and breaks the link,
     so quotes cannot stay literal; entities reach the ``title`` attribute unchanged.
     """
-    escaped = html.escape(" ".join(value.split()), quote=True)
+    escaped = _html.escape(" ".join(value.split()), quote=True)
     return escaped.replace("\\", "&#92;").replace("`", "&#96;")
 
 
@@ -62,10 +72,10 @@ def href(url: str) -> str:
 
 
 def external_link(url: str, label: str | None = None) -> str:
-    """A Markdown link to `url` when it is http(s), else the URL as plain text."""
+    """An HTML link to `url` when it is http(s), else the URL as plain text."""
     if not is_http(url):
-        return inline(url)
-    return f"[{inline(label or url)}]({href(url)})"
+        return html_inline(url)
+    return f'<a href="{attribute(href(url))}" rel="noopener nofollow">{html_inline(label or url)}</a>'
 
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>]+)\)")

@@ -5,70 +5,72 @@ from __future__ import annotations
 from dossier.index import CorpusIndex
 from dossier.model import Corpus
 from dossier.render import escape
-from dossier.render.common import link
+from dossier.render.common import Urls
+from dossier.render.page import GeneratedPage, PageWriter
 
 _SORTABLE = '<div class="dossier-sortable"></div>'
 """Marks the next table as sortable for our script (no CDN needed)."""
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    numeric = {i for i, h in enumerate(headers) if h.startswith("#") or h in ("Published",)}
-    head = "| " + " | ".join(h.lstrip("#") for h in headers) + " |"
-    rule = "| " + " | ".join("---:" if i in numeric and headers[i].startswith("#") else "---"
-                             for i in range(len(headers))) + " |"
-    return [_SORTABLE, "", head, rule, *("| " + " | ".join(r) + " |" for r in rows)]
+def _finish(page: PageWriter, title: str, intro: str, headers: list[str], rows: list[list[str]]) -> GeneratedPage:
+    """An index page: heading, one line, and a sortable table; headers starting ``#`` are counts."""
+    page.heading(1, title)
+    page.paragraph(intro)
+    page.html(_SORTABLE)
+    page.table([h.lstrip("#") for h in headers], rows, numeric=[i for i, h in enumerate(headers) if h.startswith("#")])
+    return page.page()
 
 
-def render_documents_index(corpus: Corpus, index: CorpusIndex) -> str:
+def render_documents_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
     """``documents/index.md``."""
+    page = PageWriter("documents/index.md", urls or Urls())
     documents = sorted(corpus.documents.values(), key=lambda d: (d.published, d.title), reverse=True)
     rows = []
     for d in documents:
         quotes = sum(a.kind == "quote" for a in d.annotations)
         says = sum(a.kind == "says" for a in d.annotations)
-        rows.append([link(d), escape.inline(d.publisher), str(d.published), escape.inline(d.kind),
+        rows.append([page.link(d), escape.html_inline(d.publisher), str(d.published), escape.html_inline(d.kind),
                      str(quotes), str(says)])
-    out = ["# Documents", "", f"{len(documents)} source documents, newest first. Click a heading to sort.", ""]
-    out += _table(["Document", "Publisher", "Published", "Kind", "#Quotes", "#Reported"], rows)
-    return "\n".join(out) + "\n"
+    return _finish(page, "Documents", f"{len(documents)} source documents, newest first. Click a heading to sort.",
+                   ["Document", "Publisher", "Published", "Kind", "#Quotes", "#Reported"], rows)
 
 
-def render_actors_index(corpus: Corpus, index: CorpusIndex) -> str:
+def render_actors_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
     """``actors/index.md``."""
+    page = PageWriter("actors/index.md", urls or Urls())
     actors = sorted(corpus.actors.values(), key=lambda a: a.name.casefold())
     rows = []
     for a in actors:
         country = index.country_of(a.id)
         claims = index.claims_of(a.id)
-        rows.append([link(a), a.kind, link(corpus.countries[country]) if country else "—",
+        rows.append([page.link(a), a.kind, page.link(corpus.countries[country]) if country else "—",
                      str(len(index.by_actor.get(a.id, []))), str(len(claims)),
                      str(len(index.passages.get(("actor", a.id), [])))])
-    out = ["# Actors", "", f"{len(actors)} people and organisations.", ""]
-    out += _table(["Actor", "Kind", "Country", "#Statements", "#Claims", "#Passages"], rows)
-    return "\n".join(out) + "\n"
+    return _finish(page, "Actors", f"{len(actors)} people and organisations.",
+                   ["Actor", "Kind", "Country", "#Statements", "#Claims", "#Passages"], rows)
 
 
-def render_countries_index(corpus: Corpus, index: CorpusIndex) -> str:
+def render_countries_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
     """``countries/index.md``."""
+    page = PageWriter("countries/index.md", urls or Urls())
     countries = sorted(corpus.countries.values(), key=lambda c: c.name.casefold())
     rows = []
     for c in countries:
         actors = index.actors_in_country.get(c.id, [])
         statements = sum(len(index.by_actor.get(a.id, [])) for a in actors)
-        rows.append([link(c), escape.inline(c.code) or "—", str(len(actors)), str(statements),
+        rows.append([page.link(c), escape.html_inline(c.code) or "—", str(len(actors)), str(statements),
                      str(len(index.passages.get(("country", c.id), [])))])
-    out = ["# Countries", "", f"{len(countries)} countries and jurisdictions.", ""]
-    out += _table(["Country", "Code", "#Actors", "#Statements", "#Passages"], rows)
-    return "\n".join(out) + "\n"
+    return _finish(page, "Countries", f"{len(countries)} countries and jurisdictions.",
+                   ["Country", "Code", "#Actors", "#Statements", "#Passages"], rows)
 
 
-def render_claims_index(corpus: Corpus, index: CorpusIndex) -> str:
+def render_claims_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
     """``claims/index.md``."""
+    page = PageWriter("claims/index.md", urls or Urls())
     claims = sorted(corpus.claims.values(), key=lambda c: c.statement.casefold())
     rows = []
     for c in claims:
         by_stance = index.by_claim.get(c.id, {})
-        rows.append([link(c)] + [str(len(by_stance.get(s, []))) for s in ("supports", "disputes", "about")])
-    out = ["# Claims", "", f"{len(claims)} claims. Counts are statements taking each stance.", ""]
-    out += _table(["Claim", "#✔ Supports", "#✘ Disputes", "#○ About"], rows)
-    return "\n".join(out) + "\n"
+        rows.append([page.link(c)] + [str(len(by_stance.get(s, []))) for s in ("supports", "disputes", "about")])
+    return _finish(page, "Claims", f"{len(claims)} claims. Counts are statements taking each stance.",
+                   ["Claim", "#✔ Supports", "#✘ Disputes", "#○ About"], rows)

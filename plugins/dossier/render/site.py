@@ -16,6 +16,7 @@ from dossier.render.indexes import (
     render_countries_index,
     render_documents_index,
 )
+from dossier.render.page import GeneratedPage
 from dossier.render.views import exports, graph, matrix, timeline
 
 
@@ -24,13 +25,14 @@ class Site:
     """The generated part of the site.
 
     Attributes:
-        pages: Markdown pages by source URI (``actors/huawei.md``).
+        pages: Generated pages by source URI (``actors/huawei.md``): a Markdown skeleton and
+            its HTML blocks (see `dossier.render.page`).
         files: Other files (data exports, assets) by URI, as text or bytes.
         index: The relations the pages were rendered from.
         urls: Public URLs of pages, for the exports and JSON-LD that MkDocs does not rewrite.
     """
 
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)
     files: dict[str, str | bytes] = field(default_factory=dict)
     index: CorpusIndex | None = None
     urls: Urls = field(default_factory=Urls)
@@ -58,15 +60,15 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
     for document in corpus.documents.values():
         pages[f"documents/{document.id}.md"] = render_document(document, corpus, index, urls=site.urls)
     for actor in corpus.actors.values():
-        pages[f"actors/{actor.id}.md"] = render_actor(actor, corpus, index)
+        pages[f"actors/{actor.id}.md"] = render_actor(actor, corpus, index, site.urls)
     for country in corpus.countries.values():
-        pages[f"countries/{country.id}.md"] = render_country(country, corpus, index)
+        pages[f"countries/{country.id}.md"] = render_country(country, corpus, index, site.urls)
     for claim in corpus.claims.values():
         pages[f"claims/{claim.id}.md"] = render_claim(claim, corpus, index, site.urls)
-    pages["documents/index.md"] = render_documents_index(corpus, index)
-    pages["actors/index.md"] = render_actors_index(corpus, index)
-    pages["countries/index.md"] = render_countries_index(corpus, index)
-    pages["claims/index.md"] = render_claims_index(corpus, index)
+    pages["documents/index.md"] = render_documents_index(corpus, index, site.urls)
+    pages["actors/index.md"] = render_actors_index(corpus, index, site.urls)
+    pages["countries/index.md"] = render_countries_index(corpus, index, site.urls)
+    pages["claims/index.md"] = render_claims_index(corpus, index, site.urls)
     for view in VIEWS:
         view(corpus, index, site)
     return site

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from dossier.index import CorpusIndex
 from dossier.model import Claim, Corpus
 from dossier.render import escape
-from dossier.render.common import STANCE_LABELS, STANCE_ORDER, shorten
+from dossier.render.common import STANCE_LABELS, STANCE_ORDER, Urls, shorten
+from dossier.render.page import GeneratedPage, PageWriter
 from dossier.render.views import svg
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ EDGE_STYLE = {"supports": "dossier-edge-supports", "disputes": "dossier-edge-dis
 
 def view(corpus: Corpus, index: CorpusIndex, site: Site) -> None:
     """Add ``graph/index.md``."""
-    site.pages[PAGE] = render_graph_page(corpus, index)
+    site.pages[PAGE] = render_graph_page(corpus, index, site.urls)
 
 
 @dataclass(slots=True)
@@ -84,8 +85,8 @@ def _grouped(actor_ids: list[str], corpus: Corpus, index: CorpusIndex, limit: in
     return rows, left_out
 
 
-def claim_graph(claim: Claim, corpus: Corpus, index: CorpusIndex) -> str:
-    """The Markdown of a claim page's graph section body, or ``""`` if nobody takes a side."""
+def claim_graph(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex) -> str:
+    """The HTML of a claim page's graph section body, or ``""`` if nobody takes a side."""
     sides: dict[str, list[str]] = {"supports": [], "disputes": [], "both": [], "about": []}
     for position in index.positions(claim.id):
         sides[position.stance].append(position.actor)
@@ -119,7 +120,7 @@ def claim_graph(claim: Claim, corpus: Corpus, index: CorpusIndex) -> str:
     title_id = f"graph-{claim.id}-title"
     parts = [f'<svg {svg.attrs(class_="dossier-graph", viewBox=f"0 0 {width:.0f} {height:.0f}", role="group")} '
              f'aria-labelledby="{title_id}">'
-             f'<title id="{title_id}">Who supports and who disputes: {escape.inline(claim.statement)}</title>',
+             f'<title id="{title_id}">Who supports and who disputes: {escape.html_inline(claim.statement)}</title>',
              f'<text {svg.attrs(class_="dossier-side", x=label_edge, y=18, text_anchor="end")}>✔ Supports</text>',
              f'<text {svg.attrs(class_="dossier-side", x=width - label_edge, y=18)}>✘ Disputes</text>']
     box_mid = box_top + box_height / 2
@@ -138,14 +139,14 @@ def claim_graph(claim: Claim, corpus: Corpus, index: CorpusIndex) -> str:
     parts.append(f"<rect {box}/>")
     parts.append(f'<text {svg.attrs(class_="dossier-claim-text", x=centre, y=box_top + 20, text_anchor="middle")}>')
     for i, line in enumerate(box_lines):
-        parts.append(f'<tspan {svg.attrs(x=centre, dy=0 if i == 0 else 17)}>{escape.inline(line)}</tspan>')
+        parts.append(f'<tspan {svg.attrs(x=centre, dy=0 if i == 0 else 17)}>{escape.html_inline(line)}</tspan>')
     parts.append("</text>")
-    parts += _rows(left, corpus, x=label_edge, align="end", width=label_edge - 8)
-    parts += _rows(right, corpus, x=width - label_edge, align="start", width=label_edge - 8)
+    parts += _rows(page, left, corpus, x=label_edge, align="end", width=label_edge - 8)
+    parts += _rows(page, right, corpus, x=width - label_edge, align="start", width=label_edge - 8)
     if below:
         parts.append(f'<text {svg.attrs(class_="dossier-side", x=centre, y=below_top - 8, text_anchor="end")}>'
                      "± Both</text>")
-        parts += _rows(below, corpus, x=centre - 12, align="end", width=label_edge - 8)
+        parts += _rows(page, below, corpus, x=centre - 12, align="end", width=label_edge - 8)
     parts.append("</svg>")
     neutral = len(sides["about"])
     caption = ("Lines: solid ✔ supports, dashed ✘ disputes, dash-dotted ± both; actors grouped by "
@@ -178,20 +179,20 @@ def _edge(stance: str, x1: float, y1: float, x2: float, y2: float) -> str:
     return f'<line {svg.attrs(class_=EDGE_STYLE[stance], x1=x1, y1=y1, x2=x2, y2=y2)}/>'
 
 
-def _rows(rows: list[_Row], corpus: Corpus, *, x: float, align: str, width: float) -> list[str]:
+def _rows(page: PageWriter, rows: list[_Row], corpus: Corpus, *, x: float, align: str, width: float) -> list[str]:
     parts = []
     for row in rows:
         if row.kind == "country" and row.id:
-            parts.append(svg.node_label(corpus.countries[row.id], row.label, 30, depth=1,
+            parts.append(svg.node_label(page, corpus.countries[row.id], row.label, 30,
                                         css="dossier-country", x=x, y=row.y, width=width, align=align))
         elif row.kind == "country":
-            parts.append(svg.html_label(escape.inline(row.label), css="dossier-country",
+            parts.append(svg.html_label(escape.html_inline(row.label), css="dossier-country",
                                         x=x, y=row.y, width=width, align=align))
         elif row.kind == "actor":
-            parts.append(svg.node_label(corpus.actors[row.id], row.label, 30, depth=1,
+            parts.append(svg.node_label(page, corpus.actors[row.id], row.label, 30,
                                         css="dossier-actor", x=x, y=row.y, width=width, align=align))
         else:
-            parts.append(svg.html_label(f"[{escape.inline(row.label)}](#{row.id})", css="dossier-more",
+            parts.append(svg.html_label(f'<a href="#{row.id}">{escape.html_inline(row.label)}</a>', css="dossier-more",
                                         x=x, y=row.y, width=width, align=align))
     return parts
 
@@ -215,21 +216,23 @@ def select(corpus: Corpus, index: CorpusIndex) -> tuple[list[str], list[str], li
     return actors, claims, countries, len(weight), all_claims
 
 
-def render_graph_page(corpus: Corpus, index: CorpusIndex) -> str:
-    """The Markdown of ``/graph/``."""
+def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
+    """``/graph/``."""
+    page = PageWriter(PAGE, urls or Urls())
     actors, claims, countries, all_actors, all_claims = select(corpus, index)
-    out = ["# Relationship graph", "",
-           "Countries, the actors of each, and the claims they support, dispute or speak about. Lines from an "
-           "actor to a claim show its stance; lines to a country show where the actor belongs. "
-           "Select any name for its page; the [stance matrix](../stances/index.md) shows the same "
-           "stances as a table.", ""]
+    page.heading(1, "Relationship graph")
+    page.paragraph("Countries, the actors of each, and the claims they support, dispute or speak about. Lines "
+                   "from an actor to a claim show its stance; lines to a country show where the actor belongs. "
+                   f"Select any name for its page; the {page.page_link('stances', 'stance matrix')} shows the "
+                   "same stances as a table.")
     if not actors:
-        out.append("_No statement takes a stance on a claim yet._")
-        return "\n".join(out) + "\n"
+        page.note("No statement takes a stance on a claim yet.")
+        return page.page()
     if all_actors > len(actors) or all_claims > len(claims):
-        out += [f'!!! note "A bounded view"\n    To stay readable, the graph shows the {len(actors)} '
-                f"actors with the most statements (of {all_actors} with a stance) and the "
-                f"{len(claims)} claims they speak most about (of {all_claims}).", ""]
+        page.admonition("note", "A bounded view",
+                        f"To stay readable, the graph shows the {len(actors)} actors with the most statements "
+                        f"(of {all_actors} with a stance) and the {len(claims)} claims they speak most about "
+                        f"(of {all_claims}).")
     country_row = {c: i for i, c in enumerate(countries)}
     ordered = sorted(actors, key=lambda a: (country_row.get(index.country_of(a), len(countries)),
                                             corpus.actors[a].name.casefold()))
@@ -275,21 +278,21 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex) -> str:
             if stance:
                 parts.append(_edge(stance, actor_x + half + 6, actor_y[actor], claim_x - 6, claim_y[claim]))
     for country in countries:
-        parts.append(svg.node_label(corpus.countries[country], corpus.countries[country].name, 15, depth=1,
+        parts.append(svg.node_label(page, corpus.countries[country], corpus.countries[country].name, 15,
                                     css="dossier-country", x=country_x, y=country_y[country],
                                     width=country_x - 4, align="end"))
     for actor in ordered:
-        parts.append(svg.node_label(corpus.actors[actor], corpus.actors[actor].name, 24, depth=1,
+        parts.append(svg.node_label(page, corpus.actors[actor], corpus.actors[actor].name, 24,
                                     css="dossier-actor", x=actor_x, y=actor_y[actor],
                                     width=2 * half + 8, align="middle"))
     for claim in claims:
-        parts.append(svg.node_label(corpus.claims[claim], corpus.claims[claim].statement, 38, depth=1,
+        parts.append(svg.node_label(page, corpus.claims[claim], corpus.claims[claim].statement, 38,
                                     css="dossier-claim", x=claim_x, y=claim_y[claim],
                                     width=width - claim_x - 4, align="start"))
     parts.append("</svg>")
     legend = " · ".join(f"{STANCE_LABELS[s][0]} {STANCE_LABELS[s][1]}: {pattern}" for s, pattern in
                         zip(STANCE_ORDER, ("solid line", "dashed line", "dash-dotted line", "dotted line"),
                             strict=True))
-    out.append(svg.figure(" ".join(parts), f"Lines from actors to claims — {legend}; thin grey lines join "
-                                          "actors to their country. Hover a shortened name for all of it."))
-    return "\n".join(out) + "\n"
+    page.html(svg.figure(" ".join(parts), f"Lines from actors to claims — {legend}; thin grey lines join "
+                                        "actors to their country. Hover a shortened name for all of it."))
+    return page.page()

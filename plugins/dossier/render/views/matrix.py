@@ -22,10 +22,10 @@ from dossier.render.common import (
     STANCE_LABELS,
     STANCE_ORDER,
     STANCE_PARTICIPLES,
-    link,
-    markdown_attribute,
+    Urls,
     stance_symbol,
 )
+from dossier.render.page import GeneratedPage, PageWriter
 
 if TYPE_CHECKING:
     from dossier.render.site import Site
@@ -41,7 +41,7 @@ MAX_ACTORS = 150
 
 def view(corpus: Corpus, index: CorpusIndex, site: Site) -> None:
     """Add ``stances/index.md``."""
-    site.pages[PAGE] = render_stances(corpus, index)
+    site.pages[PAGE] = render_stances(corpus, index, site.urls)
 
 
 def column_label(number: int) -> str:
@@ -71,64 +71,69 @@ def select(corpus: Corpus, index: CorpusIndex) -> tuple[list[Claim], list[str], 
     return claims, actors, len(ranked), len(weight)
 
 
-def render_stances(corpus: Corpus, index: CorpusIndex) -> str:
-    """The Markdown of the stance matrix page."""
+def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
+    """The stance matrix page."""
+    page = PageWriter(PAGE, urls or Urls())
     claims, actors, all_claims, all_actors = select(corpus, index)
-    out = ["# Stance matrix", "",
-           "Who supports, disputes or speaks about each claim, as recorded in the documents. A cell "
-           "sums up every statement of that actor on that claim and links to them; each statement "
-           "has its source on the actor's page. Dossier records positions; it does not judge them.",
-           "", _legend(), ""]
+    page.heading(1, "Stance matrix")
+    page.paragraph("Who supports, disputes or speaks about each claim, as recorded in the documents. A cell "
+                   "sums up every statement of that actor on that claim and links to them; each statement "
+                   "has its source on the actor's page. Dossier records positions; it does not judge them.")
+    page.paragraph(_legend())
     if not claims:
-        out += ["_No statement takes a stance on a claim yet._", ""]
-        return "\n".join(out)
+        page.note("No statement takes a stance on a claim yet.")
+        return page.page()
     limits = []
     if all_claims > len(claims):
         limits.append(f"the {len(claims)} claims most actors take a stance on (of {all_claims})")
     if all_actors > len(actors):
         limits.append(f"the {len(actors)} actors with the most statements on them (of {all_actors})")
     if limits:
-        out += [f"!!! note \"A bounded view\"\n    To stay readable, this page shows {' and '.join(limits)}. "
-                "Every claim and actor page lists all of its stances.", ""]
-    out += ["## Claims {#claims}", ""]
+        page.admonition("note", "A bounded view", f"To stay readable, this page shows {' and '.join(limits)}. "
+                        "Every claim and actor page lists all of its stances.")
+    page.heading(2, "Claims", "claims")
+    items = []
     for number, claim in enumerate(claims, 1):
         count = sum(1 for a in actors if (a, claim.id) in index.stances)
-        out.append(f"- **{column_label(number)}** {link(claim)} <small>({count} actor(s))</small>")
-    out += ["", "## Actors × claims {#actors}", "",
-            "Click a column heading to sort; each symbol links to the statements behind it.", ""]
-    out += _actor_table(claims, actors, corpus, index)
-    out += ["", "## Countries × claims {#countries}", "",
-            "How many of each country's actors take each stance (an organisation without a country "
-            "counts for the country of the organisation it is part of). Each cell links to the "
-            "country's stances.", ""]
-    out += _country_table(claims, actors, corpus, index)
-    return "\n".join(out) + "\n"
+        items.append(f"<strong>{column_label(number)}</strong> {page.link(claim)} <small>({count} actor(s))</small>")
+    page.items(items)
+    page.heading(2, "Actors × claims", "actors")
+    page.paragraph("Click a column heading to sort; each symbol links to the statements behind it.")
+    _actor_table(page, claims, actors, corpus, index)
+    page.heading(2, "Countries × claims", "countries")
+    page.paragraph("How many of each country's actors take each stance (an organisation without a country "
+                   "counts for the country of the organisation it is part of). Each cell links to the "
+                   "country's stances.")
+    _country_table(page, claims, actors, corpus, index)
+    return page.page()
 
 
 def _legend() -> str:
     items = " · ".join(f"{symbol} {words}" for symbol, words in (STANCE_LABELS[s] for s in STANCE_ORDER))
-    return f"**Legend:** {items} · empty: no statement."
+    return f"<strong>Legend:</strong> {items} · empty: no statement."
 
 
 def _head(first: list[str], claims: list[Claim]) -> list[str]:
-    columns = [*first, *(f'<abbr title="{markdown_attribute(c.statement)}">{column_label(n)}</abbr>'
-                         for n, c in enumerate(claims, 1))]
-    return ["| " + " | ".join(columns) + " |",
-            "| " + " | ".join(["---"] * len(first) + [":---:"] * len(claims)) + " |"]
+    return [*first, *(f'<abbr title="{escape.attribute(c.statement)}">{column_label(n)}</abbr>'
+                      for n, c in enumerate(claims, 1))]
 
 
-def _wrap(table: list[str]) -> list[str]:
-    return ['<div class="dossier-matrix" markdown>', "", '<div class="dossier-sortable"></div>', "",
-            *table, "", "</div>"]
+def _table(page: PageWriter, first: list[str], claims: list[Claim], rows: list[list[str]]) -> None:
+    """A matrix: sortable by our script, in a box that scrolls on a phone."""
+    page.html('<div class="dossier-matrix">', '<div class="dossier-sortable"></div>')
+    page.table(_head(first, claims), rows, centred=range(len(first), len(first) + len(claims)))
+    page.html("</div>")
 
 
-def _actor_table(claims: list[Claim], actors: list[str], corpus: Corpus, index: CorpusIndex) -> list[str]:
-    rows = _head(["Actor", "Country"], claims)
+def _actor_table(page: PageWriter, claims: list[Claim], actors: list[str], corpus: Corpus,
+                 index: CorpusIndex) -> None:
     labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
+    rows = []
     for actor_id in actors:
         actor = corpus.actors[actor_id]
         country = index.country_of(actor_id)
-        cells = [link(actor), link(corpus.countries[country]) if country else "—"]
+        cells = [page.link(actor), page.link(corpus.countries[country]) if country else "—"]
+        href = page.href(actor)
         for claim in claims:
             stance = index.stances.get((actor_id, claim.id))
             if stance is None:
@@ -137,17 +142,18 @@ def _actor_table(claims: list[Claim], actors: list[str], corpus: Corpus, index: 
             count = len(index.statements_on.get((actor_id, claim.id), []))
             # The tooltip names the column rather than repeating the claim: cells are most of the page.
             tooltip = f"{actor.name} {STANCE_LABELS[stance][1]} {labels[claim.id]} ({count})"
-            cells.append(f"[{stance_symbol(stance)}](../{actor.folder}/{actor.id}.md#on-{claim.id} "
-                         f'"{escape.title(tooltip)}")')
-        rows.append("| " + " | ".join(cells) + " |")
-    return _wrap(rows)
+            cells.append(f'<a href="{href}#on-{claim.id}" title="{escape.attribute(tooltip)}">'
+                         f"{stance_symbol(stance)}</a>")
+        rows.append(cells)
+    _table(page, ["Actor", "Country"], claims, rows)
 
 
 _ACTORS_WHO = {**STANCE_PARTICIPLES, "about": "speaking about it"}
 """A country cell's tooltip counts its actors by what they do."""
 
 
-def _country_table(claims: list[Claim], actors: list[str], corpus: Corpus, index: CorpusIndex) -> list[str]:
+def _country_table(page: PageWriter, claims: list[Claim], actors: list[str], corpus: Corpus,
+                   index: CorpusIndex) -> None:
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for actor_id in actors:
         country = index.country_of(actor_id)
@@ -159,12 +165,14 @@ def _country_table(claims: list[Claim], actors: list[str], corpus: Corpus, index
                 counts[country, claim.id][stance] += 1
     countries = sorted({country for country, _ in counts}, key=lambda c: corpus.countries[c].name.casefold())
     if not countries:
-        return ["_No actor with a stance has a country._"]
-    rows = _head(["Country"], claims)
+        page.note("No actor with a stance has a country.")
+        return
     labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
+    rows = []
     for country_id in countries:
         place = corpus.countries[country_id]
-        cells = [link(place)]
+        cells = [page.link(place)]
+        href = page.href(place, "stances")
         for claim in claims:
             tally = counts.get((country_id, claim.id))
             if not tally:
@@ -173,6 +181,6 @@ def _country_table(claims: list[Claim], actors: list[str], corpus: Corpus, index
             shown = " ".join(f"{stance_symbol(s)}&nbsp;{tally[s]}" for s in STANCE_ORDER if tally[s])
             said = ", ".join(f"{tally[s]} {_ACTORS_WHO[s]}" for s in STANCE_ORDER if tally[s])
             tooltip = f"{place.name}, actors on {labels[claim.id]}: {said}"
-            cells.append(f'[{shown}](../{place.folder}/{place.id}.md#stances "{escape.title(tooltip)}")')
-        rows.append("| " + " | ".join(cells) + " |")
-    return _wrap(rows)
+            cells.append(f'<a href="{href}" title="{escape.attribute(tooltip)}">{shown}</a>')
+        rows.append(cells)
+    _table(page, ["Country"], claims, rows)

@@ -1,22 +1,23 @@
-"""Small helpers to write inline SVG that sits in a Markdown page.
+"""Small helpers to write inline SVG into a generated page's HTML.
 
-An SVG written on one line inside a Markdown paragraph is inline HTML to Python-Markdown: its tags
-pass through untouched, while the text between them is still read as Markdown. Node labels are
-therefore written as ordinary Markdown links to ``.md`` files, which MkDocs validates and rewrites
-for ``use_directory_urls`` like any other link. So all text goes through `escape.inline` (no
-Markdown survives) and all attribute values through `markdown_attribute`.
+Text goes through `escape.html` and attribute values through `markdown_attribute` (which also
+keeps them inert should a figure ever sit in Markdown).
 
-The links are HTML links in a ``<foreignObject>``, not SVG ``<a>`` elements: Material's instant
+Node labels are HTML links in a ``<foreignObject>``, not SVG ``<a>`` elements: Material's instant
 navigation rewrites every ``[href]`` of a page by assigning to ``element.href``, which is
 read-only on SVG links and would stop navigation with an error.
-
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dossier.model import Document, Entity
 from dossier.render import escape
-from dossier.render.common import markdown_attribute, shorten, uri
+from dossier.render.common import markdown_attribute, shorten
+
+if TYPE_CHECKING:
+    from dossier.render.page import PageWriter
 
 CHAR_WIDTH = 0.58
 """Average advance of a character in em, for estimating label widths without font metrics."""
@@ -46,20 +47,12 @@ def attrs(**values: object) -> str:
 
 def title(value: str) -> str:
     """An SVG ``<title>``: the tooltip and accessible name of its parent."""
-    return f"<title>{escape.inline(value)}</title>"
-
-
-def label_link(entity: Entity | Document, label: str, *, depth: int, anchor: str = "",
-               tooltip: str = "") -> str:
-    """A Markdown link to `entity`'s page, from a page `depth` folders below the site root."""
-    target = ("../" * depth) + uri(entity) + (f"#{anchor}" if anchor else "")
-    titled = f' "{escape.title(tooltip)}"' if tooltip else ""
-    return f"[{escape.inline(label)}]({target}{titled})"
+    return f"<title>{escape.html_inline(value)}</title>"
 
 
 def html_label(content: str, *, x: float, y: float, width: float, align: str, css: str,
                height: float = 20) -> str:
-    """`content` (Markdown inline text) in a box of `width` whose `align` edge is at `x`.
+    """`content` (HTML) in a box of `width` whose `align` edge is at `x`.
 
     `y` is the vertical middle of the line; `align` is ``start``, ``middle`` or ``end``, as SVG's
     ``text-anchor``. The content is cut with an ellipsis if it does not fit.
@@ -69,18 +62,18 @@ def html_label(content: str, *, x: float, y: float, width: float, align: str, cs
             f'<span class="dossier-label dossier-align-{align} {css}">{content}</span></foreignObject>')
 
 
-def node_label(entity: Entity | Document, full: str, limit: int, *, depth: int, x: float, y: float,
+def node_label(page: PageWriter, entity: Entity | Document, full: str, limit: int, *, x: float, y: float,
                width: float, align: str, css: str, anchor: str = "") -> str:
     """An entity's label linked to its page: shortened to `limit`, its full text as tooltip."""
     shown = shorten(full, limit)
-    link = label_link(entity, shown, depth=depth, anchor=anchor, tooltip=full if shown != full else "")
+    link = page.link(entity, shown, anchor, tooltip=full if shown != full else "")
     return html_label(link, x=x, y=y, width=width, align=align, css=css)
 
 
 def figure(svg: str, caption: str, *, css: str = "dossier-figure") -> str:
-    """The SVG as a Markdown block: a scrollable box (``md_in_html``), then a Markdown caption.
+    """The SVG in a scrollable box, then its caption (text, escaped).
 
     Elements of `svg` are best separated by spaces: the search index strips the tags, and labels
     would otherwise run together into one word.
     """
-    return f'<div class="{css}" markdown>\n\n{svg}\n\n</div>\n\n{caption}\n{{: .dossier-caption }}\n'
+    return f'<div class="{css}">\n{svg}\n</div>\n<p class="dossier-caption">{escape.html(caption)}</p>'

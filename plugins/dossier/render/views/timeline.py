@@ -24,10 +24,11 @@ from dossier.render.common import (
     QUOTE_MARKS,
     STANCE_PARTICIPLES,
     Footnotes,
-    link,
+    Urls,
     shorten,
     stance_badge,
 )
+from dossier.render.page import GeneratedPage, PageWriter
 from dossier.render.views import svg
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ NO_STANCE = "none"
 
 def view(corpus: Corpus, index: CorpusIndex, site: Site) -> None:
     """Add ``timeline/index.md`` and, for a large corpus, one page per year or month."""
-    site.pages.update(render_timeline(corpus, index))
+    site.pages.update(render_timeline(corpus, index, site.urls))
 
 
 def month_name(month: int) -> str:
@@ -64,12 +65,13 @@ def _month(statement: Annotation) -> tuple[int, int]:
     return statement.when.year, statement.when.month
 
 
-def render_timeline(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
+def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> dict[str, GeneratedPage]:
     """The timeline pages by source URI: ``timeline/index.md`` and any per-year or month pages."""
+    urls = urls or Urls()
     statements = index.statements
     if len(statements) <= PAGE_LIMIT:
-        return {"timeline/index.md": _page("Timeline", statements, corpus, intro=True)}
-    pages: dict[str, str] = {}
+        return {"timeline/index.md": _page("timeline/index.md", "Timeline", statements, corpus, urls, intro=True)}
+    pages: dict[str, GeneratedPage] = {}
     contents: list[tuple[str, str, list[Annotation]]] = []
     for year, of_year in groupby(statements, key=_year):
         in_year = list(of_year)
@@ -81,16 +83,22 @@ def render_timeline(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
             label = f"{month_name(month)} {year}" if month else f"{year}, month not stated"
             contents.append((slug, label, list(in_month)))
     for slug, label, group in contents:
-        pages[f"timeline/{slug}.md"] = _page(f"Timeline: {label}", group, corpus, intro=False)
-    out = ["# Timeline", "", _intro(len(statements)), "",
-           f"The timeline has {len(statements)} statements, so it is split into {len(contents)} pages "
-           "by year, and by month for a crowded year.", "",
-           "| Period | Statements | ✔ Supports | ✘ Disputes | ○ About |", "| --- | ---: | ---: | ---: | ---: |"]
+        uri = f"timeline/{slug}.md"
+        pages[uri] = _page(uri, f"Timeline: {label}", group, corpus, urls, intro=False)
+    page = PageWriter("timeline/index.md", urls)
+    page.heading(1, "Timeline")
+    page.paragraph(_intro(len(statements)))
+    page.paragraph(f"The timeline has {len(statements)} statements, so it is split into {len(contents)} pages "
+                   "by year, and by month for a crowded year.")
+    rows = []
     for slug, label, group in contents:
         tally = _tally(group)
-        out.append(f"| [{escape.inline(label)}]({slug}.md) | {len(group)} | {tally['supports']} | "
-                   f"{tally['disputes']} | {tally['about']} |")
-    pages["timeline/index.md"] = "\n".join(out) + "\n"
+        # A sibling page: from timeline/ (directory URLs) or timeline/index.html alike.
+        target = urls.path("timeline", slug).removeprefix("timeline/")
+        rows.append([f'<a href="{target}">{escape.html(label)}</a>', str(len(group)), str(tally["supports"]),
+                     str(tally["disputes"]), str(tally["about"])])
+    page.table(["Period", "Statements", "✔ Supports", "✘ Disputes", "○ About"], rows, numeric=(1, 2, 3, 4))
+    pages["timeline/index.md"] = page.page()
     return pages
 
 
@@ -108,41 +116,43 @@ def _tally(statements: Iterable[Annotation]) -> Counter[str]:
     return tally
 
 
-def _page(heading: str, statements: list[Annotation], corpus: Corpus, *, intro: bool) -> str:
-    footnotes = Footnotes(depth=1)
-    out = [f"# {heading}", ""]
+def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, urls: Urls, *,
+          intro: bool) -> GeneratedPage:
+    page = PageWriter(uri, urls)
+    footnotes = Footnotes(page)
+    page.heading(1, heading)
     if intro:
-        out += [_intro(len(statements)), ""]
+        page.paragraph(_intro(len(statements)))
     if not statements:
-        out.append("_No statement recorded yet._")
+        page.note("No statement recorded yet.")
     for year, in_year in groupby(statements, key=_year):
-        out += [f"## {year} {{#y{year}}}", ""]
+        page.heading(2, f"{year}", f"y{year}")
         for (_, month), in_month in groupby(in_year, key=_month):
             anchor = f"y{year}-{month:02d}" if month else f"y{year}-undated"
             label = f"{month_name(month)} {year}" if month else f"{year}, month not stated"
-            out += [f"### {label} {{#{anchor}}}", ""]
-            out += [entry(s, corpus, footnotes) for s in in_month]
-            out.append("")
-    out += ["", footnotes.render()]
-    return "\n".join(out) + "\n"
+            page.heading(3, label, anchor)
+            page.items(entry(s, corpus, footnotes) for s in in_month)
+    page.html(footnotes.render())
+    return page.page()
 
 
 def excerpt(statement: Annotation, limit: int = EXCERPT) -> str:
     """A statement's words, shortened: quotes in quotation marks, reported speech marked."""
     words = shorten(statement.text, limit)
     if statement.kind == "quote":
-        return f'<q class="dossier-quote-text">{escape.inline(words.strip(QUOTE_MARKS))}</q>'
-    return f'<span class="dossier-says-text">{escape.inline(words)}</span> <small>(reported)</small>'
+        return f'<q class="dossier-quote-text">{escape.html(words.strip(QUOTE_MARKS))}</q>'
+    return f'<span class="dossier-says-text">{escape.html(words)}</span> <small>(reported)</small>'
 
 
 def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
-    """One timeline line: date, speakers, stance on each claim, words and footnote."""
-    speakers = ", ".join(link(corpus.actors[s], depth=footnotes.depth) for s in statement.speakers)
-    positions = [f"{stance_badge(stance)} {link(corpus.claims[c], depth=footnotes.depth)}"
+    """One timeline item: date, speakers, stance on each claim, words and footnote."""
+    page = footnotes.page
+    speakers = ", ".join(page.link(corpus.actors[s]) for s in statement.speakers)
+    positions = [f"{stance_badge(stance)} {page.link(corpus.claims[c])}"
                  for stance, claims in statement.stances.items() for c in claims]
     stated = "; ".join(positions) if positions else "<small>no stance on a claim</small>"
     dated = "" if statement.date else ' <small title="date of publication">(published)</small>'
-    return (f"- **{statement.when}**{dated} {speakers} — {stated}: "
+    return (f"<strong>{statement.when}</strong>{dated} {speakers} — {stated}: "
             f"{excerpt(statement)}{footnotes.cite(statement)}")
 
 
@@ -183,7 +193,7 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
                       role="group")
     parts = [f"<svg {frame} "
              f'aria-labelledby="{anchor_prefix}strip-title">'
-             f'<title id="{anchor_prefix}strip-title">{escape.inline(caption)}</title>',
+             f'<title id="{anchor_prefix}strip-title">{escape.html_inline(caption)}</title>',
              f'<line {svg.attrs(class_="dossier-axis", x1=0, y1=axis, x2=width, y2=axis)}/>']
     for i, year in enumerate(years):
         tally = per_year.get(year, Counter())
@@ -191,7 +201,7 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
         centre = i * column + column / 2
         said = ", ".join(f"{tally[s]} {_COUNTED_AS[s]}"
                          for s in ("supports", "disputes", "both", "about", NO_STANCE) if tally[s]) or "no statement"
-        parts.append(f"<g><title>{year}: {escape.inline(said)}</title>")
+        parts.append(f"<g><title>{year}: {escape.html(said)}</title>")
         up = tally["supports"] * (half - 8) / biggest
         down = tally["disputes"] * (half - 8) / biggest
         if tally["supports"]:
@@ -206,7 +216,7 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
         if rest:
             parts.append(f'<text {svg.attrs(class_="dossier-count dossier-count-other", x=x + bar + 2, y=axis + 4)}>'
                          f"○{rest}</text>")
-        label = f"[{year}](#{anchor_prefix}{year})" if year in per_year else str(year)
+        label = f'<a href="#{anchor_prefix}{year}">{year}</a>' if year in per_year else str(year)
         parts.append(svg.html_label(label, x=centre, y=height - 9, width=column - 4, height=18,
                                     align="middle", css="dossier-year"))
         parts.append("</g>")

@@ -1,0 +1,178 @@
+"""A generated page as the site generator receives it: a little Markdown, mostly finished HTML.
+
+Converting Markdown is most of what a build costs, and the generated pages are nothing but links,
+quotations and footnotes, which the core can write as HTML directly: it knows every page's URL.
+So a generated page is a Markdown *skeleton*, holding only what the generator must read itself
+(headings, for the table of contents and permalinks, and contributor-written Markdown such as
+descriptions), with a placeholder line for each stretch of HTML in between. The generator
+converts the skeleton; `GeneratedPage.fill` then puts the HTML in place. For MkDocs the plugin
+does that in ``on_page_content``, before search indexes the page.
+
+Everything written into a block goes through `dossier.render.escape` first, as in Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dossier.model import Document, Entity
+from dossier.render import escape
+from dossier.render.common import Urls
+
+_PLACEHOLDER = re.compile(r"<!--dossier-block:(\d+)-->")
+
+
+def uri(entity: Entity | Document) -> str:
+    """The source URI of an entity's generated page, e.g. ``actors/huawei.md``."""
+    return f"{entity.folder}/{entity.id}.md"
+
+
+def placeholder(number: int) -> str:
+    """The skeleton line that stands for block `number`: an HTML comment, passed through as is."""
+    return f"<!--dossier-block:{number}-->"
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """One generated page.
+
+    Attributes:
+        markdown: The skeleton: headings, contributor Markdown and a placeholder per block.
+        blocks: The HTML blocks, in order.
+    """
+
+    markdown: str
+    blocks: tuple[str, ...] = ()
+
+    def fill(self, html: str) -> str:
+        """`html` (the converted skeleton) with every placeholder replaced by its block."""
+        if not self.blocks:
+            return html
+        return _PLACEHOLDER.sub(lambda match: self.blocks[int(match.group(1))], html)
+
+    @property
+    def as_markdown(self) -> str:
+        """The whole page as one Markdown source, its blocks inlined as raw HTML.
+
+        Any Markdown engine converts it to the same page, only more slowly: the form for an
+        engine that offers no hook after conversion, and for reading a page in tests.
+        """
+        return self.fill(self.markdown)
+
+    @property
+    def size(self) -> int:
+        """Characters handed to the generator: skeleton and blocks."""
+        return len(self.markdown) + sum(len(block) for block in self.blocks)
+
+
+class PageWriter:
+    """Writes one generated page: Markdown lines and HTML, in reading order.
+
+    Args:
+        uri: The page's source URI (``actors/huawei.md``): links are written relative to its URL.
+        urls: The site's URL scheme.
+    """
+
+    def __init__(self, uri: str, urls: Urls) -> None:
+        self.uri = uri
+        self.urls = urls
+        output = urls.output(*_folder_and_id(uri))
+        self.root = "../" * output.count("/")
+        """The way from this page up to the site root, e.g. ``../../``."""
+        self._lines: list[str] = []
+        self._html: list[str] = []
+        self._blocks: list[str] = []
+
+    # Markdown ------------------------------------------------------------------------------
+
+    def markdown(self, *lines: str) -> None:
+        """Markdown lines, read by the generator (contributor text, admonitions)."""
+        self._flush()
+        self._lines.extend(lines)
+
+    def heading(self, level: int, text: str, anchor: str = "") -> None:
+        """A heading, in Markdown so that it reaches the table of contents; `text` is escaped."""
+        suffix = f" {{#{anchor}}}" if anchor else ""
+        self.markdown(f"{'#' * level} {escape.inline(text)}{suffix}", "")
+
+    # HTML ----------------------------------------------------------------------------------
+
+    def html(self, *fragments: str) -> None:
+        """HTML fragments, passed through untouched: callers escape what they put in."""
+        self._html.extend(fragments)
+
+    def paragraph(self, content: str, css: str = "") -> None:
+        """A paragraph of HTML `content`."""
+        self._html.append(f'<p class="{css}">{content}</p>' if css else f"<p>{content}</p>")
+
+    def note(self, text: str) -> None:
+        """An italic one-line remark (``No statement yet.``); `text` is escaped."""
+        self._html.append(f"<p><em>{escape.html(text)}</em></p>")
+
+    def items(self, items: Iterable[str], css: str = "") -> None:
+        """A bulleted list of HTML items."""
+        opening = f'<ul class="{css}">' if css else "<ul>"
+        self._html.append(opening + "".join(f"\n<li>{item}</li>" for item in items) + "\n</ul>")
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Iterable[int] = (),
+              centred: Iterable[int] = ()) -> None:
+        """A table of HTML cells; the `numeric` columns are right-aligned, `centred` centred.
+
+        Written as Python-Markdown writes its tables (no class, alignment as a style), so the
+        theme styles them alike.
+        """
+        align = dict.fromkeys(numeric, ' style="text-align: right;"')
+        align.update(dict.fromkeys(centred, ' style="text-align: center;"'))
+        out = ["<table>", "<thead>", "<tr>"]
+        out += [f"<th{align.get(i, '')}>{header}</th>" for i, header in enumerate(headers)]
+        out += ["</tr>", "</thead>", "<tbody>"]
+        for row in rows:
+            out.append("<tr>" + "".join(f"<td{align.get(i, '')}>{cell}</td>" for i, cell in enumerate(row))
+                       + "</tr>")
+        out += ["</tbody>", "</table>"]
+        self._html.append("\n".join(out))
+
+    def admonition(self, kind: str, title: str, content: str) -> None:
+        """A box as Python-Markdown's ``!!! kind "title"`` writes it; `content` is HTML."""
+        self._html.append(f'<div class="admonition {kind}">\n<p class="admonition-title">{escape.html(title)}</p>\n'
+                          f"<p>{content}</p>\n</div>")
+
+    def href(self, entity: Entity | Document, anchor: str = "") -> str:
+        """The URL of `entity`'s page from this page."""
+        return self.root + self.urls.path(entity.folder, entity.id) + (f"#{anchor}" if anchor else "")
+
+    def link(self, entity: Entity | Document, label: str | None = None, anchor: str = "", *,
+             tooltip: str = "", css: str = "") -> str:
+        """An HTML link to `entity`'s page (at `anchor`), its label and tooltip escaped."""
+        shown = escape.html(" ".join((label if label is not None else entity.label).split()))
+        extra = f' class="{css}"' if css else ""
+        if tooltip:
+            extra += f' title="{escape.attribute(tooltip)}"'
+        return f'<a href="{self.href(entity, anchor)}"{extra}>{shown}</a>'
+
+    def page_link(self, folder: str, label: str, anchor: str = "") -> str:
+        """An HTML link to a folder's index page (``stances``), `label` escaped."""
+        target = self.root + self.urls.path(folder) + (f"#{anchor}" if anchor else "")
+        return f'<a href="{target}">{escape.html(label)}</a>'
+
+    # Result --------------------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        if self._html:
+            self._lines += ["", placeholder(len(self._blocks)), ""]
+            self._blocks.append("\n".join(self._html))
+            self._html = []
+
+    def page(self) -> GeneratedPage:
+        """The finished page."""
+        self._flush()
+        return GeneratedPage("\n".join(self._lines) + "\n", tuple(self._blocks))
+
+
+def _folder_and_id(uri: str) -> tuple[str, str]:
+    """``actors/huawei.md`` → ``("actors", "huawei")``; ``actors/index.md`` → ``("actors", "")``."""
+    folder, _, name = uri.rpartition("/")
+    stem = name.removesuffix(".md")
+    return folder, "" if stem == "index" else stem
