@@ -2,7 +2,8 @@
 
 For each N (default 1,000 and 2,000) it writes a synthetic corpus of N documents
 (`corpus.py`), builds the Dossier site from it, writes a plain Material site with the same
-pages at the same sizes (`plain.py`) and builds that too; each build runs strictly in its own
+pages, each sized to give as much HTML as the Dossier page it stands for (`plain.py`), and builds
+that too; each build runs strictly in its own
 child process (`build.py`), which times the plugin's hooks and whose peak memory is read from
 the kernel. Then it checks every link, fragment and footnote of the largest Dossier site,
 times a build of the real five-document site, and measures how long ``mkdocs serve`` takes to
@@ -156,7 +157,7 @@ def _get(url: str) -> str | None:
 def serve_latency(project: Path, edits: int = 3) -> list[float]:
     """Seconds from saving an edit to a document until ``mkdocs serve`` serves the changed page.
 
-    Starts ``mkdocs serve`` (as ``make serve`` does) on a free localhost port, changes the title
+    Starts ``mkdocs serve --no-strict --dirty`` (as ``make serve`` does) on a free localhost port, changes the title
     of one document `edits` times, polls its page every 20 ms until the new title is there, and
     stops the server.
     """
@@ -167,7 +168,7 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/documents/{document.stem}/"
     log = (project / "serve.log").open("w", encoding="utf-8")
-    server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "-f", str(project / "mkdocs.yml"),
+    server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "--dirty", "-f", str(project / "mkdocs.yml"),
                                "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
     latencies = []

@@ -1,7 +1,7 @@
 """Write the plain Material site the Dossier site is compared with.
 
 It mirrors the Dossier site page for page: the same paths (so the same nav and folders), each
-page ordinary Markdown of the same size as the Dossier page it stands for: a heading,
+page ordinary Markdown that makes about as much HTML as the Dossier page it stands for: a heading,
 paragraphs of prose, a cross-reference to another page now and then, and footnotes. The folder
 index pages are tables linking to every page of their folder, as Dossier's are. It has no
 plugin but ``search``: what it costs per page is what a plain Material site costs.

@@ -379,7 +379,8 @@ class _Loader:
         kind_token: Attribute | None = None
         if known_kinds:
             kind, kind_token = known_kinds[0]
-        elif any(_close_to(p.key, ("actor", "country")) for p in pairs):
+        elif any(p.key in ("actor", "country") for p in pairs) or any(_close_to(p.key, ("actor", "country"))
+                                                                       for p in pairs):
             kind = "mention"
         elif not ok:
             return None
@@ -629,8 +630,6 @@ def _spaced_pair(attributes: list[Attribute]) -> Attribute | None:
 _PLACEHOLDER_WORDS = re.compile(r"[^\W_]")
 """A letter or digit: what a redaction placeholder may not contain."""
 
-_WHITESPACE = re.compile(r"\s+")
-
 
 def _folded(text: str, skip: list[tuple[int, int]]) -> str:
     """`text` without the `skip` ranges and with whitespace runs folded, as `_collapse` makes it."""
@@ -639,7 +638,7 @@ def _folded(text: str, skip: list[tuple[int, int]]) -> str:
         kept.append(text[cursor:start])
         cursor = max(cursor, end)
     kept.append(text[cursor:])
-    return _WHITESPACE.sub(" ", "".join(kept)).strip()
+    return " ".join("".join(kept).split())  # the same folding as `\s+` → " ", then strip
 
 
 def _collapse(text: str, skip: list[tuple[int, int]]) -> tuple[str, list[int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dossier.model import Annotation, Document, Entity
@@ -47,7 +47,18 @@ def quotation(annotation: Annotation) -> str:
 
 
 def citation(document: Document, page: PageWriter) -> str:
-    """Publisher, title, author, date and URL or reference of `document`, as HTML for `page`."""
+    """Publisher, title, author, date and URL or reference of `document`, as HTML for `page`.
+
+    Every footnote cites its document: the text is made once per document and page depth.
+    """
+    key = (document.id, page.root)
+    cited = page.urls.memo.get(key)
+    if cited is None:
+        cited = page.urls.memo[key] = _citation(document, page)
+    return cited
+
+
+def _citation(document: Document, page: PageWriter) -> str:
     parts = [escape.html_inline(document.publisher), f"“{page.link(document)}”"]
     if document.author:
         parts.append(escape.html_inline(document.author))
@@ -119,6 +130,8 @@ class Urls:
 
     site_url: str = ""
     directory_urls: bool = True
+    memo: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
+    """HTML that depends only on a page's depth, made once per build: citations, entity links."""
 
     def path(self, folder: str, page_id: str = "") -> str:
         """The site-relative URL of a page, e.g. ``actors/huawei/``; ``folder/`` is its index."""

@@ -54,10 +54,10 @@ class GeneratedPage:
 
     @property
     def as_markdown(self) -> str:
-        """The whole page as one Markdown source, its blocks inlined as raw HTML.
+        """The whole page as one Markdown source, its blocks inlined as raw HTML blocks.
 
-        Any Markdown engine converts it to the same page, only more slowly: the form for an
-        engine that offers no hook after conversion, and for reading a page in tests.
+        For reading a page whole (the tests do), or for an engine that offers no hook after
+        conversion; no such engine is tested, and its Markdown must keep each block as raw HTML.
         """
         return self.fill(self.markdown)
 
@@ -146,6 +146,13 @@ class PageWriter:
     def link(self, entity: Entity | Document, label: str | None = None, anchor: str = "", *,
              tooltip: str = "", css: str = "") -> str:
         """An HTML link to `entity`'s page (at `anchor`), its label and tooltip escaped."""
+        if label is None and not (anchor or tooltip or css):
+            # Most links of a site: an entity by its name. Made once per build and page depth.
+            key = (f"{entity.folder}/{entity.id}", self.root)
+            made = self.urls.memo.get(key)
+            if made is None:
+                made = self.urls.memo[key] = self.link(entity, entity.label)
+            return made
         shown = escape.html(" ".join((label if label is not None else entity.label).split()))
         extra = f' class="{css}"' if css else ""
         if tooltip:
