@@ -169,18 +169,6 @@ def without_accents(value: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def markdown_attribute(value: str) -> str:
-    """A value for an HTML attribute that we write inside Markdown text (a table cell, an SVG).
-
-    Python-Markdown reads links, code spans, escapes and table pipes before it sets inline HTML
-    aside, so those characters become numeric references as well as the usual ``&<>"'``.
-    """
-    escaped = escape.attribute(value)
-    for char in "\\[]`|*_":
-        escaped = escaped.replace(char, f"&#{ord(char)};")
-    return escaped
-
-
 def visually_hidden(words: str) -> str:
     """Words for screen readers and copy-paste only; the symbol next to them is what shows."""
     return f'<span class="dossier-sr">{escape.html(words)}</span>'

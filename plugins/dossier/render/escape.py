@@ -49,17 +49,6 @@ def attribute(value: str) -> str:
     return _html.escape(" ".join(value.split()), quote=True)
 
 
-def title(value: str) -> str:
-    """A Markdown link title: one line, every character that Markdown's link parser reads
-    (quotes, which also end the title, backslashes and backticks) written as an HTML entity.
-
-    Python-Markdown takes ``("…'`` inside a title for a nested link title and breaks the link,
-    so quotes cannot stay literal; entities reach the ``title`` attribute unchanged.
-    """
-    escaped = _html.escape(" ".join(value.split()), quote=True)
-    return escaped.replace("\\", "&#92;").replace("`", "&#96;")
-
-
 def is_http(url: str) -> bool:
     """Whether `url` is an absolute http(s) URL, the only kind that becomes a link."""
     parts = urlsplit(url)

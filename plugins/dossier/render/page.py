@@ -111,10 +111,9 @@ class PageWriter:
         """An italic one-line remark (``No statement yet.``); `text` is escaped."""
         self._html.append(f"<p><em>{escape.html(text)}</em></p>")
 
-    def items(self, items: Iterable[str], css: str = "") -> None:
+    def items(self, items: Iterable[str]) -> None:
         """A bulleted list of HTML items."""
-        opening = f'<ul class="{css}">' if css else "<ul>"
-        self._html.append(opening + "".join(f"\n<li>{item}</li>" for item in items) + "\n</ul>")
+        self._html.append("<ul>" + "".join(f"\n<li>{item}</li>" for item in items) + "\n</ul>")
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Iterable[int] = (),
               centred: Iterable[int] = ()) -> None:
@@ -144,9 +143,9 @@ class PageWriter:
         return self.root + self.urls.path(entity.folder, entity.id) + (f"#{anchor}" if anchor else "")
 
     def link(self, entity: Entity | Document, label: str | None = None, anchor: str = "", *,
-             tooltip: str = "", css: str = "") -> str:
+             tooltip: str = "") -> str:
         """An HTML link to `entity`'s page (at `anchor`), its label and tooltip escaped."""
-        if label is None and not (anchor or tooltip or css):
+        if label is None and not (anchor or tooltip):
             # Most links of a site: an entity by its name. Made once per build and page depth.
             key = (f"{entity.folder}/{entity.id}", self.root)
             made = self.urls.memo.get(key)
@@ -154,10 +153,8 @@ class PageWriter:
                 made = self.urls.memo[key] = self.link(entity, entity.label)
             return made
         shown = escape.html(" ".join((label if label is not None else entity.label).split()))
-        extra = f' class="{css}"' if css else ""
-        if tooltip:
-            extra += f' title="{escape.attribute(tooltip)}"'
-        return f'<a href="{self.href(entity, anchor)}"{extra}>{shown}</a>'
+        titled = f' title="{escape.attribute(tooltip)}"' if tooltip else ""
+        return f'<a href="{self.href(entity, anchor)}"{titled}>{shown}</a>'
 
     def page_link(self, folder: str, label: str, anchor: str = "") -> str:
         """An HTML link to a folder's index page (``stances``), `label` escaped."""

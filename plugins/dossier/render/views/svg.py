@@ -1,7 +1,6 @@
 """Small helpers to write inline SVG into a generated page's HTML.
 
-Text goes through `escape.html` and attribute values through `markdown_attribute` (which also
-keeps them inert should a figure ever sit in Markdown).
+Text goes through `escape.html` and attribute values through `escape.attribute`.
 
 Node labels are HTML links in a ``<foreignObject>``, not SVG ``<a>`` elements: Material's instant
 navigation rewrites every ``[href]`` of a page by assigning to ``element.href``, which is
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from dossier.model import Document, Entity
 from dossier.render import escape
-from dossier.render.common import markdown_attribute, shorten
+from dossier.render.common import shorten
 
 if TYPE_CHECKING:
     from dossier.render.page import PageWriter
@@ -40,14 +39,9 @@ def attrs(**values: object) -> str:
         elif isinstance(value, int):
             shown = str(value)
         else:
-            shown = markdown_attribute(str(value))
+            shown = escape.attribute(str(value))
         parts.append(f'{name}="{shown}"')
     return " ".join(parts)
-
-
-def title(value: str) -> str:
-    """An SVG ``<title>``: the tooltip and accessible name of its parent."""
-    return f"<title>{escape.html_inline(value)}</title>"
 
 
 def html_label(content: str, *, x: float, y: float, width: float, align: str, css: str,
