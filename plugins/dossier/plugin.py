@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from typing import Literal
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +29,9 @@ from mkdocs.utils.templates import TemplateContext
 from dossier.loader import load_with_problems
 from dossier.problems import Problem
 from dossier.render import GeneratedPage, Site, escape, render_site
+from dossier.render.background import DataFilesJob
 from dossier.render.home import figures
+from dossier.render.site import render_data_files
 
 log = get_plugin_logger(__name__)
 
@@ -50,6 +53,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._command: Literal["build", "gh-deploy", "serve"] = "build"
         self._preview: _Preview | None = None
         self._site: Site | None = None
+        self._data_files: DataFilesJob | None = None
         self._last_good: Site | None = None
         self._stale_notice = ""
 
@@ -83,12 +87,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         This runs before MkDocs empties the site folder, so a failure leaves the last site in
         place. While serving, a broken source does not stop the server: the problems are logged
         and the last good generated pages are served again, each page saying so in a banner.
+
+        ``mkdocs build`` renders the open-data files in a second process meanwhile (see
+        `dossier.render.background`); ``mkdocs serve`` renders them here, with the pages.
         """
         self._stale_notice = ""
+        self._close_data_files()
+        in_background = self._command != "serve"
         with _collector_paused():
             corpus, problems = load_with_problems(self._sources, display_root=self._root)
             site = None if problems.errors else render_site(corpus, site_url=config.site_url or "",
-                                                            use_directory_urls=config.use_directory_urls)
+                                                            use_directory_urls=config.use_directory_urls,
+                                                            data_files=not in_background,
+                                                            in_parallel=in_background)
+            if site is not None and in_background:
+                self._data_files = DataFilesJob.start(corpus, site)
+                if self._data_files is None:  # no safe way to fork here
+                    site.files.update(render_data_files(corpus, site))
         errors = problems.errors
         for problem in problems.sorted():
             (log.error if problem in errors else log.warning)(str(problem))
@@ -116,7 +131,32 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                                             inclusion=InclusionLevel.NOT_IN_NAV))
         for uri, content in self._site.files.items():
             files.append(File.generated(config, uri, content=content))
+        if self._data_files is not None:
+            for uri in self._data_files.uris:
+                files.append(File.generated(config, uri, abs_src_path=self._data_files.path(uri)))
         return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Wait for the data files: MkDocs copies them right after this event."""
+        if self._data_files is not None:
+            try:
+                self._data_files.wait()
+            except RuntimeError as error:
+                raise PluginError(str(error)) from error
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Remove the data files' temporary folder, now copied."""
+        self._close_data_files()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the data files' child process if the build failed before they were copied."""
+        self._close_data_files()
+
+    def _close_data_files(self) -> None:
+        if self._data_files is not None:
+            self._data_files.close()
+            self._data_files = None
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put a generated page's HTML blocks in place of their placeholders.

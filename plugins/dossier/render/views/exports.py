@@ -41,13 +41,22 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet runs a cell that starts with one of these as a formula."""
 
 
+DATA_FILES = (CORPUS, ANNOTATIONS, STATEMENTS)
+"""The files `data_files` renders from the corpus (the schema is a fixed file)."""
+
+
 def view(corpus: Corpus, index: CorpusIndex, site: Site) -> None:
-    """Add the data files."""
-    urls = site.urls
-    site.files[CORPUS] = corpus_json(corpus, urls)
+    """Add the schema of ``corpus.json``; the data files come from `data_files`."""
     site.files[SCHEMA] = corpus_schema()
-    site.files[ANNOTATIONS] = annotations_jsonld(corpus, urls)
-    site.files[STATEMENTS] = statements_csv(corpus, index, urls)
+
+
+def data_files(corpus: Corpus, index: CorpusIndex, urls: Urls) -> dict[str, str]:
+    """The data files by URI, in the order of `DATA_FILES`."""
+    return {
+        CORPUS: corpus_json(corpus, urls),
+        ANNOTATIONS: annotations_jsonld(corpus, urls),
+        STATEMENTS: statements_csv(corpus, index, urls),
+    }
 
 
 @cache

@@ -1,0 +1,118 @@
+"""Work on a second core: the forked helper, the data files written by a child, and pages
+rendered in two processes, which must be exactly those rendered in one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from dossier.loader import load
+from dossier.model import Corpus
+from dossier.parallel import Forked, can_fork
+from dossier.render import render_site
+from dossier.render.background import DataFilesJob
+from dossier.render.site import DATA_FILES, Site, render_data_files
+from sitetools import ROOT, build_project, make_project
+
+# The plugin uses the child process only where forking is safe; CI and this machine run Linux.
+pytestmark = pytest.mark.skipif(not can_fork(), reason="forking is used on Linux only")
+
+
+@pytest.fixture(scope="module")
+def real_corpus() -> Corpus:
+    return load(ROOT / "sources")
+
+
+def test_forked_call_returns_what_the_function_returns() -> None:
+    table = {n: str(n) * 3 for n in range(10_000)}  # in the parent's memory, never sent
+    child = Forked.start(lambda: (os.getpid(), sum(len(v) for v in table.values())))
+    assert child is not None
+    pid, total = child.result()
+    assert pid != os.getpid()
+    assert total == sum(len(v) for v in table.values())
+
+
+def test_forked_call_reports_the_childs_exception_with_its_traceback() -> None:
+    def fails() -> None:
+        raise ValueError("no such claim: 'huawei-is-safe'")
+
+    child = Forked.start(fails)
+    assert child is not None
+    with pytest.raises(RuntimeError, match=r"(?s)Traceback.*ValueError: no such claim: 'huawei-is-safe'"):
+        child.result()
+
+
+def test_forked_call_that_exits_without_answering_is_an_error() -> None:
+    child = Forked.start(lambda: os._exit(3))
+    assert child is not None
+    with pytest.raises(RuntimeError, match=r"without a result \(exit status 3\)"):
+        child.result()
+
+
+def test_cancel_stops_the_child_and_its_result_cannot_be_taken() -> None:
+    child = Forked.start(lambda: time.sleep(60))
+    assert child is not None
+    started = time.monotonic()
+    child.cancel()
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child._pid, os.WNOHANG)  # reaped: no such child any more
+    with pytest.raises(RuntimeError, match="once"):
+        child.result()
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_pages_rendered_in_two_processes_are_those_rendered_in_one(real_corpus: Corpus, mini_corpus: Corpus,
+                                                                  directory_urls: bool) -> None:
+    for corpus in (real_corpus, mini_corpus):
+        alone = render_site(corpus, site_url="https://dossier.example.org/", use_directory_urls=directory_urls)
+        shared = render_site(corpus, site_url="https://dossier.example.org/", use_directory_urls=directory_urls,
+                             in_parallel=True)
+        assert list(shared.pages) == list(alone.pages)  # same order: MkDocs builds them in it
+        assert shared.pages == alone.pages
+        assert shared.files == alone.files
+
+
+def test_data_files_written_by_the_child_are_those_rendered_here(real_corpus: Corpus) -> None:
+    site = render_site(real_corpus, site_url="https://dossier.example.org/", data_files=False)
+    assert not set(DATA_FILES) & set(site.files)
+    expected = render_data_files(real_corpus, site)
+    assert list(expected) == list(DATA_FILES)
+    job = DataFilesJob.start(real_corpus, site)
+    assert job is not None
+    try:
+        job.wait()
+        for uri in job.uris:
+            written = Path(job.path(uri)).read_bytes()
+            assert written == expected[uri].encode("utf-8"), uri
+    finally:
+        job.close()
+    assert not Path(job.folder).exists()
+
+
+def test_a_build_writes_the_data_files_in_a_child_and_removes_its_folder(
+        tmp_path: Path, real_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """End to end: ``mkdocs build`` renders the data files in a child; they are published as the
+    core renders them, and the temporary folder is gone after the build."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    started: list[DataFilesJob] = []
+    original = DataFilesJob.start.__func__  # type: ignore[attr-defined]
+
+    def start(cls: type[DataFilesJob], corpus: Corpus, site: Site) -> DataFilesJob | None:
+        job = original(cls, corpus, site)
+        started.append(job)
+        return job
+
+    monkeypatch.setattr(DataFilesJob, "start", classmethod(start))
+    site_dir = build_project(make_project(tmp_path))
+    assert len(started) == 1 and started[0] is not None
+    assert started[0].folder.startswith(str(scratch))
+    assert list(scratch.iterdir()) == []
+    expected = render_site(real_corpus, site_url="https://dossier.example.org/").files
+    for uri in DATA_FILES:
+        assert (site_dir / uri).read_bytes() == expected[uri].encode("utf-8"), uri
