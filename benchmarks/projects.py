@@ -77,10 +77,11 @@ CONFIG = ROOT / "mkdocs.yml"
 """The configuration both sites start from (``--config``)."""
 
 
-def bench_config(*, dossier: bool, drop_pages: set[str]) -> dict[str, Any]:
-    """The repository's mkdocs.yml without mkdocstrings (and without dossier for the plain site)."""
+def bench_config(*, dossier: bool, drop_pages: set[str], api: bool = False) -> dict[str, Any]:
+    """The repository's mkdocs.yml without mkdocstrings (unless `api`), and without dossier for
+    the plain site."""
     config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - keeps tags inert
-    drop_plugins = {"mkdocstrings"} | (set() if dossier else {"dossier"})
+    drop_plugins = (set() if api else {"mkdocstrings"}) | (set() if dossier else {"dossier"})
     config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) not in drop_plugins]
     if "nav" in config:
         config["nav"] = _strip_nav(config["nav"], drop_pages)
@@ -159,6 +160,35 @@ def make_plain_project(out: Path, n: int, sizes: dict[str, int], drop: set[str],
         shutil.rmtree(project)
     write_docs(project / "docs", sizes, set(sizes), seed)
     config = bench_config(dossier=False, drop_pages=drop)
+    config["not_in_nav"] = _not_in_nav(sorted(sizes), _nav_pages(config.get("nav")))
+    write_config(project, config)
+    return project
+
+
+def make_real_twin(out: Path, real: Path, seed: int = 0) -> Path:
+    """The plain Material site that mirrors the real one: the baseline of the real site's time.
+
+    Every page the real site has, hand-written or generated, is a plain page giving about as much
+    HTML (as in the scale benchmark), but for the API reference, which is the very same page with
+    the same ``mkdocstrings`` configuration: it costs the same in both sites. Only the ``dossier``
+    plugin and its corpus are missing.
+    """
+    from dossier.loader import load
+    from dossier.render import render_site
+
+    project = out / "real-plain"
+    if project.exists():
+        shutil.rmtree(project)
+    docs = real / "docs"
+    api = _api_pages(docs)
+    config = bench_config(dossier=False, drop_pages=set(), api=True)
+    rendered = render_site(load(real / "sources"), site_url=config.get("site_url", ""))
+    expansion = plain_generator.html_per_markdown(config.get("markdown_extensions", []), seed=seed)
+    sizes = {p.relative_to(docs).as_posix(): len(p.read_text(encoding="utf-8")) for p in docs.rglob("*.md")}
+    sizes.update({uri: round(page.size / expansion) for uri, page in rendered.pages.items()})
+    write_docs(project / "docs", sizes, set(sizes) - api, seed)
+    for page in api:
+        shutil.copy(docs / page, project / "docs" / page)
     config["not_in_nav"] = _not_in_nav(sorted(sizes), _nav_pages(config.get("nav")))
     write_config(project, config)
     return project

@@ -179,17 +179,17 @@ def _line_col(location: Location) -> str:
     return f"line {location.line}, column {location.col}"
 
 
+_ATTRIBUTE_STOP = re.compile(r"[}\n\[\]{]")
+
+
 def _attribute_end(body: str, start: int) -> tuple[int, int]:
     """``(index past the closing '}', -1)``, or ``(-1, index of what stopped it or -1)``."""
-    for j in range(start, len(body)):
-        char = body[j]
-        if char == "}":
-            return j + 1, -1
-        if char == "\n":
-            return -1, -1
-        if char in "[]{":
-            return -1, j
-    return -1, -1
+    stop = _ATTRIBUTE_STOP.search(body, start)
+    if stop is None or stop.group() == "\n":
+        return -1, -1
+    if stop.group() == "}":
+        return stop.end(), -1
+    return -1, stop.start()
 
 
 def _assemble(body: str, found: list[_Found], lines: LineIndex, base: int,

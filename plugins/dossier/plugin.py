@@ -15,7 +15,8 @@ import tempfile
 from collections.abc import Iterator
 from typing import Literal
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -137,7 +138,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return files
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Wait for the data files: MkDocs copies them right after this event."""
+        """Wait for the data files: MkDocs copies them right after this event.
+
+        While previewing, also keep the theme's compiled templates from one rebuild to the next:
+        MkDocs makes a new template environment for each, and compiling Material's templates
+        again was a fifth of the time an edit took to show.
+        """
+        if self._preview is not None:
+            env.bytecode_cache = self._preview.templates
         if self._data_files is not None:
             try:
                 self._data_files.wait()
@@ -216,6 +224,7 @@ class _Preview:
 
     def __init__(self) -> None:
         self.folder = tempfile.mkdtemp(prefix="dossier-preview-")
+        self.templates = _CompiledTemplates()
         self.with_figures: set[str] = set()
         self._written: dict[str, GeneratedPage] = {}
         self._figures = self._notice = ""
@@ -243,6 +252,24 @@ class _Preview:
     def close(self) -> None:
         """Remove the files."""
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled Jinja templates in memory; Jinja checks each against its source before use."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._code.clear()
 
 
 def _stale_notice(problems: list[Problem]) -> str:
