@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -196,7 +197,7 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
                 time.sleep(0.02)
     finally:
         document.write_text(original, encoding="utf-8")
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: it removes its temporary folders
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -39,11 +40,12 @@ TYPO = "sources/documents/brussels-meeting.md:9:65: unknown actor 'huawie'"
 class Server:
     """A ``mkdocs serve`` subprocess whose output is collected as it comes."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, scratch: Path) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+        # Its temporary folders (MkDocs' site, the plugin's generated pages) go to `scratch`.
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(scratch)}
         self.process = subprocess.Popen(
             [str(MKDOCS), "serve", *make_serve_options(), "--dev-addr", f"127.0.0.1:{self.port}",
              "--config-file", "mkdocs.yml"],
@@ -72,8 +74,9 @@ class Server:
             return 0, ""
 
     def stop(self) -> None:
+        """Stop it as Ctrl-C does, so that it cleans up; kill it if it does not stop."""
         if self.process.poll() is None:
-            self.process.terminate()
+            self.process.send_signal(signal.SIGINT)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -96,7 +99,9 @@ def serve(tmp_path: Path) -> Iterator[Callable[[Path], Server]]:
     started: list[Server] = []
 
     def start(project: Path) -> Server:
-        server = Server(project)
+        scratch = tmp_path / f"tmp-{len(started)}"
+        scratch.mkdir()
+        server = Server(project, scratch)
         started.append(server)
         return server
 
@@ -144,6 +149,13 @@ def test_editing_an_entity_file_triggers_a_rebuild(tmp_path: Path, serve) -> Non
     actor.write_text(actor.read_text(encoding="utf-8").replace("equipment maker", "equipment vendor"),
                      encoding="utf-8")
     wait_for(lambda: "equipment vendor" in server.get("/actors/huawei/")[1], "the rebuild", server)
+
+    # Stopped as with Ctrl-C, it leaves no temporary folder behind (the generated pages' files).
+    scratch = tmp_path / "tmp-0"
+    assert any(p.name.startswith("dossier-preview-") for p in scratch.iterdir()), list(scratch.iterdir())
+    server.stop()
+    assert server.process.returncode == 0, server.output
+    assert list(scratch.iterdir()) == []
 
 
 def test_serve_with_a_broken_corpus_from_the_start_exits_with_the_problems(tmp_path: Path, serve) -> None:
