@@ -4,12 +4,13 @@ rendered in two processes, which must be exactly those rendered in one."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
-from dossier.loader import load
+from dossier.loader import CHILD_SHARE, load, load_with_problems
 from dossier.model import Corpus
 from dossier.parallel import Forked, can_fork
 from dossier.render import render_site
@@ -62,6 +63,34 @@ def test_cancel_stops_the_child_and_its_result_cannot_be_taken() -> None:
         os.waitpid(child._pid, os.WNOHANG)  # reaped: no such child any more
     with pytest.raises(RuntimeError, match="once"):
         child.result()
+
+
+def test_documents_read_in_two_processes_are_those_read_in_one(mini_sources: Path) -> None:
+    for sources in (ROOT / "sources", mini_sources):
+        alone, alone_problems = load_with_problems(sources)
+        shared, shared_problems = load_with_problems(sources, in_parallel=True)
+        assert len(shared.documents) * CHILD_SHARE >= 1, "the child must have read some documents"
+        assert list(shared.documents) == list(alone.documents)
+        assert shared == alone
+        assert [str(p) for p in shared_problems] == [str(p) for p in alone_problems]
+
+
+def test_problems_found_by_the_child_are_reported_in_order(tmp_path: Path) -> None:
+    """A mistake in the first document (read here) and in the last ones (read by the child)."""
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", sources)
+    documents = sorted((sources / "documents").glob("*.md"))
+    for path in (documents[0], documents[-2], documents[-1]):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("by=", "by=nobody-", 1).replace("\ntitle:", "\ntitel:", 1), encoding="utf-8")
+    alone, alone_problems = load_with_problems(sources, display_root=tmp_path)
+    shared, shared_problems = load_with_problems(sources, display_root=tmp_path, in_parallel=True)
+    found = [str(p) for p in shared_problems]
+    assert found == [str(p) for p in alone_problems]
+    for path in (documents[0], documents[-2], documents[-1]):
+        shown = f"sources/documents/{path.name}:"
+        assert any(p.startswith(shown) and "unknown actor 'nobody-" in p for p in found), (shown, found)
+        assert any(p.startswith(shown) and "'titel'" in p for p in found), (shown, found)
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

@@ -31,7 +31,8 @@ from dossier.model import (
     Entity,
     PartialDate,
 )
-from dossier.problems import DossierError, Location, Problems, did_you_mean
+from dossier.parallel import Forked
+from dossier.problems import DossierError, Location, Problem, Problems, did_you_mean
 
 FOLDERS = {"documents": ".md", "actors": ".md", "countries": ".md", "claims": ".md", "originals": ".txt"}
 """The folders of ``sources/`` and the extension of the files each holds."""
@@ -85,10 +86,19 @@ def load(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str
     return corpus
 
 
-def load_with_problems(sources: str | os.PathLike[str], *,
-                       display_root: str | os.PathLike[str] | None = None) -> tuple[Corpus, Problems]:
-    """Like `load`, but return the problems (errors and warnings) instead of raising."""
-    return _Loader(Path(sources), display_root).run()
+def load_with_problems(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str] | None = None,
+                       in_parallel: bool = False) -> tuple[Corpus, Problems]:
+    """Like `load`, but return the problems (errors and warnings) instead of raising.
+
+    With `in_parallel`, a forked child process (`dossier.parallel`) reads part of the documents
+    while this one reads the rest; corpus and problems are the same, in the same order.
+    """
+    return _Loader(Path(sources), display_root).run(in_parallel=in_parallel)
+
+
+CHILD_SHARE = 0.4
+"""The share of the documents a child reads with ``in_parallel``: less than half, because
+sending them back (pickled) is part of its work."""
 
 
 class _Loader:
@@ -105,7 +115,7 @@ class _Loader:
     def display(self, path: Path) -> str:
         return Path(os.path.relpath(path, self.display_root)).as_posix()
 
-    def run(self) -> tuple[Corpus, Problems]:
+    def run(self, *, in_parallel: bool = False) -> tuple[Corpus, Problems]:
         files = self.read_tree()
         for read in files["countries"]:
             self.add_country(read)
@@ -116,17 +126,35 @@ class _Loader:
         self.check_registry()
         matcher = self.build_matcher()
         originals = {read.id: read for read in files["originals"]}
-        for read in files["documents"]:
-            document, parsed = self.add_document(read)
-            self.find_mentions(document, matcher)
-            # Else the plain text is known to be off: the markup is to be fixed first.
-            if not parsed.syntax_errors and read.source is not None and read.source.readable:
-                self.compare_with_original(document, read, originals.get(document.id))
+        reads = files["documents"]
+        mine = len(reads) - int(len(reads) * CHILD_SHARE) if in_parallel else len(reads)
+        helper = Forked.start(lambda: self.read_apart(reads[mine:], matcher, originals)) if mine < len(reads) else None
+        for read in reads[:mine] if helper is not None else reads:
+            self.read_document(read, matcher, originals)
+        if helper is not None:
+            documents, problems = helper.result()
+            self.corpus.documents.update((document.id, document) for document in documents)
+            self.problems.extend(problems)
         for orphan in sorted(set(originals) - {r.id for r in files["documents"]}):
             self.problems.warning(
                 Location(originals[orphan].path), f"original '{orphan}' has no document in sources/documents/"
             )
         return self.corpus, self.problems
+
+    def read_document(self, read: _Read, matcher: NameMatcher, originals: dict[str, _Read]) -> None:
+        document, parsed = self.add_document(read)
+        self.find_mentions(document, matcher)
+        # Else the plain text is known to be off: the markup is to be fixed first.
+        if not parsed.syntax_errors and read.source is not None and read.source.readable:
+            self.compare_with_original(document, read, originals.get(document.id))
+
+    def read_apart(self, reads: list[_Read], matcher: NameMatcher,
+                   originals: dict[str, _Read]) -> tuple[list[Document], list[Problem]]:
+        """Run in a child process: the documents of `reads` and their problems, alone."""
+        self.corpus.documents, self.problems = {}, Problems()
+        for read in reads:
+            self.read_document(read, matcher, originals)
+        return list(self.corpus.documents.values()), list(self.problems)
 
     # Reading ---------------------------------------------------------------------------
 
@@ -139,11 +167,12 @@ class _Loader:
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             here = Path(root)
             relative = here.relative_to(self.sources).parts
+            shown_here = self.display(here)  # once per folder: os.path.relpath is slow
             for name in sorted(names):
                 if name.startswith(".") or _EDITOR_LEFTOVER.fullmatch(name):
                     continue
                 path = here / name
-                shown = self.display(path)
+                shown = name if shown_here == "." else f"{shown_here}/{name}"
                 folder = relative[0] if len(relative) == 1 else None
                 if folder not in FOLDERS:
                     hint = ""

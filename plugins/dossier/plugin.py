@@ -96,7 +96,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._close_data_files()
         in_background = self._command != "serve"
         with _collector_paused():
-            corpus, problems = load_with_problems(self._sources, display_root=self._root)
+            corpus, problems = load_with_problems(self._sources, display_root=self._root, in_parallel=in_background)
             site = None if problems.errors else render_site(corpus, site_url=config.site_url or "",
                                                             use_directory_urls=config.use_directory_urls,
                                                             data_files=not in_background,
