@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from dossier.loader import CHILD_SHARE, load, load_with_problems
 from dossier.model import Corpus
-from dossier.parallel import Forked, can_fork
+from dossier.parallel import Forked, can_fork, forked
 from dossier.render import render_site
 from dossier.render.background import DataFilesJob
 from dossier.render.site import DATA_FILES, Site, render_data_files
@@ -63,6 +63,17 @@ def test_cancel_stops_the_child_and_its_result_cannot_be_taken() -> None:
         os.waitpid(child._pid, os.WNOHANG)  # reaped: no such child any more
     with pytest.raises(RuntimeError, match="once"):
         child.result()
+
+
+def test_leaving_the_context_before_taking_the_result_stops_the_child() -> None:
+    with pytest.raises(KeyError), forked(lambda: time.sleep(60)) as helper:
+        assert helper is not None
+        pid = helper._pid
+        raise KeyError("this process failed meanwhile")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    with forked(lambda: 1, enabled=False) as helper:
+        assert helper is None
 
 
 def test_documents_read_in_two_processes_are_those_read_in_one(mini_sources: Path) -> None:

@@ -31,7 +31,7 @@ from dossier.model import (
     Entity,
     PartialDate,
 )
-from dossier.parallel import Forked
+from dossier.parallel import forked
 from dossier.problems import DossierError, Location, Problem, Problems, did_you_mean
 
 FOLDERS = {"documents": ".md", "actors": ".md", "countries": ".md", "claims": ".md", "originals": ".txt"}
@@ -128,13 +128,13 @@ class _Loader:
         originals = {read.id: read for read in files["originals"]}
         reads = files["documents"]
         mine = len(reads) - int(len(reads) * CHILD_SHARE) if in_parallel else len(reads)
-        helper = Forked.start(lambda: self.read_apart(reads[mine:], matcher, originals)) if mine < len(reads) else None
-        for read in reads[:mine] if helper is not None else reads:
-            self.read_document(read, matcher, originals)
-        if helper is not None:
-            documents, problems = helper.result()
-            self.corpus.documents.update((document.id, document) for document in documents)
-            self.problems.extend(problems)
+        with forked(lambda: self.read_apart(reads[mine:], matcher, originals), enabled=mine < len(reads)) as helper:
+            for read in reads[:mine] if helper is not None else reads:
+                self.read_document(read, matcher, originals)
+            if helper is not None:
+                documents, problems = helper.result()
+                self.corpus.documents.update((document.id, document) for document in documents)
+                self.problems.extend(problems)
         for orphan in sorted(set(originals) - {r.id for r in files["documents"]}):
             self.problems.warning(
                 Location(originals[orphan].path), f"original '{orphan}' has no document in sources/documents/"

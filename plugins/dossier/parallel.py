@@ -8,12 +8,13 @@ pickled through a pipe. Forking is used only on Linux, where it is the safe defa
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -80,6 +81,18 @@ class Forked(Generic[T]):
             os.waitpid(self._pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
+
+
+@contextlib.contextmanager
+def forked(function: Callable[[], T], *, enabled: bool = True) -> Iterator[Forked[T] | None]:
+    """`Forked.start` as a context: ``None`` if not `enabled` or where forking is not safe; on
+    leaving, the child is stopped if its result was not taken (this process failed meanwhile)."""
+    helper = Forked.start(function) if enabled else None
+    try:
+        yield helper
+    finally:
+        if helper is not None:
+            helper.cancel()
 
 
 def _run_child(function: Callable[[], object], write: int) -> None:

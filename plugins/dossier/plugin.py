@@ -3,6 +3,8 @@
 It reads ``sources/`` once per build, hands the generated pages to MkDocs as in-memory files
 kept out of the navigation (their Markdown skeletons; their HTML blocks go in once MkDocs has
 converted them), and turns problems in the sources into log lines and a failed build.
+``mkdocs build`` has the core use a second core (forked child processes) for part of the
+reading and rendering, and for the open-data files while MkDocs converts the pages.
 """
 
 from __future__ import annotations

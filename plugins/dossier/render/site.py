@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from dossier.index import CorpusIndex
 from dossier.model import Corpus
-from dossier.parallel import Forked
+from dossier.parallel import forked
 from dossier.render.common import Urls
 from dossier.render.document import render_document
 from dossier.render.entities import render_actor, render_claim, render_country
@@ -82,16 +82,16 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
     def claims() -> dict[str, GeneratedPage]:
         return {f"claims/{c.id}.md": render_claim(c, corpus, index, urls) for c in corpus.claims.values()}
 
-    helper = Forked.start(actors_and_countries) if in_parallel else None
-    by_document, by_claim = documents(), claims()
-    pages = site.pages
-    pages["documents/index.md"] = render_documents_index(corpus, index, urls)
-    pages["actors/index.md"] = render_actors_index(corpus, index, urls)
-    pages["countries/index.md"] = render_countries_index(corpus, index, urls)
-    pages["claims/index.md"] = render_claims_index(corpus, index, urls)
-    for view in VIEWS:
-        view(corpus, index, site)
-    by_entity = helper.result() if helper is not None else actors_and_countries()
+    with forked(actors_and_countries, enabled=in_parallel) as helper:
+        by_document, by_claim = documents(), claims()
+        pages = site.pages
+        pages["documents/index.md"] = render_documents_index(corpus, index, urls)
+        pages["actors/index.md"] = render_actors_index(corpus, index, urls)
+        pages["countries/index.md"] = render_countries_index(corpus, index, urls)
+        pages["claims/index.md"] = render_claims_index(corpus, index, urls)
+        for view in VIEWS:
+            view(corpus, index, site)
+        by_entity = helper.result() if helper is not None else actors_and_countries()
     # The same order however rendered: documents, actors, countries, claims, then the rest.
     site.pages = {**by_document, **by_entity, **by_claim, **pages}
     if data_files:
