@@ -16,12 +16,13 @@ both: that page costs the same fixed second or so in each and says nothing about
 real five-document site is built with everything, as ``make site`` builds it.
 
 Usage: ``python benchmarks/bench.py [--sizes 1000 2000] [--quick] [--no-links] [--no-serve]
-[--profile N] [--repeat K]``. Work files go to ``benchmarks/out/`` (ignored by git).
+[--profile N] [--repeat K] [--real-only]``. Work files go to ``benchmarks/out/`` (ignored by git).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -233,9 +234,9 @@ def verdicts(builds: list[Build], extra: dict[str, Any], sizes: list[int]) -> li
     dossier = {b.documents: b for b in builds if b.site == "dossier"}
     plain = {b.documents: b for b in builds if b.site == "plain"}
 
-    def line(ok: bool, text: str) -> None:
-        out.append(f"- [{'x' if ok else ' '}] {text}")
-
+    line = functools.partial(_verdict, out)
+    if not sizes:
+        return _real_and_serve(out, extra)
     small, large = sizes[0], sizes[-1]
     d, p = dossier[small], plain[small]
     ratio = d.per_page / p.per_page
@@ -256,6 +257,16 @@ def verdicts(builds: list[Build], extra: dict[str, Any], sizes: list[int]) -> li
         line(not links["problems"], f"link check at {large:,} documents: {links['pages']:,} pages, "
                                     f"{links['links']:,} links, {len(links['problems'])} problem(s) "
                                     f"({links['seconds']:.0f} s)")
+    return _real_and_serve(out, extra)
+
+
+def _verdict(out: list[str], ok: bool, text: str) -> None:
+    out.append(f"- [{'x' if ok else ' '}] {text}")
+
+
+def _real_and_serve(out: list[str], extra: dict[str, Any]) -> list[str]:
+    """The verdicts on the real site's build and on ``mkdocs serve``."""
+    line = functools.partial(_verdict, out)
     if "real" in extra:
         real = extra["real"]
         line(real["seconds"] < TARGETS["real_site_seconds"],
@@ -280,12 +291,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="builds per site; the fastest counts")
     parser.add_argument("--no-links", action="store_true", help="skip the link check of the largest site")
     parser.add_argument("--no-serve", action="store_true", help="skip the real site and serve measurements")
+    parser.add_argument("--real-only", action="store_true",
+                        help="only the real site, its plain twin and serve (no synthetic corpus, no link check)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile the Dossier build at N documents")
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--config", type=Path, default=projects.CONFIG, help="the mkdocs.yml both sites start from")
     args = parser.parse_args()
     projects.CONFIG = args.config.resolve()
-    sizes = [200, 400] if args.quick else sorted(args.sizes)
+    sizes = [] if args.real_only else [200, 400] if args.quick else sorted(args.sizes)
     args.out.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()
     print(f"Dossier scale benchmark: sizes {sizes}, seed {args.seed}, {os.cpu_count()} CPUs, "
@@ -309,7 +322,7 @@ def main() -> None:
             print(f"  {label:8} {build.seconds:6.1f} s ({build.cpu_seconds:.1f} s CPU)  {build.pages:,} pages  "
                   f"{build.html_mb:.1f} MB of HTML  plugin {build.plugin_seconds:.2f} s  peak {build.peak_mb:.0f} MB",
                   flush=True)
-    if not args.no_links:
+    if not args.no_links and sizes:
         pages, links, problems, seconds = link_check(args.out / f"dossier-{sizes[-1]}" / "site")
         extra["links"] = {"pages": pages, "links": links, "problems": problems, "seconds": seconds}
         print(f"link check: {pages:,} pages, {links:,} links, {len(problems)} problem(s) in {seconds:.0f} s",
@@ -331,8 +344,9 @@ def main() -> None:
         print("serve: " + ", ".join(f"{s:.2f} s" for s in extra["serve"]), flush=True)
 
     print()
-    print(table(builds))
-    print()
+    if builds:
+        print(table(builds))
+        print()
     print("\n".join(verdicts(builds, extra, sizes)))
     (args.out / "results.json").write_text(json.dumps({
         "command": " ".join(sys.argv), "load_average": load, "builds": [asdict(b) for b in builds],

@@ -22,6 +22,9 @@ from pathlib import Path
 
 import pytest
 from bad import make_project, replace
+from dossier.plugin import FAST_POLL_FILES, FAST_POLL_SECONDS
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,3 +172,33 @@ def test_serve_with_a_broken_corpus_from_the_start_exits_with_the_problems(tmp_p
     server.stop()
     assert code != 0
     assert TYPO in server.output
+
+
+def _poll_intervals(server: LiveReloadServer) -> dict[str, float]:
+    return {os.path.normpath(emitter.watch.path): emitter.timeout for emitter in server.observer.emitters}
+
+
+@pytest.mark.parametrize(("extra_files", "expected"), [(0, FAST_POLL_SECONDS), (FAST_POLL_FILES, 0.5)])
+def test_a_small_sources_folder_is_polled_faster(tmp_path: Path, extra_files: int, expected: float) -> None:
+    """As ``mkdocs serve`` sets up its watches: sources/ is polled every 0.1 s, unless it is large;
+    the docs and mkdocs.yml keep MkDocs' own half second."""
+    project = make_project(tmp_path / "project")
+    for n in range(extra_files):
+        (project / "sources" / "originals" / f"padding-{n}.txt").write_text("x", encoding="utf-8")
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    config = config.plugins.on_config(config)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    try:
+        server.watch(config.docs_dir)
+        server.watch(str(config.config_file_path))
+        server = config.plugins.on_serve(server, config=config, builder=lambda: None)
+        for item in config.watch:
+            server.watch(item)
+        intervals = _poll_intervals(server)
+        assert intervals[os.path.normpath(project / "sources")] == expected
+        assert intervals[os.path.normpath(config.docs_dir)] == 0.5
+        assert sum(1 for path in intervals if path == os.path.normpath(project / "sources")) == 1
+    finally:
+        server.server_close()
+        config.plugins.on_shutdown()

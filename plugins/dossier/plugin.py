@@ -14,8 +14,8 @@ import gc
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from typing import Literal
+from collections.abc import Callable, Iterator
+from typing import Any, Literal
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -23,6 +23,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -40,6 +41,14 @@ log = get_plugin_logger(__name__)
 
 FIGURES_MARKER = "<!-- dossier:figures -->"
 """Hand-written pages may hold this line; it is replaced by the corpus's figures."""
+
+
+FAST_POLL_SECONDS = 0.1
+"""How often ``mkdocs serve`` looks for changes in a small ``sources/`` (MkDocs' own: 0.5 s)."""
+
+FAST_POLL_FILES = 500
+"""Up to this many files in ``sources/``, a poll takes a few milliseconds and is made every
+`FAST_POLL_SECONDS`; a larger corpus is polled at MkDocs' own interval."""
 
 
 class DossierConfig(Config):
@@ -83,6 +92,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._sources not in config.watch:
             config.watch.append(self._sources)
         return config
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+                 ) -> LiveReloadServer | None:
+        """Look for changes in a small ``sources/`` every 0.1 s rather than every 0.5 s.
+
+        ``mkdocs serve`` polls what it watches every half second, which was up to a third of
+        the time an edit took to show. A poll reads the whole folder, so only a corpus of fewer
+        than `FAST_POLL_FILES` files is polled faster. This sets a private attribute of watchdog's
+        observer for the one watch scheduled here; without it, MkDocs watches the folder as usual.
+        """
+        observer = server.observer
+        if self._sources not in config.watch or not isinstance(getattr(observer, "_timeout", None), float):
+            return server
+        files = sum(len(names) for _, _, names in os.walk(self._sources))
+        if files >= FAST_POLL_FILES:
+            return server
+        config.watch.remove(self._sources)
+        usual = observer._timeout
+        observer._timeout = FAST_POLL_SECONDS
+        try:
+            server.watch(self._sources)
+        finally:
+            observer._timeout = usual
+        return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Read, validate and render the corpus.
