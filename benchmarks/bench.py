@@ -171,9 +171,14 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/documents/{document.stem}/"
     log = (project / "serve.log").open("w", encoding="utf-8")
-    server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "--dirty", "-f", str(project / "mkdocs.yml"),
-                               "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    # SIGINT stops it as Ctrl-C does, also where this process runs with SIGINT ignored (nohup).
+    previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
+    try:
+        server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "--dirty", "-f", str(project / "mkdocs.yml"),
+                                   "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     latencies = []
     try:
         deadline = time.monotonic() + 120
