@@ -44,6 +44,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import projects  # noqa: E402
+from sitetools import interruptible_children  # noqa: E402
 
 PYTHON = sys.executable
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
@@ -171,14 +172,10 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/documents/{document.stem}/"
     log = (project / "serve.log").open("w", encoding="utf-8")
-    # SIGINT stops it as Ctrl-C does, also where this process runs with SIGINT ignored (nohup).
-    previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
-    try:
+    with interruptible_children():  # so that SIGINT stops it as Ctrl-C does, also under nohup
         server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "--dirty", "-f", str(project / "mkdocs.yml"),
                                    "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-    finally:
-        signal.signal(signal.SIGINT, previous)
     latencies = []
     try:
         deadline = time.monotonic() + 120

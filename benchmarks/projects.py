@@ -119,9 +119,7 @@ def make_dossier_project(out: Path, n: int, seed: int) -> tuple[Path, dict[str, 
     with the figures marker on the home page): the real ones link to pages of the real corpus,
     which a synthetic corpus does not have. The plain site gets the very same stand-ins.
     """
-    from dossier.loader import load
     from dossier.plugin import FIGURES_MARKER
-    from dossier.render import render_site
 
     project = out / f"dossier-{n}"
     if project.exists():
@@ -129,22 +127,34 @@ def make_dossier_project(out: Path, n: int, seed: int) -> tuple[Path, dict[str, 
     project.mkdir(parents=True)
     docs = ROOT / "docs"
     drop = _api_pages(docs)
-    hand_written = {p.relative_to(docs).as_posix(): len(p.read_text(encoding="utf-8"))
-                    for p in docs.rglob("*.md")}
-    hand_written = {uri: size for uri, size in hand_written.items() if uri not in drop}
+    hand_written = {uri: size for uri, size in _page_sizes(docs).items() if uri not in drop}
     corpus_generator.generate(project, n, seed=seed)
     config = bench_config(dossier=True, drop_pages=drop)
     write_config(project, config)
-    # The sizes of the pages the plain site mirrors: the hand-written ones as they are, and every
-    # generated one at the Markdown size that gives the plain page as much HTML as Dossier's.
-    rendered = render_site(load(project / "sources"), site_url=config.get("site_url", ""))
-    expansion = plain_generator.html_per_markdown(config.get("markdown_extensions", []), seed=seed)
-    sizes = {**hand_written, **{uri: round(page.size / expansion) for uri, page in rendered.pages.items()}}
+    # The sizes of the pages the plain site mirrors: the hand-written ones as they are, and the
+    # generated ones as plain pages of the same HTML.
+    sizes = {**hand_written, **_plain_sizes(project / "sources", config, seed)}
     write_docs(project / "docs", sizes, set(hand_written), seed)
     home = project / "docs" / "index.md"
     if home.exists():
         home.write_text(home.read_text(encoding="utf-8") + f"\n{FIGURES_MARKER}\n", encoding="utf-8")
     return project, sizes, drop
+
+
+def _page_sizes(docs: Path) -> dict[str, int]:
+    """The size in characters of each Markdown page under `docs`, by URI."""
+    return {p.relative_to(docs).as_posix(): len(p.read_text(encoding="utf-8")) for p in docs.rglob("*.md")}
+
+
+def _plain_sizes(sources: Path, config: dict[str, Any], seed: int) -> dict[str, int]:
+    """For each page Dossier generates from `sources`, the size of plain Markdown that gives as
+    much HTML with `config`'s Markdown extensions."""
+    from dossier.loader import load
+    from dossier.render import render_site
+
+    rendered = render_site(load(sources), site_url=config.get("site_url", ""))
+    expansion = plain_generator.html_per_markdown(config.get("markdown_extensions", []), seed=seed)
+    return {uri: round(page.size / expansion) for uri, page in rendered.pages.items()}
 
 
 def write_docs(docs: Path, sizes: dict[str, int], pages: set[str], seed: int) -> None:
@@ -173,19 +183,13 @@ def make_real_twin(out: Path, real: Path, seed: int = 0) -> Path:
     the same ``mkdocstrings`` configuration: it costs the same in both sites. Only the ``dossier``
     plugin and its corpus are missing.
     """
-    from dossier.loader import load
-    from dossier.render import render_site
-
     project = out / "real-plain"
     if project.exists():
         shutil.rmtree(project)
     docs = real / "docs"
     api = _api_pages(docs)
     config = bench_config(dossier=False, drop_pages=set(), api=True)
-    rendered = render_site(load(real / "sources"), site_url=config.get("site_url", ""))
-    expansion = plain_generator.html_per_markdown(config.get("markdown_extensions", []), seed=seed)
-    sizes = {p.relative_to(docs).as_posix(): len(p.read_text(encoding="utf-8")) for p in docs.rglob("*.md")}
-    sizes.update({uri: round(page.size / expansion) for uri, page in rendered.pages.items()})
+    sizes = {**_page_sizes(docs), **_plain_sizes(real / "sources", config, seed)}
     write_docs(project / "docs", sizes, set(sizes) - api, seed)
     for page in api:
         shutil.copy(docs / page, project / "docs" / page)

@@ -1,4 +1,5 @@
-"""Test tools shared by the suite: build a real site under a temporary folder, check its links.
+"""Test tools shared by the suite (and the benchmark): build a real site under a temporary
+folder, check its links, start servers that stop on Ctrl-C.
 
 `check_links` is the independent checker of the built HTML: it knows nothing of the plugin and
 reads only the files MkDocs wrote.
@@ -6,10 +7,13 @@ reads only the files MkDocs wrote.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
+import signal
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,6 +22,18 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository."""
+
+
+@contextlib.contextmanager
+def interruptible_children() -> Iterator[None]:
+    """Children started here stop on SIGINT (as with Ctrl-C), even where this process runs with
+    SIGINT ignored (started in the background, as CI may): an ignored signal stays ignored across
+    ``exec``, a handled one does not."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def make_project(tmp_path: Path, sources: Path | None = None, *, docs: bool = True,

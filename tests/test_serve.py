@@ -6,7 +6,6 @@ Every wait is bounded and the server is always stopped.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shlex
@@ -26,6 +25,7 @@ from bad import make_project, replace
 from dossier.plugin import FAST_POLL_FILES, FAST_POLL_SECONDS
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
+from sitetools import interruptible_children
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,18 +41,6 @@ DOC = "sources/documents/brussels-meeting.md"
 TYPO = "sources/documents/brussels-meeting.md:9:65: unknown actor 'huawie'"
 
 
-@contextlib.contextmanager
-def _interruptible_children() -> Iterator[None]:
-    """Children started here stop on SIGINT (as with Ctrl-C), even where this process runs with
-    SIGINT ignored (started in the background, as CI may): an ignored signal stays ignored across
-    ``exec``, a handled one does not."""
-    previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 class Server:
     """A ``mkdocs serve`` subprocess whose output is collected as it comes."""
 
@@ -62,7 +50,7 @@ class Server:
             self.port = probe.getsockname()[1]
         # Its temporary folders (MkDocs' site, the plugin's generated pages) go to `scratch`.
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(scratch)}
-        with _interruptible_children():
+        with interruptible_children():
             self.process = subprocess.Popen(
                 [str(MKDOCS), "serve", *make_serve_options(), "--dev-addr", f"127.0.0.1:{self.port}",
                  "--config-file", "mkdocs.yml"],

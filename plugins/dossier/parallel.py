@@ -12,6 +12,7 @@ import contextlib
 import gc
 import os
 import pickle
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -77,7 +78,7 @@ class Forked(Generic[T]):
         self._done = True
         os.close(self._pipe)
         try:
-            os.kill(self._pid, 9)
+            os.kill(self._pid, signal.SIGKILL)
             os.waitpid(self._pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass

@@ -129,14 +129,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """
         self._stale_notice = ""
         self._close_data_files()
-        in_background = self._command != "serve"
+        parallel = self._command != "serve"
         with _collector_paused():
-            corpus, problems = load_with_problems(self._sources, display_root=self._root, in_parallel=in_background)
+            corpus, problems = load_with_problems(self._sources, display_root=self._root, in_parallel=parallel)
             site = None if problems.errors else render_site(corpus, site_url=config.site_url or "",
                                                             use_directory_urls=config.use_directory_urls,
-                                                            data_files=not in_background,
-                                                            in_parallel=in_background)
-            if site is not None and in_background:
+                                                            data_files=not parallel, in_parallel=parallel)
+            if site is not None and parallel:
                 self._data_files = DataFilesJob.start(corpus, site)
                 if self._data_files is None:  # no safe way to fork here
                     site.files.update(render_data_files(corpus, site))
@@ -302,9 +301,6 @@ class _CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self._code.clear()
 
 
 def _stale_notice(problems: list[Problem]) -> str:

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 
 from dossier.model import Corpus
-from dossier.parallel import Forked
+from dossier.parallel import Forked, can_fork
 from dossier.render.site import DATA_FILES, Site, render_data_files
 
 
@@ -32,11 +32,11 @@ class DataFilesJob:
     @classmethod
     def start(cls, corpus: Corpus, site: Site) -> DataFilesJob | None:
         """Start writing the data files of `site`; ``None`` where this platform cannot fork."""
+        if not can_fork():
+            return None
         folder = tempfile.mkdtemp(prefix="dossier-data-")
         child = Forked.start(lambda: _write(corpus, site, folder))
-        if child is None:
-            os.rmdir(folder)
-            return None
+        assert child is not None
         return cls(folder, child)
 
     @property
@@ -46,7 +46,7 @@ class DataFilesJob:
 
     def path(self, uri: str) -> str:
         """The file the job writes for `uri`."""
-        return os.path.join(self.folder, *uri.split("/"))
+        return _path(self.folder, uri)
 
     def wait(self) -> None:
         """Wait until every file is written.
@@ -62,9 +62,13 @@ class DataFilesJob:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def _path(folder: str, uri: str) -> str:
+    return os.path.join(folder, *uri.split("/"))
+
+
 def _write(corpus: Corpus, site: Site, folder: str) -> None:
     for uri, content in render_data_files(corpus, site).items():
-        path = os.path.join(folder, *uri.split("/"))
+        path = _path(folder, uri)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as out:
             out.write(content)

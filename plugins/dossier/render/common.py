@@ -92,8 +92,7 @@ class Footnotes:
             self._uses.append(0)
             self._definitions.append(self.provenance(annotation))
         self._uses[number - 1] += 1
-        uses = self._uses[number - 1]
-        ref = f"fnref{uses}:{number}" if uses > 1 else f"fnref:{number}"
+        ref = _reference_id(number, self._uses[number - 1])
         return f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
 
     def provenance(self, annotation: Annotation) -> str:
@@ -111,10 +110,15 @@ class Footnotes:
         items = []
         for number, (text, uses) in enumerate(zip(self._definitions, self._uses, strict=True), 1):
             back = "".join(
-                f'<a class="footnote-backref" href="#{f"fnref{use}:{number}" if use > 1 else f"fnref:{number}"}" '
+                f'<a class="footnote-backref" href="#{_reference_id(number, use)}" '
                 f'title="Jump back to footnote {number} in the text">&#8617;</a>' for use in range(1, uses + 1))
             items.append(f'<li id="fn:{number}">\n<p>{text}&#160;{back}</p>\n</li>')
         return '<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"
+
+
+def _reference_id(number: int, use: int) -> str:
+    """The id of the `use`-th reference to footnote `number`, as Python-Markdown numbers them."""
+    return f"fnref{use}:{number}" if use > 1 else f"fnref:{number}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +171,6 @@ def without_accents(value: str) -> str:
     """`value` with its diacritics removed (``Szijjártó`` → ``Szijjarto``), for search."""
     decomposed = unicodedata.normalize("NFKD", value.translate(_FOLDED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def visually_hidden(words: str) -> str:
-    """Words for screen readers and copy-paste only; the symbol next to them is what shows."""
-    return f'<span class="dossier-sr">{escape.html(words)}</span>'
 
 
 def stance_symbol(stance: str) -> str:
