@@ -203,4 +203,7 @@ def test_a_small_sources_folder_is_polled_faster(tmp_path: Path, extra_files: in
         assert sum(1 for path in intervals if path == os.path.normpath(project / "sources")) == 1
     finally:
         server.server_close()
+        # MkDocs keeps one instance of a plugin with on_startup per process: put it back in build
+        # mode for the in-process builds of the tests that follow.
         config.plugins.on_shutdown()
+        config.plugins.on_startup(command="build", dirty=False)

@@ -76,13 +76,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         changed; the generated pages then get files of their own, rewritten only when they change.
         """
         self._command = command
-        if command == "serve" and dirty:
-            self._preview = _Preview()
+        self._preview = _Preview() if command == "serve" and dirty else None
 
     def on_shutdown(self) -> None:
         """Remove the generated pages' files of ``mkdocs serve --dirty``."""
         if self._preview is not None:
             self._preview.close()
+            self._preview = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Resolve the sources folder and have ``mkdocs serve`` watch it."""
