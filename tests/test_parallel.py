@@ -4,19 +4,28 @@ rendered in two processes, which must be exactly those rendered in one."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
+import dossier.parallel as parallel_module
+import dossier.render.background as background_module
+import dossier.render.site as site_module
 import pytest
 from dossier.loader import CHILD_SHARE, load, load_with_problems
 from dossier.model import Corpus
 from dossier.parallel import Forked, can_fork, forked
 from dossier.render import render_site
 from dossier.render.background import DataFilesJob
+from dossier.render.page import GeneratedPage
 from dossier.render.site import DATA_FILES, Site, render_data_files
 from sitetools import ROOT, build_project, make_project
+
+T = TypeVar("T")
 
 # The plugin uses the child process only where forking is safe; CI and this machine run Linux.
 pytestmark = pytest.mark.skipif(not can_fork(), reason="forking is used on Linux only")
@@ -111,6 +120,13 @@ def test_pages_rendered_in_two_processes_are_those_rendered_in_one(real_corpus: 
         alone = render_site(corpus, site_url="https://dossier.example.org/", use_directory_urls=directory_urls)
         shared = render_site(corpus, site_url="https://dossier.example.org/", use_directory_urls=directory_urls,
                              in_parallel=True)
+        assert alone.pending is None
+        assert shared.pending is not None
+        announced = shared.pending.uris
+        assert announced and not set(announced) & set(shared.pages)
+        shared.finish()
+        assert shared.pending is None
+        assert list(shared.pages)[-len(announced):] == list(announced)
         assert list(shared.pages) == list(alone.pages)  # same order: MkDocs builds them in it
         assert shared.pages == alone.pages
         assert shared.files == alone.files
@@ -156,3 +172,79 @@ def test_a_build_writes_the_data_files_in_a_child_and_removes_its_folder(
     expected = render_site(real_corpus, site_url="https://dossier.example.org/").files
     for uri in DATA_FILES:
         assert (site_dir / uri).read_bytes() == expected[uri].encode("utf-8"), uri
+
+
+def _fails_in_a_child(function: Callable[..., T]) -> Callable[..., T]:
+    parent = os.getpid()
+
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        if os.getpid() != parent:
+            raise ValueError("no page for this entity")
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def test_a_failure_rendering_the_pending_pages_is_raised_when_they_are_awaited(
+        real_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(site_module, "render_claim", _fails_in_a_child(site_module.render_claim))
+    site = render_site(real_corpus, in_parallel=True)
+    assert site.pending is not None
+    with pytest.raises(RuntimeError, match=r"(?s)Traceback.*ValueError: no page for this entity"):
+        site.finish()
+    assert site.pending is None
+
+
+def test_pending_pages_no_longer_needed_are_cancelled(real_corpus: Corpus) -> None:
+    site = render_site(real_corpus, in_parallel=True)
+    assert site.pending is not None
+    child = site.pending._child
+    site.cancel()
+    assert site.pending is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child._pid, os.WNOHANG)
+    site.finish()  # nothing left to wait for
+    assert not any(uri.startswith(("actors/", "claims/")) and not uri.endswith("index.md") for uri in site.pages)
+
+
+def test_a_build_on_two_cores_writes_the_same_site_as_on_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """End to end: every file of the site, byte for byte, with and without child processes."""
+    project = make_project(tmp_path)
+    taken: list[int] = []
+    take = site_module.PendingPages.take
+
+    def counted(pending: site_module.PendingPages) -> dict[str, GeneratedPage]:
+        pages = take(pending)
+        taken.append(len(pages))
+        return pages
+
+    monkeypatch.setattr(site_module.PendingPages, "take", counted)
+    shared = build_project(project, site_dir=tmp_path / "shared")
+    assert len(taken) == 1 and taken[0] > 50, "a child rendered the entity pages"
+    with monkeypatch.context() as patch:
+        patch.setattr(parallel_module, "can_fork", lambda: False)
+        patch.setattr(background_module, "can_fork", lambda: False)
+        alone = build_project(project, site_dir=tmp_path / "alone")
+
+    def contents(site: Path) -> dict[str, bytes]:
+        # The gzipped sitemap holds the time it was compressed; sitemap.xml is compared instead.
+        return {path.relative_to(site).as_posix(): path.read_bytes()
+                for path in sorted(site.rglob("*")) if path.is_file() and path.suffix != ".gz"}
+
+    written, expected = contents(shared), contents(alone)
+    assert len(expected) > 100
+    assert list(written) == list(expected)
+    for name, content in expected.items():
+        assert written[name] == content, name
+
+
+def test_a_child_failing_to_render_pages_fails_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.setattr(site_module, "render_actor", _fails_in_a_child(site_module.render_actor))
+    with pytest.raises(Abort):
+        build_project(make_project(tmp_path))
+    assert re.search(r"(?s)Error reading page 'actors/.*a forked child process failed:.*Traceback.*"
+                     r"ValueError: no page for this entity", caplog.text)

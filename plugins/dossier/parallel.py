@@ -2,7 +2,9 @@
 
 A site generator works on one core. A forked child starts with everything the parent has in
 memory (the corpus, the index), so nothing has to be sent to it; only its result comes back,
-pickled through a pipe. Forking is used only on Linux, where it is the safe default; elsewhere
+pickled into an anonymous in-memory file (``memfd``) that the parent reads once the child has
+exited. A pipe would keep a finished child waiting, with its memory, until the parent reads, and
+pass a large result in small pieces. Forking is used only on Linux, where it is the safe default; elsewhere
 `Forked.start` returns ``None`` and the caller does the work itself.
 """
 
@@ -23,14 +25,14 @@ T = TypeVar("T")
 
 def can_fork() -> bool:
     """Whether this platform forks safely (Linux)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and hasattr(os, "memfd_create")
 
 
 class Forked(Generic[T]):
     """`function()` running in a forked child; `result` waits for it and returns its value."""
 
-    def __init__(self, pid: int, pipe: int) -> None:
-        self._pid, self._pipe = pid, pipe
+    def __init__(self, pid: int, output: int) -> None:
+        self._pid, self._output = pid, output
         self._done = False
 
     @classmethod
@@ -38,15 +40,13 @@ class Forked(Generic[T]):
         """Run `function` in a child process; ``None`` where forking is not safe."""
         if not can_fork():
             return None
-        read, write = os.pipe()
+        output = os.memfd_create("dossier-forked", os.MFD_CLOEXEC)
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:  # the child: never returns
-            os.close(read)
-            _run_child(function, write)
-        os.close(write)
-        return cls(pid, read)
+            _run_child(function, output)
+        return cls(pid, output)
 
     def result(self) -> T:
         """Wait for the child and return what `function` returned.
@@ -57,12 +57,10 @@ class Forked(Generic[T]):
         if self._done:
             raise RuntimeError("the result of a forked call can be taken once")
         self._done = True
-        chunks = []
-        with os.fdopen(self._pipe, "rb") as pipe:
-            while chunk := pipe.read(1 << 20):
-                chunks.append(chunk)
         _, status = os.waitpid(self._pid, 0)
-        data = b"".join(chunks)
+        with os.fdopen(self._output, "rb") as output:
+            output.seek(0)
+            data = output.read()
         if not data:
             raise RuntimeError(f"a forked child process ended without a result (exit status "
                                f"{os.waitstatus_to_exitcode(status)})")
@@ -76,7 +74,7 @@ class Forked(Generic[T]):
         if self._done:
             return
         self._done = True
-        os.close(self._pipe)
+        os.close(self._output)
         try:
             os.kill(self._pid, signal.SIGKILL)
             os.waitpid(self._pid, 0)
@@ -96,7 +94,7 @@ def forked(function: Callable[[], T], *, enabled: bool = True) -> Iterator[Forke
             helper.cancel()
 
 
-def _run_child(function: Callable[[], object], write: int) -> None:
+def _run_child(function: Callable[[], object], output: int) -> None:
     # Collections would only copy the parent's memory pages (copy-on-write) and free nothing:
     # the child exits as soon as it has answered.
     gc.disable()
@@ -107,7 +105,7 @@ def _run_child(function: Callable[[], object], write: int) -> None:
         except BaseException:  # noqa: BLE001 - reported to the parent, which raises
             payload = pickle.dumps((False, traceback.format_exc()))
             status = 1
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(payload)
+        with os.fdopen(output, "wb") as out:
+            out.write(payload)
     finally:
         os._exit(status)

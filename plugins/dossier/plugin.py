@@ -4,7 +4,9 @@ It reads ``sources/`` once per build, hands the generated pages to MkDocs as in-
 kept out of the navigation (their Markdown skeletons; their HTML blocks go in once MkDocs has
 converted them), and turns problems in the sources into log lines and a failed build.
 ``mkdocs build`` has the core use a second core (forked child processes) for part of the
-reading and rendering, and for the open-data files while MkDocs converts the pages.
+reading, for the actor, country and claim pages (their Markdown is handed over when MkDocs
+reads them, after the document pages), and for the open-data files while MkDocs converts the
+pages.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._command: Literal["build", "gh-deploy", "serve"] = "build"
         self._preview: _Preview | None = None
         self._site: Site | None = None
+        self._awaited: frozenset[str] = frozenset()
         self._data_files: DataFilesJob | None = None
         self._last_good: Site | None = None
         self._stale_notice = ""
@@ -128,7 +131,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         `dossier.render.background`); ``mkdocs serve`` renders them here, with the pages.
         """
         self._stale_notice = ""
-        self._close_data_files()
+        self._stop_children()
         parallel = self._command != "serve"
         with _collector_paused():
             corpus, problems = load_with_problems(self._sources, display_root=self._root, in_parallel=parallel)
@@ -164,12 +167,32 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             else:
                 files.append(File.generated(config, uri, content=generated.markdown,
                                             inclusion=InclusionLevel.NOT_IN_NAV))
+        pending = self._site.pending
+        self._awaited = frozenset(pending.uris) if pending is not None else frozenset()
+        for uri in pending.uris if pending is not None else ():
+            # Still being rendered by a child: the Markdown is set when MkDocs reads it.
+            files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         for uri, content in self._site.files.items():
             files.append(File.generated(config, uri, content=content))
         if self._data_files is not None:
             for uri in self._data_files.uris:
                 files.append(File.generated(config, uri, abs_src_path=self._data_files.path(uri)))
         return files
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Give a page rendered by a child process its Markdown, just before MkDocs reads it.
+
+        ``mkdocs build`` has a child render the actor, country and claim pages, which MkDocs
+        converts last; the first of them waits for the child, by then long done.
+        """
+        uri = page.file.src_uri
+        if uri in self._awaited and self._site is not None:
+            try:
+                self._site.finish()
+            except RuntimeError as error:
+                raise PluginError(str(error)) from error
+            page.file.content_string = self._site.pages[uri].markdown
+        return page
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Wait for the data files: MkDocs copies them right after this event.
@@ -189,13 +212,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Remove the data files' temporary folder, now copied."""
-        self._close_data_files()
+        self._stop_children()
 
     def on_build_error(self, *, error: Exception) -> None:
-        """Stop the data files' child process if the build failed before they were copied."""
-        self._close_data_files()
+        """Stop the child processes if the build failed before their work was used."""
+        self._stop_children()
 
-    def _close_data_files(self) -> None:
+    def _stop_children(self) -> None:
+        if self._site is not None:
+            self._site.cancel()
         if self._data_files is not None:
             self._data_files.close()
             self._data_files = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from dossier.index import CorpusIndex
 from dossier.model import Corpus
-from dossier.parallel import forked
+from dossier.parallel import Forked
 from dossier.render.common import Urls
 from dossier.render.document import render_document
 from dossier.render.entities import render_actor, render_claim, render_country
@@ -17,8 +17,36 @@ from dossier.render.indexes import (
     render_countries_index,
     render_documents_index,
 )
-from dossier.render.page import GeneratedPage
+from dossier.render.page import GeneratedPage, uri
 from dossier.render.views import exports, graph, matrix, timeline
+
+
+class PendingPages:
+    """Pages a forked child process is rendering: their URIs now, the pages when taken.
+
+    Attributes:
+        uris: The source URIs of the pages, in the order `take` returns them.
+    """
+
+    def __init__(self, uris: tuple[str, ...], child: Forked[dict[str, GeneratedPage]]) -> None:
+        self.uris = uris
+        self._child = child
+
+    def take(self) -> dict[str, GeneratedPage]:
+        """Wait for the child and return its pages by URI.
+
+        Raises:
+            RuntimeError: The child failed (its traceback is in the message), or rendered other
+                pages than announced.
+        """
+        pages = self._child.result()
+        if tuple(pages) != self.uris:
+            raise RuntimeError("a forked child process rendered other pages than it was given")
+        return pages
+
+    def cancel(self) -> None:
+        """Stop the child if its pages were not taken."""
+        self._child.cancel()
 
 
 @dataclass(slots=True)
@@ -31,12 +59,31 @@ class Site:
         files: Other files (data exports, assets) by URI, as text or bytes.
         index: The relations the pages were rendered from.
         urls: Public URLs of pages, for the exports and JSON-LD that MkDocs does not rewrite.
+        pending: Pages still being rendered by a child process (see `render_site`'s
+            ``in_parallel``); `finish` adds them to `pages`.
     """
 
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     files: dict[str, str | bytes] = field(default_factory=dict)
     index: CorpusIndex | None = None
     urls: Urls = field(default_factory=Urls)
+    pending: PendingPages | None = None
+
+    def finish(self) -> None:
+        """Wait for the pending pages, if any, and add them to `pages`, after the others.
+
+        Raises:
+            RuntimeError: The child rendering them failed.
+        """
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            self.pages.update(pending.take())
+
+    def cancel(self) -> None:
+        """Stop rendering the pending pages, if any: they will not be needed."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending.cancel()
 
 
 View = Callable[[Corpus, CorpusIndex, Site], None]
@@ -54,6 +101,9 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
                 data_files: bool = True, in_parallel: bool = False) -> Site:
     """Render every generated page and file of `corpus`, each exactly once.
 
+    The pages come in this order: documents, the four indexes, the site-wide views, then actors,
+    countries and claims.
+
     Args:
         corpus: The corpus.
         site_url: The public root of the site, for absolute URLs in exports and citations.
@@ -61,41 +111,45 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
         data_files: Whether `Site.files` gets the open-data files too. A caller that leaves
             them out renders them with `render_data_files`, e.g. in a second process
             (`dossier.render.background`).
-        in_parallel: Render the actor and country pages in a forked child process while this
-            one renders the rest (`dossier.parallel`), about half the work each; the pages are
-            the same either way.
+        in_parallel: Have a forked child process (`dossier.parallel`) render the actor,
+            country and claim pages, about two thirds of the work, while this one renders the
+            rest. Their URIs are then in `Site.pending` and `Site.finish` waits for the pages:
+            a site generator can convert the pages before them meanwhile. Where this platform
+            cannot fork, they are rendered here. The pages are the same either way.
     """
     index = CorpusIndex(corpus)
     site = Site(index=index, urls=Urls(site_url, use_directory_urls))
     urls = site.urls
+    # The entity pages come last, so that a child can render them while the rest is used.
+    entities = (*corpus.actors.values(), *corpus.countries.values(), *corpus.claims.values())
 
-    def documents() -> dict[str, GeneratedPage]:
-        return {f"documents/{d.id}.md": render_document(d, corpus, index, urls=urls)
-                for d in corpus.documents.values()}
-
-    def actors_and_countries() -> dict[str, GeneratedPage]:
-        rendered = {f"actors/{a.id}.md": render_actor(a, corpus, index, urls) for a in corpus.actors.values()}
-        rendered.update({f"countries/{c.id}.md": render_country(c, corpus, index, urls)
-                         for c in corpus.countries.values()})
+    def entity_pages() -> dict[str, GeneratedPage]:
+        rendered = {uri(a): render_actor(a, corpus, index, urls) for a in corpus.actors.values()}
+        rendered.update({uri(c): render_country(c, corpus, index, urls) for c in corpus.countries.values()})
+        rendered.update({uri(c): render_claim(c, corpus, index, urls) for c in corpus.claims.values()})
         return rendered
 
-    def claims() -> dict[str, GeneratedPage]:
-        return {f"claims/{c.id}.md": render_claim(c, corpus, index, urls) for c in corpus.claims.values()}
-
-    with forked(actors_and_countries, enabled=in_parallel) as helper:
-        by_document, by_claim = documents(), claims()
+    child = Forked.start(entity_pages) if in_parallel else None
+    try:
         pages = site.pages
+        for document in corpus.documents.values():
+            pages[uri(document)] = render_document(document, corpus, index, urls=urls)
         pages["documents/index.md"] = render_documents_index(corpus, index, urls)
         pages["actors/index.md"] = render_actors_index(corpus, index, urls)
         pages["countries/index.md"] = render_countries_index(corpus, index, urls)
         pages["claims/index.md"] = render_claims_index(corpus, index, urls)
         for view in VIEWS:
             view(corpus, index, site)
-        by_entity = helper.result() if helper is not None else actors_and_countries()
-    # The same order however rendered: documents, actors, countries, claims, then the rest.
-    site.pages = {**by_document, **by_entity, **by_claim, **pages}
-    if data_files:
-        site.files.update(render_data_files(corpus, site))
+        if data_files:
+            site.files.update(render_data_files(corpus, site))
+    except BaseException:
+        if child is not None:
+            child.cancel()
+        raise
+    if child is None:
+        pages.update(entity_pages())
+    else:
+        site.pending = PendingPages(tuple(uri(entity) for entity in entities), child)
     return site
 
 
