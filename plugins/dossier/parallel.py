@@ -4,8 +4,8 @@ A site generator works on one core. A forked child starts with everything the pa
 memory (the corpus, the index), so nothing has to be sent to it; only its result comes back,
 pickled into an anonymous in-memory file (``memfd``) that the parent reads once the child has
 exited. A pipe would keep a finished child waiting, with its memory, until the parent reads, and
-pass a large result in small pieces. Forking is used only on Linux, where it is the safe default; elsewhere
-`Forked.start` returns ``None`` and the caller does the work itself.
+pass a large result in small pieces. Forking is used only on Linux, where it is the safe
+default; elsewhere `Forked.start` returns ``None`` and the caller does the work itself.
 """
 
 from __future__ import annotations
