@@ -301,7 +301,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000], help="corpus sizes (documents)")
     parser.add_argument("--quick", action="store_true", help="sizes 200 and 400, one serve edit")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeat", type=int, default=1, help="builds per site, in rounds of one build per site; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="builds per site, in rounds of one build per site; the fastest counts")
     parser.add_argument("--no-links", action="store_true", help="skip the link check of the largest site")
     parser.add_argument("--no-serve", action="store_true", help="skip the real site and serve measurements")
     parser.add_argument("--real-only", action="store_true",
