@@ -1,7 +1,7 @@
 """Build one project as ``mkdocs build --strict`` does, timing the ``dossier`` plugin's hooks.
 
 Run by ``bench.py`` in a child process of its own, so that each build starts cold and its peak
-memory is its own. Every ``on_*`` method of the ``dossier`` plugin is wrapped before MkDocs
+memory is its own (`peak_megabytes`). Every ``on_*`` method of the ``dossier`` plugin is wrapped before MkDocs
 loads the configuration: the time spent inside them is the plugin's own work (reading,
 validating, rendering the corpus to Markdown, handing files to MkDocs); everything else
 (Markdown to HTML, the theme, search, writing files) is MkDocs' and Material's.
@@ -15,6 +15,7 @@ import argparse
 import functools
 import json
 import os
+import resource
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -43,6 +44,22 @@ def instrument_plugin() -> None:
     for name in dir(DossierPlugin):
         if name.startswith("on_") and callable(getattr(DossierPlugin, name)):
             setattr(DossierPlugin, name, _timed(name, getattr(DossierPlugin, name)))
+
+
+def peak_megabytes() -> float | None:
+    """The peak resident memory of this process and of the child processes it waited for.
+
+    Not the kernel's ``ru_maxrss`` of this process, which Linux carries over from the parent
+    across fork and exec: it would include the memory of the benchmark that started this build.
+    ``VmHWM`` belongs to this process's own memory map since exec. ``None`` without ``/proc``.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return None
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # forked children: own maps
+    return max(own, children) / 1024  # kilobytes
 
 
 def main() -> None:
@@ -90,6 +107,7 @@ def main() -> None:
         "plugin_seconds": sum(HOOK_SECONDS.values()),
         "hooks": dict(HOOK_SECONDS),
         "pages": pages,
+        "peak_mb": peak_megabytes(),
         "error": error,
     }, indent=2), encoding="utf-8")
 
