@@ -62,7 +62,8 @@ browser:
 	fi
 	@$(CHROMIUM) --version 2>/dev/null
 
-# Each site is built twice and the faster build counts: single builds here vary by 10% or more.
+# Each site is built three times, in rounds, and its fastest build counts: single builds here
+# vary by 10% or more.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --repeat 3
 
