@@ -337,11 +337,12 @@ def main() -> None:
     # within minutes, and the sizes are compared with each other, so their runs are interleaved.
     for round_ in range(1, args.repeat + 1):
         for build, project, profile in runs:
-            build.keep_faster(run_build(project, build.site, build.documents, profile=profile))
-            print(f"  round {round_}  N={build.documents:,} {build.site:8} {build.runs[-1]:6.1f} s "
-                  f"(fastest {build.seconds:.1f} s, {build.cpu_seconds:.1f} s CPU)  {build.pages:,} pages  "
-                  f"{build.html_mb:.1f} MB of HTML  plugin {build.plugin_seconds:.2f} s  peak {build.peak_mb:.0f} MB",
-                  flush=True)
+            latest = run_build(project, build.site, build.documents, profile=profile)
+            build.keep_faster(latest)
+            print(f"  round {round_}  N={build.documents:,} {build.site:8} {latest.seconds:6.1f} s "
+                  f"({latest.cpu_seconds:.1f} s CPU)  {latest.pages:,} pages  {latest.html_mb:.1f} MB of HTML  "
+                  f"plugin {latest.plugin_seconds:.2f} s  peak {latest.peak_mb:.0f} MB  "
+                  f"(fastest {build.seconds:.1f} s)", flush=True)
     if not args.no_links and sizes:
         pages, links, problems, seconds = link_check(args.out / f"dossier-{sizes[-1]}" / "site")
         extra["links"] = {"pages": pages, "links": links, "problems": problems, "seconds": seconds}
