@@ -84,14 +84,18 @@ class Forked(Generic[T]):
 
 @contextlib.contextmanager
 def forked(function: Callable[[], T], *, enabled: bool = True) -> Iterator[Forked[T] | None]:
-    """`Forked.start` as a context: ``None`` if not `enabled` or where forking is not safe; on
-    leaving, the child is stopped if its result was not taken (this process failed meanwhile)."""
+    """`Forked.start` as a context: ``None`` if not `enabled` or where forking is not safe.
+
+    If this process fails inside the context, the child is stopped. Otherwise the caller either
+    has taken the result or keeps the child, to take its result later.
+    """
     helper = Forked.start(function) if enabled else None
     try:
         yield helper
-    finally:
+    except BaseException:
         if helper is not None:
             helper.cancel()
+        raise
 
 
 def _run_child(function: Callable[[], object], output: int) -> None:

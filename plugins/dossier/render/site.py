@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from dossier.index import CorpusIndex
-from dossier.model import Corpus
-from dossier.parallel import Forked
+from dossier.model import Corpus, Entity
+from dossier.parallel import Forked, forked
 from dossier.render.common import Urls
 from dossier.render.document import render_document
 from dossier.render.entities import render_actor, render_claim, render_country
@@ -121,16 +121,14 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
     site = Site(index=index, urls=Urls(site_url, use_directory_urls))
     urls = site.urls
     # The entity pages come last, so that a child can render them while the rest is used.
-    entities = (*corpus.actors.values(), *corpus.countries.values(), *corpus.claims.values())
+    entities: tuple[tuple[Mapping[str, Entity], Callable[..., GeneratedPage]], ...] = (
+        (corpus.actors, render_actor), (corpus.countries, render_country), (corpus.claims, render_claim))
 
     def entity_pages() -> dict[str, GeneratedPage]:
-        rendered = {uri(a): render_actor(a, corpus, index, urls) for a in corpus.actors.values()}
-        rendered.update({uri(c): render_country(c, corpus, index, urls) for c in corpus.countries.values()})
-        rendered.update({uri(c): render_claim(c, corpus, index, urls) for c in corpus.claims.values()})
-        return rendered
+        return {uri(entity): render(entity, corpus, index, urls)
+                for group, render in entities for entity in group.values()}
 
-    child = Forked.start(entity_pages) if in_parallel else None
-    try:
+    with forked(entity_pages, enabled=in_parallel) as child:
         pages = site.pages
         for document in corpus.documents.values():
             pages[uri(document)] = render_document(document, corpus, index, urls=urls)
@@ -142,14 +140,11 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
             view(corpus, index, site)
         if data_files:
             site.files.update(render_data_files(corpus, site))
-    except BaseException:
-        if child is not None:
-            child.cancel()
-        raise
     if child is None:
         pages.update(entity_pages())
     else:
-        site.pending = PendingPages(tuple(uri(entity) for entity in entities), child)
+        uris = tuple(uri(entity) for group, _ in entities for entity in group.values())
+        site.pending = PendingPages(uris, child)
     return site
 
 
