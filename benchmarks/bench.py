@@ -95,47 +95,41 @@ class Build:
         return self.seconds / self.pages if self.pages else 0.0
 
 
-def run_build(project: Path, label: str, documents: int, *, profile: Path | None = None,
-              repeat: int = 1) -> Build:
-    """Build `project` in child processes, `repeat` times; keep the fastest run's figures."""
-    result = Build(label, documents)
+def run_build(project: Path, label: str, documents: int, *, profile: Path | None = None) -> Build:
+    """Build `project` once, in a child process, and return its figures."""
     site = project / "site"
-    best: dict[str, Any] | None = None
+    if site.exists():
+        shutil.rmtree(site)
+    result_file = project / "build.json"
+    command = [PYTHON, str(HERE / "build.py"), str(project / "mkdocs.yml"), str(site), str(result_file)]
+    if profile is not None:
+        command += ["--profile", str(profile)]
+    log = (project / "build.log").open("w", encoding="utf-8")
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - started
+    log.close()
+    data = json.loads(result_file.read_text(encoding="utf-8")) if result_file.exists() else {}
+    if child.returncode or data.get("error") or not data:
+        tail = (project / "build.log").read_text(encoding="utf-8").splitlines()[-30:]
+        raise SystemExit(f"{label}: build failed ({data.get('error') or child.returncode}):\n" + "\n".join(tail))
+    peak = data.get("peak_mb")
+    if peak is None:  # no /proc: the kernel's figure, which may include ours
+        peak = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return Build(label, documents, pages=data["pages"], seconds=elapsed, cpu_seconds=usage.ru_utime + usage.ru_stime,
+                 build_seconds=data["build_seconds"], plugin_seconds=data["plugin_seconds"], peak_mb=peak,
+                 html_mb=sum(p.stat().st_size for p in site.rglob("*.html")) / 1e6, hooks=data["hooks"],
+                 runs=[elapsed])
+
+
+def fastest_build(project: Path, label: str, documents: int, repeat: int) -> Build:
+    """Build `project` `repeat` times in a row and keep the fastest build's figures."""
+    build = Build(label, documents)
     for _ in range(repeat):
-        if site.exists():
-            shutil.rmtree(site)
-        result_file = project / "build.json"
-        command = [PYTHON, str(HERE / "build.py"), str(project / "mkdocs.yml"), str(site), str(result_file)]
-        if profile is not None:
-            command += ["--profile", str(profile)]
-        log = (project / "build.log").open("w", encoding="utf-8")
-        started = time.perf_counter()
-        child = subprocess.Popen(command, cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        elapsed = time.perf_counter() - started
-        log.close()
-        data = json.loads(result_file.read_text(encoding="utf-8")) if result_file.exists() else {}
-        if child.returncode or data.get("error") or not data:
-            tail = (project / "build.log").read_text(encoding="utf-8").splitlines()[-30:]
-            raise SystemExit(f"{label}: build failed ({data.get('error') or child.returncode}):\n" + "\n".join(tail))
-        data["seconds"] = elapsed
-        data["cpu_seconds"] = usage.ru_utime + usage.ru_stime
-        if data.get("peak_mb") is None:  # no /proc: the kernel's figure, which may include ours
-            data["peak_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
-        result.runs.append(elapsed)
-        if best is None or elapsed < best["seconds"]:
-            best = data
-    assert best is not None
-    result.pages = best["pages"]
-    result.seconds = best["seconds"]
-    result.cpu_seconds = best["cpu_seconds"]
-    result.build_seconds = best["build_seconds"]
-    result.plugin_seconds = best["plugin_seconds"]
-    result.hooks = best["hooks"]
-    result.peak_mb = max(best["peak_mb"], 0.0)
-    result.html_mb = sum(p.stat().st_size for p in site.rglob("*.html")) / 1e6
-    return result
+        build.keep_faster(run_build(project, label, documents))
+    return build
 
 
 def markdown_megabytes(sizes: dict[str, int]) -> float:
@@ -353,8 +347,8 @@ def main() -> None:
     if not args.no_serve:
         real = projects.make_real_project(args.out)
         documents = len(list((real / "sources" / "documents").glob("*.md")))
-        build = run_build(real, "real", documents, repeat=3)
-        twin = run_build(projects.make_real_twin(args.out, real, args.seed), "real-plain", documents, repeat=3)
+        build = fastest_build(real, "real", documents, repeat=3)
+        twin = fastest_build(projects.make_real_twin(args.out, real, args.seed), "real-plain", documents, repeat=3)
         extra["real"] = {"documents": documents, "seconds": build.seconds, "build_seconds": build.build_seconds,
                          "pages": build.pages, "plugin_seconds": build.plugin_seconds, "runs": build.runs,
                          "plain_seconds": twin.seconds, "plain_pages": twin.pages, "plain_runs": twin.runs}

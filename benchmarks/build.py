@@ -1,8 +1,8 @@
 """Build one project as ``mkdocs build --strict`` does, timing the ``dossier`` plugin's hooks.
 
 Run by ``bench.py`` in a child process of its own, so that each build starts cold and its peak
-memory is its own (`peak_megabytes`). Every ``on_*`` method of the ``dossier`` plugin is wrapped before MkDocs
-loads the configuration: the time spent inside them is the plugin's own work (reading,
+memory is its own (`peak_megabytes`). Every ``on_*`` method of the ``dossier`` plugin is wrapped
+before MkDocs loads the configuration: the time spent inside them is the plugin's own work (reading,
 validating, rendering the corpus to Markdown, handing files to MkDocs); everything else
 (Markdown to HTML, the theme, search, writing files) is MkDocs' and Material's.
 
