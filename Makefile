@@ -36,8 +36,10 @@ site: $(STAMP)
 # A preview, not strict: while a source is broken it prints the errors and keeps serving the last
 # good pages (strict mode would stall it); `make site` and the tests stay strict. --dirty rebuilds
 # only the pages a saved edit changes (the plugin tells MkDocs which generated pages those are).
+# ADDR is the address to serve at: `make serve ADDR=127.0.0.1:8001` when port 8000 is taken.
+ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --no-strict --dirty
+	$(BIN)/mkdocs serve --no-strict --dirty --dev-addr $(ADDR)
 
 check: $(STAMP)
 	$(BIN)/python -m dossier check sources

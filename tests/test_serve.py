@@ -32,9 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def make_serve_options() -> list[str]:
-    """The options `make serve` gives ``mkdocs serve``, read from the Makefile's recipe."""
-    recipe = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs serve(.*)$", (ROOT / "Makefile").read_text(), re.M)
-    assert recipe, "the Makefile has no `serve` recipe running mkdocs serve"
+    """The options `make serve` gives ``mkdocs serve``, read from the Makefile's recipe, but the
+    address (``--dev-addr $(ADDR)``), which each test chooses."""
+    recipe = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs serve(.*) --dev-addr \$\(ADDR\)$",
+                       (ROOT / "Makefile").read_text(), re.M)
+    assert recipe, "the Makefile has no `serve` recipe running mkdocs serve --dev-addr $(ADDR)"
     return shlex.split(recipe.group(1))
 
 DOC = "sources/documents/brussels-meeting.md"
@@ -44,17 +46,22 @@ TYPO = "sources/documents/brussels-meeting.md:9:65: unknown actor 'huawie'"
 class Server:
     """A ``mkdocs serve`` subprocess whose output is collected as it comes."""
 
-    def __init__(self, project: Path, scratch: Path) -> None:
+    def __init__(self, project: Path, scratch: Path, *, through_make: bool = False) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         # Its temporary folders (MkDocs' site, the plugin's generated pages) go to `scratch`.
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(scratch)}
+        command = [str(MKDOCS), "serve", *make_serve_options(), "--dev-addr", f"127.0.0.1:{self.port}",
+                   "--config-file", "mkdocs.yml"]
+        if through_make:
+            command = ["make", "--no-print-directory", "serve", f"ADDR=127.0.0.1:{self.port}"]
+        # Through make, the server runs in its own process group, which Ctrl-C (SIGINT) stops as a whole.
+        self.group = through_make
         with interruptible_children():
             self.process = subprocess.Popen(
-                [str(MKDOCS), "serve", *make_serve_options(), "--dev-addr", f"127.0.0.1:{self.port}",
-                 "--config-file", "mkdocs.yml"],
-                cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                start_new_session=through_make,
             )
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -81,7 +88,10 @@ class Server:
     def stop(self) -> None:
         """Stop it as Ctrl-C does, so that it cleans up; kill it if it does not stop."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            if self.group:
+                os.killpg(self.process.pid, signal.SIGINT)
+            else:
+                self.process.send_signal(signal.SIGINT)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -103,10 +113,10 @@ def wait_for(condition: Callable[[], object], what: str, server: Server, timeout
 def serve(tmp_path: Path) -> Iterator[Callable[[Path], Server]]:
     started: list[Server] = []
 
-    def start(project: Path) -> Server:
+    def start(project: Path, *, through_make: bool = False) -> Server:
         scratch = tmp_path / f"tmp-{len(started)}"
         scratch.mkdir()
-        server = Server(project, scratch)
+        server = Server(project, scratch, through_make=through_make)
         started.append(server)
         return server
 
@@ -161,6 +171,15 @@ def test_editing_an_entity_file_triggers_a_rebuild(tmp_path: Path, serve) -> Non
     server.stop()
     assert server.process.returncode == 0, server.output
     assert list(scratch.iterdir()) == []
+
+
+def test_make_serve_takes_another_address(serve) -> None:
+    """``make serve ADDR=127.0.0.1:PORT`` serves the repository's site at that address."""
+    server = serve(ROOT, through_make=True)
+    wait_for(lambda: server.get("/")[0] == 200, "the home page", server, timeout=90)
+    assert f"--dev-addr 127.0.0.1:{server.port}" in server.output
+    assert f"Serving on http://127.0.0.1:{server.port}/" in server.output
+    assert "Dossier" in server.get("/actors/")[1]
 
 
 def test_serve_with_a_broken_corpus_from_the_start_exits_with_the_problems(tmp_path: Path, serve) -> None:

@@ -1,5 +1,7 @@
 """``python -m dossier check [PATH]``: report every problem in the sources without building.
 
+The contributor commands ``new``, ``list`` and ``suggest`` are in `dossier.cli`, one module each.
+
 PATH is the sources folder (default ``sources``), or a project folder that holds one. Problems
 are printed one per line as ``sources/<folder>/<file>.md:LINE:COL: message``, in file order;
 a summary goes to standard error. The exit status is 0 when there is no error (and, with
@@ -11,22 +13,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
-from dossier.loader import FOLDERS, load_with_problems
+from dossier.cli import listing, new, sources_folder, suggest
+from dossier.loader import load_with_problems
 
-
-def sources_folder(path: str) -> Path:
-    """`path` itself, or its ``sources/`` when `path` is a project folder rather than the corpus."""
-    folder = Path(path)
-    inner = folder / "sources"
-    if inner.is_dir() and not any((folder / name).is_dir() for name in FOLDERS):
-        return inner
-    return folder
+CONTRIBUTOR_COMMANDS = {"new": new, "list": listing, "suggest": suggest}
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 clean, 1 errors or strict warnings)."""
+def command_line() -> argparse.ArgumentParser:
+    """The parser of every command."""
     parser = argparse.ArgumentParser(prog="python -m dossier", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -34,7 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("path", nargs="?", default="sources",
                        help="the sources folder, or a project folder holding one (default: sources)")
     check.add_argument("--strict", action="store_true", help="fail on warnings too, as the site build does")
-    args = parser.parse_args(argv)
+    for command in CONTRIBUTOR_COMMANDS.values():
+        command.add_parser(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 clean, 1 errors or strict warnings)."""
+    args = command_line().parse_args(argv)
+    if args.command in CONTRIBUTOR_COMMANDS:
+        return CONTRIBUTOR_COMMANDS[args.command].run(args)
 
     started = time.perf_counter()
     corpus, problems = load_with_problems(sources_folder(args.path))
