@@ -14,71 +14,19 @@ import json
 from pathlib import Path
 
 import pytest
-from bad import make_project, replace, write
+from bad import MKDOCS_YML, make_project
+from bad.payloads import ALL_EDITS, BREAKOUT, EVIL_ACTOR, IMG, LINK, SCRIPT
 from bs4 import BeautifulSoup, Tag
 from dossier.render import escape
+from mkdocs.exceptions import Abort
 from sitetools import build_project
 
 LIVE_TAGS = ("script", "img", "iframe", "svg", "object", "embed", "style", "link", "meta", "form", "base")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href", "srcset", "poster")
 
-SCRIPT = "<script>alert('PWN1')</script>"
-IMG = '<img src=x onerror="alert(\'PWN2\')">'
-LINK = "[click me](javascript:alert('PWN3'))"
-ATTR = "{: onclick=\"alert('PWN4')\" }"
-EVIL_ACTOR = "Evil<script>alert('PWN5')</script>Corp"
-BREAKOUT = "</title><script>alert(\"PWN28\")</script>"
-
-# The document, as written and as received (its original): payloads in plain text, in a quote,
-# in reported speech, and the evil actor's name found as an automatic mention.
-BODY = [
-    (f"Plain text with {SCRIPT} and {IMG} and {LINK} {ATTR} inside.",) * 2,
-    ("# A heading with *emphasis* and <b onmouseover=alert('PWN6')>bold</b>",) * 2,
-    ("- a list item\n- another item with `<iframe src=\"javascript:alert('PWN7')\">`",) * 2,
-    ("The company said [“safe <svg onload=alert('PWN8')>” and secure]{quote by=huawei "
-     "supports=huawei-equipment-is-safe} in a statement.",
-     "The company said “safe <svg onload=alert('PWN8')>” and secure in a statement."),
-    ("The government [sees no </mark></sup><script>alert('PWN9')</script> risk]{says by=spanish-government "
-     "disputes=huawei-poses-security-risk}.",
-     "The government sees no </mark></sup><script>alert('PWN9')</script> risk."),
-    (f"Then {EVIL_ACTOR} replied &lt;script&gt;PWN10&lt;/script&gt; too.",) * 2,
-]
-DOCUMENT = (
-    "---\n"
-    "title: '</title><script>alert(\"PWN11\")</script> Huawei opens a centre'\n"
-    "publisher: '<img src=x onerror=alert(\"PWN12\")> News'\n"
-    "published: 2019-03-04\n"
-    "url: 'https://news.example.org/x\"><script>alert(\"PWN13\")</script>'\n"
-    "author: '<iframe src=\"javascript:alert(PWN14)\"></iframe>'\n"
-    "reference: '[ref](javascript:alert(\"PWN15\"))'\n"
-    "notes: '</dd></dl><script>alert(\"PWN16\")</script>'\n"
-    "---\n" + "\n\n".join(marked for marked, _ in BODY) + "\n"
-)
-ORIGINAL = "\n\n".join(plain for _, plain in BODY) + "\n"
-
-EDITS = [
-    write("documents/brussels-meeting.md", DOCUMENT),
-    write("originals/brussels-meeting.txt", ORIGINAL),
-    replace("actors/huawei.md", "name: Huawei", "name: 'Huawei <b onclick=alert(\"PWN17\")>'"),
-    replace("actors/huawei.md", "role: Telecommunications equipment maker",
-            "role: '<script>alert(\"PWN18\")</script>'\naliases: ['<img src=x onerror=alert(\"PWN19\")>']"),
-    replace("actors/huawei.md", "A Chinese telecommunications company.",
-            "A *Chinese* company. <script>alert('PWN20')</script> [bad](javascript:alert('PWN21')) "
-            "[good](https://good.example.org/) <a href=\"javascript:alert('PWN22')\">x</a> "
-            "{: onclick=\"alert('PWN23')\" }\n\n## Background\n\n- first point\n- second point\n"),
-    write("actors/evil.md", f"---\nname: \"{EVIL_ACTOR}\"\nkind: organisation\n---\nEvil.\n"),
-    write("actors/breakout.md", f"---\nname: '{BREAKOUT}'\nkind: person\n---\n"),
-    replace("claims/huawei-poses-security-risk.md", "statement: Huawei equipment poses a security risk to Europe.",
-            "statement: 'Huawei equipment is a risk <svg onload=alert(\"PWN24\")>'"),
-    replace("claims/huawei-poses-security-risk.md", "The central claim of the debate.",
-            "Context: <iframe src=\"javascript:alert('PWN25')\"></iframe> `<script>PWN26</script>`"),
-    replace("countries/spain.md", "name: Spain", "name: '<b onmouseover=alert(\"PWN27\")>Spain</b>'"),
-]
-
-
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("payloads") / "project", EDITS, strict=True)
+    project = make_project(tmp_path_factory.mktemp("payloads") / "project", ALL_EDITS, strict=True)
     return build_project(project, strict=True)
 
 
@@ -260,3 +208,18 @@ def test_the_build_writes_nothing_into_sources_or_docs(tmp_path: Path) -> None:
     assert (site / "documents" / "brussels-meeting" / "index.html").is_file()
     assert {name: snapshot(project / name) for name in ("sources", "docs")} == before
     assert sorted(p.name for p in project.iterdir()) == sorted([*listing, "site"])
+
+
+def test_a_theme_feature_that_turns_titles_into_html_is_refused(tmp_path: Path,
+                                                                caplog: pytest.LogCaptureFixture) -> None:
+    """Material's ``content.tooltips`` puts a decoded ``title`` into the page with innerHTML, and
+    titles carry contributor text: the plugin refuses to build with it rather than ship a script."""
+    project = make_project(tmp_path / "project", strict=True)
+    config = MKDOCS_YML.replace("  font: false\n", "  font: false\n  features:\n    - toc.follow\n"
+                                                  "    - content.tooltips\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    with pytest.raises(Abort):
+        build_project(project, strict=True)
+    refused = [r.getMessage() for r in caplog.records if "'content.tooltips' cannot be used" in r.getMessage()]
+    assert refused and "stored script injection" in refused[0]
+    assert not (project / "site" / "index.html").exists()

@@ -48,3 +48,62 @@
     dialog.setAttribute("aria-label", "Search");
   });
 })();
+
+// Tooltips for titled elements, written as text. Material's own (the content.tooltips feature)
+// inserts a title as HTML, and our titles carry contributor text: that would be a stored script
+// injection, so the feature stays off and the plugin refuses it. These show on hover and on
+// keyboard focus, which the browser's native title tooltip does not.
+(function () {
+  let tip = null;
+  let host = null;
+  function hide() {
+    if (tip) tip.remove();
+    if (host) {
+      host.removeAttribute("aria-describedby");
+      if (host.dataset.dossierTitle !== undefined) {
+        host.setAttribute("title", host.dataset.dossierTitle);
+        delete host.dataset.dossierTitle;
+      }
+    }
+    tip = host = null;
+  }
+  function place(element) {
+    const box = element.getBoundingClientRect();
+    const width = tip.offsetWidth, height = tip.offsetHeight, gap = 6, margin = 8;
+    const left = Math.max(margin, Math.min(box.left + box.width / 2 - width / 2,
+                                           document.documentElement.clientWidth - width - margin));
+    let top = box.bottom + gap;
+    if (top + height > window.innerHeight - margin && box.top - height - gap > margin) top = box.top - height - gap;
+    tip.style.left = (left + window.scrollX) + "px";
+    tip.style.top = (top + window.scrollY) + "px";
+  }
+  function show(element) {
+    if (element === host) return;
+    hide();
+    const text = element.getAttribute("title");
+    if (!text) return;
+    host = element;
+    // The title steps aside while ours shows, or the browser would show a second tooltip.
+    element.dataset.dossierTitle = text;
+    element.removeAttribute("title");
+    tip = document.createElement("div");
+    tip.id = "dossier-tooltip";
+    tip.className = "dossier-tooltip";
+    tip.setAttribute("role", "tooltip");
+    tip.textContent = text;
+    document.body.appendChild(tip);
+    element.setAttribute("aria-describedby", tip.id);
+    place(element);
+  }
+  function titled(event) {
+    return event.target instanceof Element ? event.target.closest("[title]") : null;
+  }
+  document.addEventListener("focusin", function (event) { const element = titled(event); if (element) show(element); });
+  document.addEventListener("focusout", hide);
+  document.addEventListener("mouseover", function (event) { const element = titled(event); if (element) show(element); });
+  document.addEventListener("mouseout", function (event) {
+    if (host && !(event.relatedTarget instanceof Node && host.contains(event.relatedTarget))) hide();
+  });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
+  if (typeof document$ !== "undefined") document$.subscribe(hide);  // instant navigation replaced the page
+})();

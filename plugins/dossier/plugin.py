@@ -45,6 +45,13 @@ FIGURES_MARKER = "<!-- dossier:figures -->"
 """Hand-written pages may hold this line; it is replaced by the corpus's figures."""
 
 
+UNSAFE_THEME_FEATURES = {
+    "content.tooltips": "Material inserts an element's title as HTML when it shows the tooltip, and our titles "
+                        "carry contributor text (names, claims, quotations): a stored script injection",
+}
+"""Theme features that would turn contributor text into live HTML, and why."""
+
+
 FAST_POLL_SECONDS = 0.1
 """How often ``mkdocs serve`` looks for changes in a small ``sources/`` (MkDocs' own: 0.5 s)."""
 
@@ -88,7 +95,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._preview = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Resolve the sources folder and have ``mkdocs serve`` watch it."""
+        """Refuse unsafe theme features; resolve the sources folder and have ``mkdocs serve`` watch it."""
+        features = config.theme.get("features") or ()
+        for feature in sorted(UNSAFE_THEME_FEATURES.keys() & set(features)):
+            raise PluginError(f"dossier: the theme feature '{feature}' cannot be used with this plugin: "
+                              f"{UNSAFE_THEME_FEATURES[feature]}. Remove it from theme.features in mkdocs.yml.")
         base = os.path.dirname(config.config_file_path or "")
         self._sources = os.path.normpath(os.path.join(base, self.config.sources))
         self._root = base or os.getcwd()
