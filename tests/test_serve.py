@@ -85,13 +85,13 @@ class Server:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             return 0, ""
 
-    def stop(self) -> None:
-        """Stop it as Ctrl-C does, so that it cleans up; kill it if it does not stop."""
+    def stop(self, signum: int = signal.SIGINT) -> None:
+        """Stop it as Ctrl-C does (or with `signum`), so that it cleans up; kill it if it does not stop."""
         if self.process.poll() is None:
             if self.group:
-                os.killpg(self.process.pid, signal.SIGINT)
+                os.killpg(self.process.pid, signum)
             else:
-                self.process.send_signal(signal.SIGINT)
+                self.process.send_signal(signum)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -180,6 +180,19 @@ def test_make_serve_takes_another_address(serve) -> None:
     assert f"--dev-addr 127.0.0.1:{server.port}" in server.output
     assert f"Serving on http://127.0.0.1:{server.port}/" in server.output
     assert "Dossier" in server.get("/actors/")[1]
+
+
+def test_serve_stopped_with_sigterm_cleans_up_as_on_ctrl_c(tmp_path: Path, serve) -> None:
+    """``kill`` (SIGTERM), as a service manager or a CI timeout stops it, removes its temporary folders."""
+    project = make_project(tmp_path / "project")
+    server = serve(project)
+    wait_for(lambda: server.get("/actors/huawei/")[0] == 200, "the first build", server)
+    scratch = tmp_path / "tmp-0"
+    made = sorted(p.name.split("-")[0].split("_")[0] for p in scratch.iterdir())
+    assert made == ["dossier", "mkdocs"], made  # the preview's generated pages, MkDocs' site
+    server.stop(signal.SIGTERM)
+    assert server.process.returncode == 0, server.output
+    assert list(scratch.iterdir()) == []
 
 
 def test_serve_with_a_broken_corpus_from_the_start_exits_with_the_problems(tmp_path: Path, serve) -> None:

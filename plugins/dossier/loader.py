@@ -33,6 +33,7 @@ from dossier.model import (
 )
 from dossier.parallel import forked
 from dossier.problems import DossierError, Location, Problem, Problems, did_you_mean
+from dossier.suggest import NameIndex
 
 FOLDERS = {"documents": ".md", "actors": ".md", "countries": ".md", "claims": ".md", "originals": ".txt"}
 """The folders of ``sources/`` and the extension of the files each holds."""
@@ -111,6 +112,7 @@ class _Loader:
         self._name_locations: dict[str, Location] = {}
         # Ids whose file exists but is unusable: its own errors are reported, not every use of it.
         self._broken: dict[str, set[str]] = {"actor": set(), "country": set(), "claim": set()}
+        self._name_index: dict[str, NameIndex] = {}
 
     def display(self, path: Path) -> str:
         return Path(os.path.relpath(path, self.display_root)).as_posix()
@@ -561,7 +563,10 @@ class _Loader:
         if id_ in self._broken[kind]:
             return
         folder = {"actor": "actors", "country": "countries", "claim": "claims"}[kind]
-        self.problems.error(location, f"unknown {kind} '{id_}'{did_you_mean(id_, registry)}{extra} "
+        index = self._name_index.get(kind)
+        if index is None or len(index) != len(registry):  # made once the registry is complete
+            index = self._name_index[kind] = NameIndex(registry)
+        self.problems.error(location, f"unknown {kind} '{id_}'{did_you_mean(id_, index)}{extra} "
                                       f"(no sources/{folder}/{id_}.md)")
 
     def find_mentions(self, document: Document, matcher: NameMatcher) -> None:

@@ -15,8 +15,11 @@ import contextlib
 import gc
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
+from types import FrameType
 from typing import Any, Literal
 
 from jinja2 import BytecodeCache, Environment
@@ -33,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from dossier.loader import load_with_problems
-from dossier.problems import Problem
+from dossier.problems import Problem, Severity
 from dossier.render import GeneratedPage, Site, escape, render_site
 from dossier.render.background import DataFilesJob
 from dossier.render.home import figures
@@ -78,6 +81,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._data_files: DataFilesJob | None = None
         self._last_good: Site | None = None
         self._stale_notice = ""
+        self._sigterm: _SignalHandler | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether we serve: a broken source then keeps the last good site.
@@ -87,12 +91,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """
         self._command = command
         self._preview = _Preview() if command == "serve" and dirty else None
+        if command == "serve":
+            self._sigterm = _stop_on_sigterm_as_on_ctrl_c()
 
     def on_shutdown(self) -> None:
         """Remove the generated pages' files of ``mkdocs serve --dirty``."""
         if self._preview is not None:
             self._preview.close()
             self._preview = None
+        if self._sigterm is not None:
+            signal.signal(signal.SIGTERM, self._sigterm)
+            self._sigterm = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Refuse unsafe theme features; resolve the sources folder and have ``mkdocs serve`` watch it."""
@@ -155,7 +164,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     site.files.update(render_data_files(corpus, site))
         errors = problems.errors
         for problem in problems.sorted():
-            (log.error if problem in errors else log.warning)(str(problem))
+            (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         if errors and self._command == "serve" and self._last_good is not None:
             log.error(f"{len(errors)} error(s) in {self.config.sources}/: still serving the last good "
                       "version of the generated pages until they are fixed")
@@ -265,6 +274,26 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if self._preview is not None:
                 self._preview.with_figures.add(page.file.src_uri)
         return self._stale_notice + markdown
+
+
+_SignalHandler = Callable[[int, FrameType | None], Any] | int | None
+
+
+def _stop_on_sigterm_as_on_ctrl_c() -> _SignalHandler | None:
+    """Have SIGTERM (``kill``, a service manager, a CI timeout) stop ``mkdocs serve`` as Ctrl-C does.
+
+    By default SIGTERM ends Python at once, so MkDocs' temporary site folder and the preview's
+    generated pages were left behind; as a KeyboardInterrupt, MkDocs shuts the server down and
+    removes its folder, and `DossierPlugin.on_shutdown` removes the preview's. Returns the
+    handler it replaced (None where no handler can be set: outside the main thread).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
 
 
 @contextlib.contextmanager

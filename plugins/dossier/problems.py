@@ -6,10 +6,12 @@ mistake, so a contributor sees every problem of a run at once.
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from dossier.characters import visible
+from dossier.suggest import NameIndex, closest
 
 
 class Severity(enum.Enum):
@@ -27,17 +29,29 @@ class Location:
     line: int = 1
     col: int = 1
 
+    def __post_init__(self) -> None:
+        # A file name is contributor text too: it must not carry terminal escapes into a log.
+        object.__setattr__(self, "path", visible(self.path))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem in the sources."""
+    """One problem in the sources.
+
+    Its message quotes contributor text: control, invisible and confusable characters in it are
+    written by code point (`dossier.characters.visible`), so that printing it is safe and two
+    texts that differ never print alike.
+    """
 
     location: Location
     message: str
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", visible(self.message))
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity is Severity.WARNING else ""
@@ -45,22 +59,30 @@ class Problem:
 
 
 class Problems:
-    """Collects the problems of one run, in the order they were found."""
+    """Collects the problems of one run, in the order they were found, each once."""
 
     def __init__(self) -> None:
         self._items: list[Problem] = []
+        self._seen: set[Problem] = set()
+
+    def add(self, problem: Problem) -> None:
+        """Record `problem`, unless the same one (place, message, severity) already is."""
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self._items.append(problem)
 
     def error(self, location: Location, message: str) -> None:
         """Record an error at `location`."""
-        self._items.append(Problem(location, message, Severity.ERROR))
+        self.add(Problem(location, message, Severity.ERROR))
 
     def warning(self, location: Location, message: str) -> None:
         """Record a warning at `location`."""
-        self._items.append(Problem(location, message, Severity.WARNING))
+        self.add(Problem(location, message, Severity.WARNING))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         """Add problems found elsewhere."""
-        self._items.extend(problems)
+        for problem in problems:
+            self.add(problem)
 
     @property
     def errors(self) -> list[Problem]:
@@ -99,7 +121,10 @@ class DossierError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A ``; did you mean 'x'?`` suffix when one of `choices` is close to `word`, else ``""``."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def did_you_mean(word: str, choices: Iterable[str] | NameIndex) -> str:
+    """A ``; did you mean 'x'?`` suffix when one of `choices` is close to `word`, else ``""``.
+
+    `choices` is a short fixed vocabulary, or the `NameIndex` of a registry (which can be large).
+    """
+    close = choices.closest(word) if isinstance(choices, NameIndex) else closest(word, choices)
+    return f"; did you mean '{close}'?" if close else ""

@@ -163,6 +163,16 @@ CASES = [
     Case("name shared by two entities", [replace("actors/ken-hu.md", "name: Ken Hu", "name: Huawei")],
          ["sources/actors/ken-hu.md:2:7: 'Huawei' is also a name or alias of actor 'huawei' "
           "(sources/actors/huawei.md:2:7)"]),
+    # Text a terminal must not trust: printed by code point ------------------------------------
+    Case("terminal escapes in a field", [replace("actors/ken-hu.md", "kind: person",
+                                                 'kind: "\\e[2J\\e[H\\e[32mALL CHECKS PASSED"')],
+         ["sources/actors/ken-hu.md:3:7: 'kind' is '<U+001B>[2J<U+001B>[H<U+001B>[32mALL CHECKS PASSED'"]),
+    Case("terminal escapes in a file name", [write("claims/\x1b]0;pwned\x07.md", "---\nstatement: Safe.\n---\n")],
+         ["sources/claims/<U+001B>]0;pwned<U+0007>.md:1:1: '<U+001B>]0;pwned<U+0007>' is not a valid id"]),
+    Case("Cyrillic letter in an id", [replace(DOC, "by=huawei", "by=hu\u0430wei")],
+         [f"{D}:9:65: unknown actor 'hu<U+0430 CYRILLIC SMALL LETTER A>wei'; did you mean 'huawei'?"]),
+    Case("zero-width space in an id", [replace(DOC, "by=huawei", "by=hua\u200bwei")],
+         [f"{D}:9:65: unknown actor 'hua<U+200B ZERO WIDTH SPACE>wei'; did you mean 'huawei'?"]),
     # Verbatim text ---------------------------------------------------------------------------
     Case("text differs from its original", [replace(DOC, "on Monday.", "on Tuesday.")],
          [f"{D}:7:62: text differs from its original sources/originals/brussels-meeting.txt (line 1, column 62): "

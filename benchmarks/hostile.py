@@ -1,0 +1,127 @@
+"""Hostile input sizes: the inputs that once made the checker or the build quadratic, timed.
+
+Each case is the good corpus of ``tests/bad/`` plus one large, careless input:
+
+- ``typos``: N actors and one document whose N statements each name a distinct misspelt actor
+  (did-you-mean over N ids for N typos; was 110 s at 3,000);
+- ``unclosed``: a document with N ``[`` never closed, one problem each (the build de-duplicated
+  its problems against a list; 200k had not finished after 5 minutes);
+- ``problems``: N statements with an unknown key each, N distinct problems through the build;
+- ``statements``: one document with N statements by one actor (that actor's page; was 167 s
+  at 20,000), a build that succeeds.
+
+For each case it writes the project under ``benchmarks/out/hostile/``, then times
+``python -m dossier check`` and ``mkdocs build`` (each in its own process, wall-clock) and prints
+one line per case. It asserts nothing about time: it is a measurement, not a test.
+
+Usage: ``python benchmarks/hostile.py [--cases typos unclosed problems statements] [--scale 1.0]
+[--no-build]``. ``--scale 0.1`` divides every size by ten, for a quick look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bad import Edit, make_project, write  # noqa: E402
+
+PYTHON = sys.executable
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+FRONT = ("---\ntitle: {title}\npublisher: Example News\npublished: 2019-03-04\n"
+         "url: https://news.example.org/{id}\n---\n")
+
+SIZES = {"typos": 3_000, "unclosed": 200_000, "problems": 40_000, "statements": 20_000}
+"""Each case's full size: the sizes issue 12 measured."""
+
+_WORDS = ["huawei", "ericsson", "nokia", "government", "ministry", "agency", "council", "commission",
+          "operator", "regulator"]
+
+
+def document(doc_id: str, paragraphs: list[tuple[str, str]]) -> list[Edit]:
+    """A document and its original: each paragraph as annotated and as the original prints it."""
+    body = "\n\n".join(annotated for annotated, _ in paragraphs) + "\n"
+    original = "\n\n".join(plain for _, plain in paragraphs) + "\n"
+    return [write(f"documents/{doc_id}.md", FRONT.format(title=doc_id.replace("-", " ").title(), id=doc_id) + body),
+            write(f"originals/{doc_id}.txt", original)]
+
+
+def typos(n: int) -> list[Edit]:
+    rng = random.Random(12)
+    ids = [f"{rng.choice(_WORDS)}-{rng.choice(_WORDS)}-{i}" for i in range(n)]
+    edits = [write(f"actors/{id_}.md", f"---\nname: Actor {i}\nkind: organisation\n---\n") for i, id_ in enumerate(ids)]
+    paragraphs = []
+    for i, id_ in enumerate(ids):
+        cut = rng.randrange(len(id_.split("-")[0]))  # a letter dropped from the first word
+        typo = id_[:cut] + id_[cut + 1:]
+        paragraphs.append((f"Statement {i}: [it is safe]{{says by={typo}}}.", f"Statement {i}: it is safe."))
+    return edits + document("typos", paragraphs)
+
+
+def unclosed(n: int) -> list[Edit]:
+    per_line = 1_000
+    lines = ["Open " + " ".join(f"[w{j}" for j in range(min(per_line, n - start)))
+             for start in range(0, n, per_line)]
+    return document("unclosed", [(line, line.replace("[", "")) for line in lines])
+
+
+def problems(n: int) -> list[Edit]:
+    return document("problems", [(f"Item {i}: [it is safe]{{says by=huawei tone=calm}}.", f"Item {i}: it is safe.")
+                                 for i in range(n)])
+
+
+def statements(n: int) -> list[Edit]:
+    return document("statements", [(f"Item {i}: [it is safe]{{says by=huawei}}.", f"Item {i}: it is safe.")
+                                   for i in range(n)])
+
+
+CASES: dict[str, Callable[[int], list[Edit]]] = {"typos": typos, "unclosed": unclosed, "problems": problems,
+                                                 "statements": statements}
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int, int]:
+    """Wall-clock seconds, exit status and lines of output of `command`."""
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if "Traceback" in result.stderr:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return elapsed, result.returncode, len(result.stdout.splitlines()) + len(result.stderr.splitlines())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES))
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
+    parser.add_argument("--no-build", action="store_true", help="time the check only")
+    parser.add_argument("--out", type=Path, default=HERE / "out" / "hostile")
+    args = parser.parse_args()
+    for name in args.cases:
+        size = max(1, int(SIZES[name] * args.scale))
+        project = args.out / name
+        shutil.rmtree(project, ignore_errors=True)
+        make_project(project, CASES[name](size))
+        check_s, check_status, check_lines = timed([PYTHON, "-m", "dossier", "check", "sources"], project)
+        line = f"{name:<11} n={size:<7} check {check_s:7.2f} s (exit {check_status}, {check_lines} lines)"
+        if not args.no_build:
+            build_s, build_status, _ = timed([MKDOCS, "build", "--site-dir", "site"], project)
+            line += f"   build {build_s:7.2f} s (exit {build_status})"
+            pages = sorted(project.glob("site/actors/huawei/index.html"))
+            if pages and build_status == 0:
+                line += f", Huawei's page {pages[0].stat().st_size / 1e6:.1f} MB"
+        print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""The closest known word to a misspelt one, for "did you mean" hints.
+
+A short fixed vocabulary (keys, kinds, folders) is compared word by word with `difflib`. A
+registry of ids can hold thousands, and a corpus as many typos: comparing each typo with every
+id was quadratic (3,000 typos over 3,000 ids took minutes). `NameIndex` finds the few ids a
+typo can be close to through an index of their one-character deletions, then ranks only those.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+CUTOFF = 0.6
+"""The least `difflib` similarity for a hint: below it, a suggestion would mislead more than help."""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice most similar to `word`, if any is similar enough; compares with each choice."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=CUTOFF)
+    return close[0] if close else None
+
+
+def _deletions(word: str) -> set[str]:
+    """`word` and every string made by deleting one of its characters."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+class NameIndex:
+    """The names of a registry, indexed so that a typo is compared with its near neighbours only.
+
+    A name is a candidate for `word` when deleting at most two characters of `word` and at most
+    one of the name gives the same text: a typo of one character (a letter missing, added,
+    changed, or two letters swapped) always is, and so are many of two (a letter missing and
+    one added, two added, a letter changed and one added). Candidates are then ranked as `closest`
+    ranks them. Looking up a word costs about its length squared, whatever the registry's size;
+    the index is made at the first lookup.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._names = list(names)
+        self._by_deletion: dict[str, list[str]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def _index(self) -> dict[str, list[str]]:
+        if self._by_deletion is None:
+            self._by_deletion = {}
+            for name in self._names:
+                for key in _deletions(name):
+                    self._by_deletion.setdefault(key, []).append(name)
+        return self._by_deletion
+
+    def candidates(self, word: str) -> set[str]:
+        """The names within two deletions of `word` and one of their own."""
+        index = self._index()
+        found: set[str] = set()
+        for once in _deletions(word):
+            for twice in _deletions(once):
+                found.update(index.get(twice, ()))
+        return found
+
+    def closest(self, word: str) -> str | None:
+        """The name most similar to `word` among its candidates, if similar enough."""
+        return closest(word, sorted(self.candidates(word)))
