@@ -313,3 +313,14 @@ def test_a_missing_sources_folder_is_said(project: Path, capsys: pytest.CaptureF
                                           argv: tuple[str, ...]) -> None:
     assert run(capsys, *argv) == (1, [], "nowhere: the sources folder does not exist\n")
     assert not (project / "nowhere").exists()
+
+
+def test_suggest_follows_a_description_back_to_the_actor(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``the chairman said`` refers to the actor named before whose role says chairman (Ken Hu)."""
+    (project / "sources/documents/note.md").write_text(
+        "---\ntitle: A note\n---\nKen Hu met the Spanish government in Madrid. Officials were there too.\n\n"
+        "“We are safe,” the chairman said.\n", encoding="utf-8")
+    status, out, _ = run(capsys, "suggest", "sources/documents/note.md")
+    assert status == 0
+    assert out == ["sources/documents/note.md:6:1: quotation not annotated; proposed: [“We are safe,”]{quote "
+                   "by=ken-hu} ('Ken Hu', 'the chairman said', named before)"]

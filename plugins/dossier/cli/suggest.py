@@ -46,7 +46,7 @@ _BEFORE_NAME = frozenset({"by", "said", "says", "told", "added", "warned", "wrot
 """Words that attribute a quotation before them to the name right after them (``said Pang``, ``by X``)."""
 PREPOSITIONS = word_set(
     "of for with in at on from to against about over into between than as among towards toward under "
-    "designating accused"
+    "within without across through behind designating accused"
 )
 """Words after which a name is an object, not the one who speaks (``met with X``)."""
 _ARTICLES = word_set("the a an its his her their our this that")
@@ -83,6 +83,8 @@ CALENDAR = word_set(
 _CONNECTOR = r"(?:of|of the|de|del|van|von|der|du|la|al|bin)"
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ](?:[\w.-]*\w)?(?:['’][A-Z]\w*)?"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:(?: | {_CONNECTOR} ){_CAPITALISED})+")
+_LOOK_BACK = 2000
+"""How far back (characters) a description such as ``the official`` may refer."""
 GLUE_WORDS = word_set(
     "and or the said says has had is was to of in on for with will would told added"
 )
@@ -161,6 +163,8 @@ class Suggester:
     def __init__(self, corpus: Corpus) -> None:
         self.actor_of = {name: actor.id for actor in corpus.actors.values() for name in (actor.name, *actor.aliases)}
         self.kind_of_actor = {actor.id: actor.kind for actor in corpus.actors.values()}
+        self.words_of_actor = {actor.id: {w.lower() for text in (actor.name, *actor.aliases, actor.role)
+                                          for w in re.findall(r"\w+", text)} for actor in corpus.actors.values()}
         self.country_of = {name: c.id for c in corpus.countries.values() for name in (c.name, *c.aliases)}
         self.names = name_pattern(list(self.actor_of))
         self.all_names = name_pattern([*self.actor_of, *self.country_of])
@@ -275,7 +279,37 @@ class Suggester:
         if pronoun and not any(c.reason.startswith("same") for c in found):
             wanted = "person" if pronoun.group(1) in ("he", "she") else "organisation"
             found = [c for c in found if c.kind == wanted]
+        if not any("attribution verb" in c.reason for c in found if c.reason.startswith("same")):
+            found += self.described(text, all_sentences[index], every_quotation)
         found.sort(key=lambda c: -c.score)
+        return found
+
+    def described(self, text: str, sentence: Span, every_quotation: list[Span]) -> list[Candidate]:
+        """The actor that a description such as ``the intelligence service said`` refers back to.
+
+        In a sentence with an attribution verb, ``the`` and one to three lowercase words name a
+        speaker by its kind; the nearest actor named before (within a page or so) whose name,
+        aliases or role hold the last of those words is the one meant.
+        """
+        words = [w for w in re.finditer(r"[\w’']+", text[sentence.start:sentence.end])
+                 if not any(q.start <= sentence.start + w.start() < q.end for q in every_quotation)]
+        if not any(w.group().lower() in ATTRIBUTION for w in words):
+            return []
+        found: list[Candidate] = []
+        earlier = self.named(text, Span(max(0, sentence.start - _LOOK_BACK), sentence.start))
+        for match in re.finditer(r"\b[Tt]he((?: [a-z]+){1,3})\b", text[sentence.start:sentence.end]):
+            at = sentence.start + match.start()
+            if any(q.start <= at < q.end for q in every_quotation) or _after_preposition(text, at, sentence.start):
+                continue  # quoted, or an object ("within the company"), not who speaks
+            # The last word that names a kind of actor: "the intelligence service said", "the official did".
+            for head in reversed(match.group(1).split()):
+                if len(head) < 4 or head in ATTRIBUTION or head in PREPOSITIONS:
+                    continue
+                actor = next((n for n in reversed(earlier) if n.known and head in self.words_of_actor[n.actor]), None)
+                if actor is not None:
+                    found.append(Candidate(actor.actor, actor.name, 5.0, f"'the{match.group(1)}', named before",
+                                           self.kind_of_actor[actor.actor]))
+                    break
         return found
 
     def named(self, text: str, span: Span) -> list[Named]:
