@@ -14,7 +14,8 @@ import argparse
 import sys
 import time
 
-from dossier.cli import listing, new, sources_folder, suggest
+from dossier.cli import listing, new, suggest
+from dossier.cli.sources import sources_folder
 from dossier.loader import load_with_problems
 
 CONTRIBUTOR_COMMANDS = {"new": new, "list": listing, "suggest": suggest}

@@ -12,7 +12,7 @@ import json
 import sys
 
 from dossier import load_with_problems
-from dossier.cli import add_sources_option, existing_sources, shown
+from dossier.cli.sources import add_sources_option, existing_sources, shown
 from dossier.model import Corpus
 
 GROUPS = ("documents", "actors", "countries", "claims")

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dossier import load_with_problems
-from dossier.cli import add_sources_option, existing_sources, shown
+from dossier.cli.sources import add_sources_option, existing_sources, shown
 from dossier.model import ID_PATTERN, Actor, Corpus, Country
 
 FOLDER = {"document": "documents", "actor": "actors", "country": "countries", "claim": "claims"}

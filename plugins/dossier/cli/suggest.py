@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier import Corpus, load_with_problems
-from dossier.cli import shown, sources_folder
 from dossier.cli.new import slug
+from dossier.cli.sources import shown, sources_folder
 from dossier.cli.text import DocumentText, Span, is_double, quotations, read, sentences
 
 
