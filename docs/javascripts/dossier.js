@@ -107,3 +107,81 @@
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
   if (typeof document$ !== "undefined") document$.subscribe(hide);  // instant navigation replaced the page
 })();
+
+// The timeline filter: narrows the statements of a timeline page to a claim, an actor, a country
+// and a stance. The page lists every statement without it (no script: unfiltered); the form comes
+// hidden and only this script shows it. State lives in the address (?claim=…&stance=…), so a
+// filtered view can be linked to, as claim and actor pages do. No request, no library.
+(function () {
+  const FIELDS = ["claim", "actor", "country", "stance"];
+  function has(list, value) { return (" " + (list || "") + " ").indexOf(" " + value + " ") !== -1; }
+  function matches(entry, wanted) {
+    const positions = entry.dataset.positions || "";
+    if (wanted.claim && wanted.stance) {
+      if (!has(positions, wanted.stance + ":" + wanted.claim)) return false;
+    } else if (wanted.claim) {
+      if (!positions.split(" ").some(function (p) { return p.split(":")[1] === wanted.claim; })) return false;
+    } else if (wanted.stance) {
+      if (!positions.split(" ").some(function (p) { return p.split(":")[0] === wanted.stance; })) return false;
+    }
+    if (wanted.actor && !has(entry.dataset.actors, wanted.actor)) return false;
+    if (wanted.country && !has(entry.dataset.countries, wanted.country)) return false;
+    return true;
+  }
+  function apply(form, entries, lists) {
+    const wanted = {};
+    FIELDS.forEach(function (name) { wanted[name] = form.elements[name] ? form.elements[name].value : ""; });
+    let shown = 0;
+    entries.forEach(function (entry) {
+      const keep = matches(entry, wanted);
+      entry.classList.toggle("dossier-filtered-out", !keep);
+      if (keep) shown += 1;
+    });
+    // A month (or year) heading stays only above statements still shown.
+    lists.forEach(function (list) {
+      const empty = !list.querySelector(".dossier-entry:not(.dossier-filtered-out)");
+      list.classList.toggle("dossier-filtered-out", empty);
+      const heading = list.previousElementSibling;
+      if (heading && /^H[34]$/.test(heading.tagName)) heading.classList.toggle("dossier-filtered-out", empty);
+    });
+    document.querySelectorAll(".md-content h2[id^='y']").forEach(function (year) {
+      let next = year.nextElementSibling, any = false;
+      while (next && next.tagName !== "H2") {
+        if (next.matches(".dossier-entries") && !next.classList.contains("dossier-filtered-out")) any = true;
+        next = next.nextElementSibling;
+      }
+      year.classList.toggle("dossier-filtered-out", !any);
+    });
+    const output = form.querySelector("output");
+    if (output) {
+      output.textContent = shown === entries.length
+        ? "All " + entries.length + " statements shown."
+        : shown + " of " + entries.length + " statements shown.";
+    }
+    const params = new URLSearchParams(location.search);
+    FIELDS.forEach(function (name) { if (wanted[name]) params.set(name, wanted[name]); else params.delete(name); });
+    const query = params.toString();
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+  function init() {
+    const form = document.querySelector("form.dossier-filter");
+    if (!form || form.dataset.dossierReady) return;
+    form.dataset.dossierReady = "1";
+    const entries = Array.from(document.querySelectorAll(".dossier-entry"));
+    const lists = Array.from(document.querySelectorAll(".dossier-entries"));
+    const params = new URLSearchParams(location.search);
+    FIELDS.forEach(function (name) {
+      const select = form.elements[name];
+      const value = params.get(name);
+      if (select && value && Array.from(select.options).some(function (o) { return o.value === value; })) {
+        select.value = value;
+      }
+    });
+    form.addEventListener("change", function () { apply(form, entries, lists); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(form, entries, lists); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(form, entries, lists); }, 0); });
+    form.hidden = false;
+    apply(form, entries, lists);
+  }
+  if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
+})();
