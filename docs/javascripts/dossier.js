@@ -152,6 +152,18 @@
       }
       year.classList.toggle("dossier-filtered-out", !any);
     });
+    // The footnotes of statements filtered out go too, or the page would end in a wall of them.
+    const cited = new Set();
+    entries.forEach(function (entry) {
+      if (entry.classList.contains("dossier-filtered-out")) return;
+      entry.querySelectorAll("a.footnote-ref").forEach(function (ref) {
+        // Material may have made the href absolute: the id is the fragment either way.
+        cited.add(decodeURIComponent(new URL(ref.getAttribute("href"), location.href).hash.slice(1)));
+      });
+    });
+    document.querySelectorAll(".md-content .footnote li[id]").forEach(function (note) {
+      note.classList.toggle("dossier-filtered-out", shown !== entries.length && !cited.has(note.id));
+    });
     const output = form.querySelector("output");
     if (output) {
       output.textContent = shown === entries.length
