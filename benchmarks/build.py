@@ -39,7 +39,7 @@ def _timed(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
 
 def instrument_plugin() -> None:
     """Wrap every event handler of the ``dossier`` plugin class with a timer."""
-    from dossier.plugin import DossierPlugin
+    from dossier.adapter.plugin import DossierPlugin
 
     for name in dir(DossierPlugin):
         if name.startswith("on_") and callable(getattr(DossierPlugin, name)):

@@ -119,7 +119,7 @@ def make_dossier_project(out: Path, n: int, seed: int) -> tuple[Path, dict[str, 
     with the figures marker on the home page): the real ones link to pages of the real corpus,
     which a synthetic corpus does not have. The plain site gets the very same stand-ins.
     """
-    from dossier.plugin import FIGURES_MARKER
+    from dossier.adapter.plugin import FIGURES_MARKER
 
     project = out / f"dossier-{n}"
     if project.exists():
@@ -149,8 +149,8 @@ def _page_sizes(docs: Path) -> dict[str, int]:
 def _plain_sizes(sources: Path, config: dict[str, Any], seed: int) -> dict[str, int]:
     """For each page Dossier generates from `sources`, the size of plain Markdown that gives as
     much HTML with `config`'s Markdown extensions."""
-    from dossier.loader import load
-    from dossier.render import render_site
+    from dossier.reading.loader import load
+    from dossier.rendering.site import render_site
 
     rendered = render_site(load(sources), site_url=config.get("site_url", ""))
     expansion = plain_generator.html_per_markdown(config.get("markdown_extensions", []), seed=seed)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import test_views
-from dossier.loader import load
 from dossier.model import Corpus
+from dossier.reading.loader import load
 from sitetools import ROOT, build_project, make_project
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from dossier.index import CorpusIndex
 from dossier.model import STANCES, Corpus
-from dossier.render import render_site
-from dossier.render.common import Urls
-from dossier.render.views import exports
+from dossier.relations import CorpusIndex
+from dossier.rendering import exports
+from dossier.rendering.site import render_site
+from dossier.rendering.urls import Urls
 from sitetools import ROOT
 
 SCHEMA_PATH = ROOT / "plugins" / "dossier" / "schema" / "corpus.schema.json"

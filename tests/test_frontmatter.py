@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from dossier import fields
-from dossier.frontmatter import SourceFile, split
 from dossier.model import PartialDate
 from dossier.problems import Location, Problems, Severity
+from dossier.reading import fields
+from dossier.reading.frontmatter import SourceFile, split
 
 
 def read(text: str) -> tuple[SourceFile, list[str]]:

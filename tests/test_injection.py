@@ -17,7 +17,7 @@ import pytest
 from bad import MKDOCS_YML, make_project
 from bad.payloads import ALL_EDITS, BREAKOUT, EVIL_ACTOR, IMG, LINK, SCRIPT
 from bs4 import BeautifulSoup, Tag
-from dossier.render import escape
+from dossier.rendering import escape
 from mkdocs.exceptions import Abort
 from sitetools import build_project
 

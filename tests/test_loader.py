@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from bad import delete, make_sources, replace, write
 from dossier import Corpus, load, load_with_problems
-from dossier.matcher import NameMatcher
 from dossier.model import PartialDate
+from dossier.reading.matcher import NameMatcher
 
 DOC = "documents/brussels-meeting.md"
 ORIGINAL = "originals/brussels-meeting.txt"

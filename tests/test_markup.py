@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from dossier.markup import LineIndex, ParsedBody, paragraphs, parse
 from dossier.problems import Location, Problems
+from dossier.reading.markup import LineIndex, ParsedBody, paragraphs, parse
 
 
 def run(body: str, *, offset: int = 0, prefix: str = "") -> tuple[ParsedBody, list[str]]:

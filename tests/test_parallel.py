@@ -12,17 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import dossier.parallel as parallel_module
-import dossier.render.background as background_module
-import dossier.render.site as site_module
+import dossier.adapter.background as background_module
+import dossier.adapter.parallel as parallel_module
+import dossier.rendering.site as site_module
 import pytest
-from dossier.loader import CHILD_SHARE, load, load_with_problems
+from dossier.adapter.background import DataFilesJob
+from dossier.adapter.parallel import Forked, can_fork, forked
 from dossier.model import Corpus
-from dossier.parallel import Forked, can_fork, forked
-from dossier.render import render_site
-from dossier.render.background import DataFilesJob
-from dossier.render.page import GeneratedPage
-from dossier.render.site import DATA_FILES, Site, render_data_files
+from dossier.reading.loader import CHILD_SHARE, load, load_with_problems
+from dossier.rendering.page import GeneratedPage
+from dossier.rendering.site import DATA_FILES, Site, render_data_files, render_site
 from sitetools import ROOT, build_project, make_project
 
 T = TypeVar("T")

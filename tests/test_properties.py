@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from bad import make_sources
 from dossier import DossierError, load
-from dossier.frontmatter import split
-from dossier.loader import _collapse, _folded
-from dossier.markup import ESCAPABLE, LineIndex, parse
 from dossier.problems import Problems
+from dossier.reading.frontmatter import split
+from dossier.reading.loader import _collapse, _folded
+from dossier.reading.markup import ESCAPABLE, LineIndex, parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import test_views
 from bs4 import BeautifulSoup
-from dossier.index import CorpusIndex
 from dossier.model import Corpus
-from dossier.render.common import STANCE_LABELS, without_accents
+from dossier.relations import CorpusIndex
+from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.text import without_accents
 
 SEPARATOR = re.compile(r"[\s\-]+")
 """Material's search separator (see search_index.json's config): how lunr splits words."""

@@ -47,7 +47,7 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_synthetic_corpus_is_valid_and_dense(synthetic: tuple[Path, Path]) -> None:
-    from dossier.loader import load_with_problems
+    from dossier.reading.loader import load_with_problems
 
     project, _ = synthetic
     corpus, problems = load_with_problems(project / "sources")

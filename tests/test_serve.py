@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from bad import make_project, replace
-from dossier.plugin import FAST_POLL_FILES, FAST_POLL_SECONDS
+from dossier.adapter.plugin import FAST_POLL_FILES, FAST_POLL_SECONDS
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from sitetools import interruptible_children

@@ -17,11 +17,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from dossier.index import CorpusIndex, aggregate
 from dossier.model import Corpus
-from dossier.render.common import STANCE_LABELS, Urls
-from dossier.render.page import PageWriter
-from dossier.render.views import graph, matrix, timeline
+from dossier.relations import CorpusIndex, aggregate
+from dossier.rendering.components import graphs, timelines
+from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.page import PageWriter
+from dossier.rendering.pages import graph, matrix, timeline
+from dossier.rendering.urls import Urls
 from sitetools import build_project, check_links, make_project
 
 DOCUMENTS = {
@@ -376,8 +378,8 @@ def test_small_timelines_on_claim_and_actor_pages(mini_site: Path, mini_corpus: 
     expected: dict[str, list[int]] = {}
     for statement in index.by_actor["peter-szijjarto"]:
         row = expected.setdefault(str(statement.when.year), [0, 0, 0, 0])
-        for stance in timeline.stances_of(statement):
-            row[("supports", "disputes", "about", timeline.NO_STANCE).index(stance)] += 1
+        for stance in timelines.stances_of(statement):
+            row[("supports", "disputes", "about", timelines.NO_STANCE).index(stance)] += 1
     found = {}
     for tr in table.find("tbody").find_all("tr"):
         cells = [td.get_text(strip=True) for td in tr.find_all("td")]
@@ -390,10 +392,10 @@ def test_small_timeline_legends_name_only_what_they_count(mini_site: Path, mini_
     """The ○ of a strip's legend names just the kinds of statement counted under it on that page."""
     index = CorpusIndex(mini_corpus)
     words = {"about": "speaking about a claim", "both": "both supporting and disputing",
-             timeline.NO_STANCE: "without a claim"}
+             timelines.NO_STANCE: "without a claim"}
     seen: set[str] = set()
     for actor, statements in index.by_actor.items():
-        stances = {stance for statement in statements for stance in timeline.stances_of(statement)}
+        stances = {stance for statement in statements for stance in timelines.stances_of(statement)}
         seen |= stances
         legend = soup(mini_site, f"actors/{actor}").find(class_="dossier-strip-box").get_text()
         for stance, phrase in words.items():
@@ -445,7 +447,7 @@ def test_claim_graph_shows_each_side_grouped_by_country(mini_site: Path, mini_co
 def test_claim_graph_is_bounded(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(graph, "MAX_PER_SIDE", 1)
     claim = mini_corpus.claims["huawei-poses-security-risk"]
-    markdown = graph.claim_graph(PageWriter("claims/huawei-poses-security-risk.md", Urls()), claim, mini_corpus,
+    markdown = graphs.claim_graph(PageWriter("claims/huawei-poses-security-risk.md", Urls()), claim, mini_corpus,
                                  CorpusIndex(mini_corpus))
     assert "and 2 more disputing" in markdown
     assert "Only the 1 most quoted actors per side are drawn" in markdown

@@ -16,7 +16,7 @@ import time
 
 from dossier.cli import listing, new, suggest
 from dossier.cli.sources import sources_folder
-from dossier.loader import load_with_problems
+from dossier.reading.loader import load_with_problems
 
 CONTRIBUTOR_COMMANDS = {"new": new, "list": listing, "suggest": suggest}
 

@@ -22,8 +22,8 @@ from browsing import (
     open_tab,
     serve,
 )
-from dossier.loader import load
 from dossier.model import Corpus
+from dossier.reading.loader import load
 from playwright.sync_api import Browser, BrowserContext, expect, sync_playwright
 
 # Assertions wait as long as browser steps do: on a busy 2-core CI machine the search index alone

@@ -8,7 +8,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from browsing import LOCAL_HOSTS, Reader
 from dossier.model import Corpus
-from dossier.render.common import STANCE_LABELS
+from dossier.rendering.components.stances import STANCE_LABELS
 from playwright.sync_api import expect
 
 _LINKS_IN_CONTENT = """() => Array.from(document.querySelectorAll(".md-content a")).map(a => {

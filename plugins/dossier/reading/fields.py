@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from dossier.frontmatter import Field
 from dossier.model import ID_PATTERN, PartialDate
 from dossier.problems import Location, Problems, did_you_mean
+from dossier.reading.frontmatter import Field
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
@@ -75,7 +75,7 @@ def check(fields: dict[str, Field], schema: dict[str, Spec], end: Location,
     Unknown fields are warnings; missing required fields and bad values are errors.
 
     Args:
-        fields: The front matter, as `dossier.frontmatter.split` read it.
+        fields: The front matter, as `dossier.reading.frontmatter.split` read it.
         schema: What each known field must hold.
         end: Where the front matter ends; a missing field is reported there, unless an unknown
             field looks like a misspelling of it, which is then the place to point at.

@@ -8,7 +8,7 @@ descriptions), with a placeholder line for each stretch of HTML in between. The 
 converts the skeleton; `GeneratedPage.fill` then puts the HTML in place. For MkDocs the plugin
 does that in ``on_page_content``, before search indexes the page.
 
-Everything written into a block goes through `dossier.render.escape` first, as in Markdown.
+Everything written into a block goes through `dossier.rendering.escape` first, as in Markdown.
 """
 
 from __future__ import annotations
@@ -18,15 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dossier.model import Document, Entity
-from dossier.render import escape
-from dossier.render.common import Urls
+from dossier.rendering import escape
+from dossier.rendering.urls import Urls, folder_and_id
 
 _PLACEHOLDER = re.compile(r"<!--dossier-block:(\d+)-->")
-
-
-def uri(entity: Entity | Document) -> str:
-    """The source URI of an entity's generated page, e.g. ``actors/huawei.md``."""
-    return f"{entity.folder}/{entity.id}.md"
 
 
 def placeholder(number: int) -> str:
@@ -78,7 +73,7 @@ class PageWriter:
     def __init__(self, uri: str, urls: Urls) -> None:
         self.uri = uri
         self.urls = urls
-        output = urls.output(*_folder_and_id(uri))
+        output = urls.output(*folder_and_id(uri))
         self.root = "../" * output.count("/")
         """The way from this page up to the site root, e.g. ``../../``."""
         self._lines: list[str] = []
@@ -175,8 +170,3 @@ class PageWriter:
         return GeneratedPage("\n".join(self._lines) + "\n", tuple(self._blocks))
 
 
-def _folder_and_id(uri: str) -> tuple[str, str]:
-    """``actors/huawei.md`` → ``("actors", "huawei")``; ``actors/index.md`` → ``("actors", "")``."""
-    folder, _, name = uri.rpartition("/")
-    stem = name.removesuffix(".md")
-    return folder, "" if stem == "index" else stem

@@ -14,16 +14,13 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import shutil
 import signal
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any, Literal
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,12 +32,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from dossier.loader import load_with_problems
+from dossier.adapter.background import DataFilesJob
+from dossier.adapter.preview import Preview
 from dossier.problems import Problem, Severity
-from dossier.render import GeneratedPage, Site, escape, render_site
-from dossier.render.background import DataFilesJob
-from dossier.render.home import figures
-from dossier.render.site import render_data_files
+from dossier.reading.loader import load_with_problems
+from dossier.rendering import escape
+from dossier.rendering.figures import figures
+from dossier.rendering.site import Site, render_data_files, render_site
 
 log = get_plugin_logger(__name__)
 
@@ -75,7 +73,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def __init__(self) -> None:
         self._command: Literal["build", "gh-deploy", "serve"] = "build"
-        self._preview: _Preview | None = None
+        self._preview: Preview | None = None
         self._site: Site | None = None
         self._awaited: frozenset[str] = frozenset()
         self._data_files: DataFilesJob | None = None
@@ -90,7 +88,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         changed; the generated pages then get files of their own, rewritten only when they change.
         """
         self._command = command
-        self._preview = _Preview() if command == "serve" and dirty else None
+        self._preview = Preview() if command == "serve" and dirty else None
         if command == "serve":
             self._sigterm = _stop_on_sigterm_as_on_ctrl_c()
 
@@ -148,7 +146,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         and the last good generated pages are served again, each page saying so in a banner.
 
         ``mkdocs build`` renders the open-data files in a second process meanwhile (see
-        `dossier.render.background`); ``mkdocs serve`` renders them here, with the pages.
+        `dossier.adapter.background`); ``mkdocs serve`` renders them here, with the pages.
         """
         self._stale_notice = ""
         self._stop_children()
@@ -179,7 +177,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Add every generated page as an in-memory file, out of the navigation."""
         assert self._site is not None
         if self._preview is not None:
-            self._preview.update(self._site, files, figures=figures(self._site), notice=self._stale_notice)
+            self._preview.update(self._site, files, figures=self._figures(), notice=self._stale_notice)
         for uri, generated in self._site.pages.items():
             if self._preview is not None:
                 files.append(File.generated(config, uri, abs_src_path=self._preview.path(uri),
@@ -238,6 +236,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Stop the child processes if the build failed before their work was used."""
         self._stop_children()
 
+    def _figures(self) -> str:
+        assert self._site is not None and self._site.index is not None
+        return figures(self._site.index)
+
     def _stop_children(self) -> None:
         if self._site is not None:
             self._site.cancel()
@@ -270,7 +272,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Fill the figures marker of hand-written pages with the corpus's counts."""
         if self._site is not None and FIGURES_MARKER in markdown:
-            markdown = markdown.replace(FIGURES_MARKER, figures(self._site))
+            markdown = markdown.replace(FIGURES_MARKER, self._figures())
             if self._preview is not None:
                 self._preview.with_figures.add(page.file.src_uri)
         return self._stale_notice + markdown
@@ -311,61 +313,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-class _Preview:
-    """The generated pages of ``mkdocs serve --dirty`` as files, so that MkDocs rebuilds only those
-    that changed: it compares a page's source and output times.
-
-    Hand-written pages depend on the corpus only through the figures marker and the banner of a
-    broken corpus; when either changes, their output is removed so that they are rebuilt too.
-    """
-
-    def __init__(self) -> None:
-        self.folder = tempfile.mkdtemp(prefix="dossier-preview-")
-        self.templates = _CompiledTemplates()
-        self.with_figures: set[str] = set()
-        self._written: dict[str, GeneratedPage] = {}
-        self._figures = self._notice = ""
-
-    def path(self, uri: str) -> str:
-        """The file that holds the Markdown skeleton of the generated page `uri`."""
-        return os.path.join(self.folder, *uri.split("/"))
-
-    def update(self, site: Site, files: Files, *, figures: str, notice: str) -> None:
-        """Rewrite the files of the generated pages that changed; mark hand-written ones to rebuild."""
-        figures_changed, notice_changed = figures != self._figures, notice != self._notice
-        self._figures, self._notice = figures, notice
-        for uri, generated in site.pages.items():
-            if notice_changed or self._written.get(uri) != generated:
-                path = self.path(uri)
-                os.makedirs(os.path.dirname(path), exist_ok=True)
-                with open(path, "w", encoding="utf-8") as out:
-                    out.write(generated.markdown)
-                self._written[uri] = generated
-        for file in files.documentation_pages():
-            if notice_changed or (figures_changed and file.src_uri in self.with_figures):
-                with contextlib.suppress(FileNotFoundError):
-                    os.remove(file.abs_dest_path)
-
-    def close(self) -> None:
-        """Remove the files."""
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-class _CompiledTemplates(BytecodeCache):
-    """Compiled Jinja templates in memory; Jinja checks each against its source before use."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _stale_notice(problems: list[Problem]) -> str:

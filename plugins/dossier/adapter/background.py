@@ -3,7 +3,7 @@
 The data files (``data/corpus.json`` and the others) are the largest output of a build, about a
 third of the core's rendering time, and no page needs them: they only have to exist when the
 generator copies its static files. A site generator converts pages on one core, so a forked
-child (`dossier.parallel`) renders them on the other meanwhile and writes them into a temporary
+child (`dossier.adapter.parallel`) renders them on the other meanwhile and writes them into a temporary
 folder, from which the generator copies them.
 """
 
@@ -13,9 +13,10 @@ import os
 import shutil
 import tempfile
 
+from dossier.adapter.files import file_at
+from dossier.adapter.parallel import Forked, can_fork
 from dossier.model import Corpus
-from dossier.parallel import Forked, can_fork
-from dossier.render.site import DATA_FILES, Site, render_data_files
+from dossier.rendering.site import DATA_FILES, Site, render_data_files
 
 
 class DataFilesJob:
@@ -46,7 +47,7 @@ class DataFilesJob:
 
     def path(self, uri: str) -> str:
         """The file the job writes for `uri`."""
-        return _path(self.folder, uri)
+        return file_at(self.folder, uri)
 
     def wait(self) -> None:
         """Wait until every file is written.
@@ -62,13 +63,9 @@ class DataFilesJob:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _path(folder: str, uri: str) -> str:
-    return os.path.join(folder, *uri.split("/"))
-
-
 def _write(corpus: Corpus, site: Site, folder: str) -> None:
     for uri, content in render_data_files(corpus, site).items():
-        path = _path(folder, uri)
+        path = file_at(folder, uri)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as out:
             out.write(content)

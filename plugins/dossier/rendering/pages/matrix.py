@@ -13,22 +13,13 @@ actors with the most statements on those claims. The page says when it leaves an
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING
 
-from dossier.index import CorpusIndex
 from dossier.model import Claim, Corpus
-from dossier.render import escape
-from dossier.render.common import (
-    STANCE_LABELS,
-    STANCE_ORDER,
-    STANCE_PARTICIPLES,
-    Urls,
-    stance_symbol,
-)
-from dossier.render.page import GeneratedPage, PageWriter
-
-if TYPE_CHECKING:
-    from dossier.render.site import Site
+from dossier.relations import CorpusIndex
+from dossier.rendering import escape
+from dossier.rendering.components.stances import STANCE_LABELS, STANCE_ORDER, STANCE_PARTICIPLES, stance_symbol
+from dossier.rendering.page import GeneratedPage, PageWriter
+from dossier.rendering.urls import Urls
 
 PAGE = "stances/index.md"
 
@@ -37,11 +28,6 @@ MAX_CLAIMS = 25
 
 MAX_ACTORS = 150
 """Rows: the most vocal actors of a large corpus on those claims, in a page of about 0.5 MB."""
-
-
-def view(corpus: Corpus, index: CorpusIndex, site: Site) -> None:
-    """Add ``stances/index.md``."""
-    site.pages[PAGE] = render_stances(corpus, index, site.urls)
 
 
 def column_label(number: int) -> str:

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dossier.model import Document, Entity
-from dossier.render import escape
-from dossier.render.common import shorten
+from dossier.rendering import escape
+from dossier.rendering.text import shorten
 
 if TYPE_CHECKING:
-    from dossier.render.page import PageWriter
+    from dossier.rendering.page import PageWriter
 
 CHAR_WIDTH = 0.58
 """Average advance of a character in em, for estimating label widths without font metrics."""

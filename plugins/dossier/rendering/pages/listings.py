@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dossier.index import CorpusIndex
 from dossier.model import Corpus
-from dossier.render import escape
-from dossier.render.common import Urls
-from dossier.render.page import GeneratedPage, PageWriter
+from dossier.relations import CorpusIndex
+from dossier.rendering import escape
+from dossier.rendering.page import GeneratedPage, PageWriter
+from dossier.rendering.urls import Urls
 
 _SORTABLE = '<div class="dossier-sortable"></div>'
 """Marks the next table as sortable for our script (no CDN needed)."""

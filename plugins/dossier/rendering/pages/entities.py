@@ -5,21 +5,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from dossier.index import CorpusIndex, Passage
 from dossier.model import STANCES, Actor, Annotation, Claim, Corpus, Country, Document
-from dossier.render import escape
-from dossier.render.common import (
-    Footnotes,
-    Urls,
-    quotation,
-    shorten,
-    stance_badge,
-    without_accents,
-)
-from dossier.render.page import GeneratedPage, PageWriter, uri
-from dossier.render.views.exports import claim_jsonld
-from dossier.render.views.graph import claim_graph
-from dossier.render.views.timeline import NO_STANCE, stances_of, strip, year_anchor
+from dossier.relations import CorpusIndex, Passage
+from dossier.rendering import escape
+from dossier.rendering.components.citations import Footnotes, quotation
+from dossier.rendering.components.graphs import claim_graph
+from dossier.rendering.components.jsonld import claim_jsonld
+from dossier.rendering.components.stances import stance_badge
+from dossier.rendering.components.timelines import NO_STANCE, stances_of, strip, year_anchor
+from dossier.rendering.page import GeneratedPage, PageWriter
+from dossier.rendering.text import shorten, without_accents
+from dossier.rendering.urls import Urls, uri
 
 _STANCE_HEADINGS = {
     "supports": ("Supported by", "supports"),

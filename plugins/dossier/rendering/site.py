@@ -5,20 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from dossier.index import CorpusIndex
+from dossier.adapter.parallel import Forked, forked
 from dossier.model import Corpus, Entity
-from dossier.parallel import Forked, forked
-from dossier.render.common import Urls
-from dossier.render.document import render_document
-from dossier.render.entities import render_actor, render_claim, render_country
-from dossier.render.indexes import (
+from dossier.relations import CorpusIndex
+from dossier.rendering import exports
+from dossier.rendering.page import GeneratedPage
+from dossier.rendering.pages import graph, matrix, timeline
+from dossier.rendering.pages.document import render_document
+from dossier.rendering.pages.entities import render_actor, render_claim, render_country
+from dossier.rendering.pages.listings import (
     render_actors_index,
     render_claims_index,
     render_countries_index,
     render_documents_index,
 )
-from dossier.render.page import GeneratedPage, uri
-from dossier.render.views import exports, graph, matrix, timeline
+from dossier.rendering.urls import Urls, uri
 
 
 class PendingPages:
@@ -55,7 +56,7 @@ class Site:
 
     Attributes:
         pages: Generated pages by source URI (``actors/huawei.md``): a Markdown skeleton and
-            its HTML blocks (see `dossier.render.page`).
+            its HTML blocks (see `dossier.rendering.page`).
         files: Other files (data exports, assets) by URI, as text or bytes.
         index: The relations the pages were rendered from.
         urls: Public URLs of pages, for the exports and JSON-LD that MkDocs does not rewrite.
@@ -86,13 +87,6 @@ class Site:
             pending.cancel()
 
 
-View = Callable[[Corpus, CorpusIndex, Site], None]
-"""A site-wide view: adds its pages or files to the site."""
-
-VIEWS: list[View] = [matrix.view, timeline.view, graph.view, exports.view]
-"""The site-wide views, run once per build after the entity pages: stance matrix, timeline,
-relationship graph, the schema of the open data."""
-
 DATA_FILES = exports.DATA_FILES
 """The URIs of the open-data files that `render_data_files` returns."""
 
@@ -110,8 +104,8 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
         use_directory_urls: MkDocs' setting of the same name, for the URLs MkDocs cannot rewrite.
         data_files: Whether `Site.files` gets the open-data files too. A caller that leaves
             them out renders them with `render_data_files`, e.g. in a second process
-            (`dossier.render.background`).
-        in_parallel: Have a forked child process (`dossier.parallel`) render the actor,
+            (`dossier.adapter.background`).
+        in_parallel: Have a forked child process (`dossier.adapter.parallel`) render the actor,
             country and claim pages, about two thirds of the work, while this one renders the
             rest. Their URIs are then in `Site.pending` and `Site.finish` waits for the pages:
             a site generator can convert the pages before them meanwhile. Where this platform
@@ -136,8 +130,11 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
         pages["actors/index.md"] = render_actors_index(corpus, index, urls)
         pages["countries/index.md"] = render_countries_index(corpus, index, urls)
         pages["claims/index.md"] = render_claims_index(corpus, index, urls)
-        for view in VIEWS:
-            view(corpus, index, site)
+        # The site-wide views: stance matrix, timeline, relationship graph, the open data's schema.
+        pages[matrix.PAGE] = matrix.render_stances(corpus, index, urls)
+        pages.update(timeline.render_timeline(corpus, index, urls))
+        pages[graph.PAGE] = graph.render_graph_page(corpus, index, urls)
+        site.files[exports.SCHEMA] = exports.corpus_schema()
         if data_files:
             site.files.update(render_data_files(corpus, site))
     if child is None:

@@ -15,10 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier import fields as schemas
-from dossier.frontmatter import SourceFile, split
-from dossier.markup import Attribute, LineIndex, ParsedBody, RawSpan, paragraphs, parse
-from dossier.matcher import NameMatcher
+from dossier.adapter.parallel import forked
 from dossier.model import (
     ID_PATTERN,
     STANCES,
@@ -31,8 +28,11 @@ from dossier.model import (
     Entity,
     PartialDate,
 )
-from dossier.parallel import forked
 from dossier.problems import DossierError, Location, Problem, Problems, did_you_mean
+from dossier.reading import fields as schemas
+from dossier.reading.frontmatter import SourceFile, split
+from dossier.reading.markup import Attribute, LineIndex, ParsedBody, RawSpan, paragraphs, parse
+from dossier.reading.matcher import NameMatcher
 from dossier.suggest import NameIndex
 
 FOLDERS = {"documents": ".md", "actors": ".md", "countries": ".md", "claims": ".md", "originals": ".txt"}
@@ -91,7 +91,7 @@ def load_with_problems(sources: str | os.PathLike[str], *, display_root: str | o
                        in_parallel: bool = False) -> tuple[Corpus, Problems]:
     """Like `load`, but return the problems (errors and warnings) instead of raising.
 
-    With `in_parallel`, a forked child process (`dossier.parallel`) reads part of the documents
+    With `in_parallel`, a forked child process (`dossier.adapter.parallel`) reads part of the documents
     while this one reads the rest; corpus and problems are the same, in the same order.
     """
     return _Loader(Path(sources), display_root).run(in_parallel=in_parallel)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from dossier.index import CorpusIndex
 from dossier.model import Annotation, Corpus, Document
-from dossier.render import escape
-from dossier.render.common import STANCE_LABELS, Urls, citation
-from dossier.render.page import GeneratedPage, PageWriter, uri
+from dossier.relations import CorpusIndex
+from dossier.rendering import escape
+from dossier.rendering.components.citations import citation
+from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.page import GeneratedPage, PageWriter
+from dossier.rendering.urls import Urls, uri
 
 _BLOCK_MARKER = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
 

@@ -19,15 +19,12 @@ import io
 import json
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from dossier.index import CorpusIndex
-from dossier.model import STANCES, Annotation, Claim, Corpus, Document, PartialDate
-from dossier.render import escape
-from dossier.render.common import STANCE_LABELS, Urls
-
-if TYPE_CHECKING:
-    from dossier.render.site import Site
+from dossier.model import STANCES, Annotation, Corpus, Document, PartialDate
+from dossier.relations import CorpusIndex
+from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.urls import Urls
 
 CORPUS = "data/corpus.json"
 SCHEMA = "data/corpus.schema.json"
@@ -43,11 +40,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 DATA_FILES = (CORPUS, ANNOTATIONS, STATEMENTS)
 """The files `data_files` renders from the corpus (the schema is a fixed file)."""
-
-
-def view(corpus: Corpus, index: CorpusIndex, site: Site) -> None:
-    """Add the schema of ``corpus.json``; the data files come from `data_files`."""
-    site.files[SCHEMA] = corpus_schema()
 
 
 def data_files(corpus: Corpus, index: CorpusIndex, urls: Urls) -> dict[str, str]:
@@ -252,51 +244,3 @@ def statements_csv(corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
-    """A ``<script type="application/ld+json">`` with the schema.org ``Claim`` and its appearances.
-
-    Each statement on the claim is an appearance: a ``Quotation`` for a quote, a ``CreativeWork``
-    for a reported position, with its speaker, date and source document.
-    """
-    within = urls.output(claim.folder, claim.id)
-    appearances = []
-    for statement in index.chronology.get(claim.id, []):
-        document = statement.document
-        assert document is not None
-        creators = []
-        for speaker in statement.speakers:
-            actor = corpus.actors[speaker]
-            creators.append({"@type": "Person" if actor.kind == "person" else "Organization",
-                             "name": actor.name, "url": _page(urls, actor, within)})
-        source: dict[str, Any] = {"@type": "CreativeWork", "name": document.title,
-                                  "publisher": {"@type": "Organization", "name": document.publisher},
-                                  "datePublished": str(document.published),
-                                  "url": _page(urls, document, within)}
-        if document.author:
-            source["author"] = document.author
-        if document.url:
-            source["sameAs"] = document.url
-        stance = STANCE_LABELS[statement.stance_on(claim.id)][1]
-        appearances.append({
-            "@type": "Quotation" if statement.kind == "quote" else "CreativeWork",
-            "@id": _page(urls, document, within, statement.anchor),
-            "url": _page(urls, document, within, statement.anchor),
-            "text": " ".join(statement.text.split()),
-            "creator": creators if len(creators) != 1 else creators[0],
-            "dateCreated": str(statement.when),
-            "description": (f"{'Quotation' if statement.kind == 'quote' else 'Reported position, not verbatim'}; "
-                            f"{stance} the claim."),
-            "isPartOf": source,
-        })
-    data: dict[str, Any] = {
-        "@context": "https://schema.org", "@type": "Claim",
-        "@id": _page(urls, claim, within, "claim"), "url": _page(urls, claim, within),
-        "text": claim.statement,
-    }
-    if claim.aliases:
-        data["alternateName"] = list(claim.aliases)
-    if appearances:
-        data["firstAppearance"] = {"@id": appearances[0]["@id"]}
-        data["appearance"] = appearances
-    payload = escape.json_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    return f'<script type="application/ld+json">{payload}</script>'

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from dossier.render.site import Site
+from dossier.relations import CorpusIndex
 
 
-def figures(site: Site) -> str:
+def figures(index: CorpusIndex) -> str:
     """A Markdown table of the corpus's counts, each linked to the page that lists them."""
-    index = site.index
-    assert index is not None
     corpus = index.corpus
     quotes = sum(1 for s in index.statements if s.kind == "quote")
     rows = [

@@ -1,0 +1,179 @@
+"""A claim's graph of who stands where, as static SVG laid out at build time.
+
+The actors who support the claim on the left, those who dispute it on the right, those who do
+both under it, each side grouped by country; a line from each actor to the claim, solid for
+support, dashed for dispute, dash-dotted for both. At most `MAX_PER_SIDE` actors per side are
+drawn; the figure says what it leaves out. The site-wide graph (`dossier.rendering.pages.graph`)
+shares the sizes and edges.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from dossier.model import Claim, Corpus
+from dossier.relations import CorpusIndex
+from dossier.rendering import escape
+from dossier.rendering.components import svg
+from dossier.rendering.page import PageWriter
+from dossier.rendering.text import shorten
+
+MAX_PER_SIDE = 25
+"""Actors drawn per side of a claim's graph; the claim page lists them all below it."""
+
+
+ROW = 24
+FONT = 13
+"""Row height and label size, in SVG units: the figures are drawn about as wide as the text column
+(`WIDTH`), so one unit is about one CSS pixel and labels read at body size."""
+
+
+WIDTH = 720.0
+NO_COUNTRY = ""
+
+
+EDGE_STYLE = {"supports": "dossier-edge-supports", "disputes": "dossier-edge-disputes",
+              "both": "dossier-edge-both", "about": "dossier-edge-about"}
+"""Stances differ by dash pattern (see dossier.css), not by colour alone."""
+
+
+@dataclass(slots=True)
+class _Row:
+    kind: str  # "country", "actor" or "more"
+    id: str
+    label: str
+    y: float = 0.0
+
+
+def _grouped(actor_ids: list[str], corpus: Corpus, index: CorpusIndex, limit: int) -> tuple[list[_Row], int]:
+    """Rows of a side: a country heading, then its actors; the most quoted first if over `limit`."""
+    left_out = 0
+    if len(actor_ids) > limit:
+        weight = {a: len(index.by_actor.get(a, [])) for a in actor_ids}
+        kept = sorted(actor_ids, key=lambda a: (-weight[a], a))[:limit]
+        left_out = len(actor_ids) - len(kept)
+        actor_ids = kept
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for actor_id in actor_ids:
+        by_country[index.country_of(actor_id)].append(actor_id)
+    rows: list[_Row] = []
+    countries = sorted((c for c in by_country if c), key=lambda c: corpus.countries[c].name.casefold())
+    for country in [*countries, NO_COUNTRY] if NO_COUNTRY in by_country else countries:
+        label = corpus.countries[country].name if country else "No country recorded"
+        rows.append(_Row("country", country, label))
+        for actor_id in sorted(by_country[country], key=lambda a: corpus.actors[a].name.casefold()):
+            rows.append(_Row("actor", actor_id, corpus.actors[actor_id].name))
+    return rows, left_out
+
+
+def claim_graph(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex) -> str:
+    """The HTML of a claim page's graph section body, or ``""`` if nobody takes a side."""
+    sides: dict[str, list[str]] = {"supports": [], "disputes": [], "both": [], "about": []}
+    for position in index.positions(claim.id):
+        sides[position.stance].append(position.actor)
+    if not (sides["supports"] or sides["disputes"] or sides["both"]):
+        return ""
+    left, left_out = _grouped(sides["supports"], corpus, index, MAX_PER_SIDE)
+    right, right_out = _grouped(sides["disputes"], corpus, index, MAX_PER_SIDE)
+    below, below_out = _grouped(sides["both"], corpus, index, MAX_PER_SIDE)
+    if left_out:
+        left.append(_Row("more", "supports", f"and {left_out} more supporting"))
+    if right_out:
+        right.append(_Row("more", "disputes", f"and {right_out} more disputing"))
+    if below_out:
+        below.append(_Row("more", "supports", f"and {below_out} more on both sides"))
+
+    width, label_edge, box_left, box_right = WIDTH, 220.0, 262.0, 458.0
+    top = 36.0
+    side_height = max(len(left), len(right), 3) * ROW
+    box_lines = _wrap(claim.statement, 26, 5)
+    box_height = len(box_lines) * 17 + 16
+    box_top = top + max((side_height - box_height) / 2, 0)
+    below_top = max(top + side_height, box_top + box_height) + 40
+    height = below_top + (len(below) * ROW if below else 0) + 10
+    for i, row in enumerate(left):
+        row.y = top + i * ROW + ROW / 2
+    for i, row in enumerate(right):
+        row.y = top + i * ROW + ROW / 2
+    for i, row in enumerate(below):
+        row.y = below_top + i * ROW + ROW / 2
+
+    title_id = f"graph-{claim.id}-title"
+    parts = [f'<svg {svg.attrs(class_="dossier-graph", viewBox=f"0 0 {width:.0f} {height:.0f}", role="group")} '
+             f'aria-labelledby="{title_id}">'
+             f'<title id="{title_id}">Who supports and who disputes: {escape.html_inline(claim.statement)}</title>',
+             f'<text {svg.attrs(class_="dossier-side", x=label_edge, y=18, text_anchor="end")}>✔ Supports</text>',
+             f'<text {svg.attrs(class_="dossier-side", x=width - label_edge, y=18)}>✘ Disputes</text>']
+    box_mid = box_top + box_height / 2
+    for row in left:
+        if row.kind == "actor":
+            parts.append(edge("supports", label_edge + 6, row.y, box_left, box_mid))
+    for row in right:
+        if row.kind == "actor":
+            parts.append(edge("disputes", box_right, box_mid, width - label_edge - 6, row.y))
+    centre = width / 2
+    for row in below:
+        if row.kind == "actor":
+            parts.append(edge("both", centre, box_top + box_height, centre - 8, row.y - 6))
+    box = svg.attrs(class_="dossier-claim-box", x=box_left, y=box_top, width=box_right - box_left,
+                    height=box_height, rx=6)
+    parts.append(f"<rect {box}/>")
+    parts.append(f'<text {svg.attrs(class_="dossier-claim-text", x=centre, y=box_top + 20, text_anchor="middle")}>')
+    for i, line in enumerate(box_lines):
+        parts.append(f'<tspan {svg.attrs(x=centre, dy=0 if i == 0 else 17)}>{escape.html_inline(line)}</tspan>')
+    parts.append("</text>")
+    parts += _rows(page, left, corpus, x=label_edge, align="end", width=label_edge - 8)
+    parts += _rows(page, right, corpus, x=width - label_edge, align="start", width=label_edge - 8)
+    if below:
+        parts.append(f'<text {svg.attrs(class_="dossier-side", x=centre, y=below_top - 8, text_anchor="end")}>'
+                     "± Both</text>")
+        parts += _rows(page, below, corpus, x=centre - 12, align="end", width=label_edge - 8)
+    parts.append("</svg>")
+    neutral = len(sides["about"])
+    caption = ("Lines: solid ✔ supports, dashed ✘ disputes, dash-dotted ± both; actors grouped by "
+               "country. Select a name for its page.")
+    if neutral:
+        caption += f" {neutral} actor(s) speak about it without taking a side (listed below)."
+    if left_out or right_out or below_out:
+        caption += f" Only the {MAX_PER_SIDE} most quoted actors per side are drawn; all are listed below."
+    return svg.figure(" ".join(parts), caption)
+
+
+def _wrap(value: str, width: int, lines: int) -> list[str]:
+    words, out, line = value.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = shorten(out[-1] + " …", width)
+        if not out[-1].endswith("…"):
+            out[-1] += "…"
+    return out
+
+
+def edge(stance: str, x1: float, y1: float, x2: float, y2: float) -> str:
+    return f'<line {svg.attrs(class_=EDGE_STYLE[stance], x1=x1, y1=y1, x2=x2, y2=y2)}/>'
+
+
+def _rows(page: PageWriter, rows: list[_Row], corpus: Corpus, *, x: float, align: str, width: float) -> list[str]:
+    parts = []
+    for row in rows:
+        if row.kind == "country" and row.id:
+            parts.append(svg.node_label(page, corpus.countries[row.id], row.label, 30,
+                                        css="dossier-country", x=x, y=row.y, width=width, align=align))
+        elif row.kind == "country":
+            parts.append(svg.html_label(escape.html_inline(row.label), css="dossier-country",
+                                        x=x, y=row.y, width=width, align=align))
+        elif row.kind == "actor":
+            parts.append(svg.node_label(page, corpus.actors[row.id], row.label, 30,
+                                        css="dossier-actor", x=x, y=row.y, width=width, align=align))
+        else:
+            parts.append(svg.html_label(f'<a href="#{row.id}">{escape.html_inline(row.label)}</a>', css="dossier-more",
+                                        x=x, y=row.y, width=width, align=align))
+    return parts

@@ -1,0 +1,62 @@
+"""The schema.org ``Claim`` embedded in each claim page, with the statements where it appears."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dossier.model import Claim, Corpus
+from dossier.relations import CorpusIndex
+from dossier.rendering import escape
+from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.urls import Urls
+
+
+def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
+    """A ``<script type="application/ld+json">`` with the schema.org ``Claim`` and its appearances.
+
+    Each statement on the claim is an appearance: a ``Quotation`` for a quote, a ``CreativeWork``
+    for a reported position, with its speaker, date and source document.
+    """
+    within = urls.output(claim.folder, claim.id)
+    appearances = []
+    for statement in index.chronology.get(claim.id, []):
+        document = statement.document
+        assert document is not None
+        creators = []
+        for speaker in statement.speakers:
+            actor = corpus.actors[speaker]
+            creators.append({"@type": "Person" if actor.kind == "person" else "Organization",
+                             "name": actor.name, "url": urls.page(actor, within=within)})
+        source: dict[str, Any] = {"@type": "CreativeWork", "name": document.title,
+                                  "publisher": {"@type": "Organization", "name": document.publisher},
+                                  "datePublished": str(document.published),
+                                  "url": urls.page(document, within=within)}
+        if document.author:
+            source["author"] = document.author
+        if document.url:
+            source["sameAs"] = document.url
+        stance = STANCE_LABELS[statement.stance_on(claim.id)][1]
+        appearances.append({
+            "@type": "Quotation" if statement.kind == "quote" else "CreativeWork",
+            "@id": urls.page(document, statement.anchor, within=within),
+            "url": urls.page(document, statement.anchor, within=within),
+            "text": " ".join(statement.text.split()),
+            "creator": creators if len(creators) != 1 else creators[0],
+            "dateCreated": str(statement.when),
+            "description": (f"{'Quotation' if statement.kind == 'quote' else 'Reported position, not verbatim'}; "
+                            f"{stance} the claim."),
+            "isPartOf": source,
+        })
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Claim",
+        "@id": urls.page(claim, "claim", within=within), "url": urls.page(claim, within=within),
+        "text": claim.statement,
+    }
+    if claim.aliases:
+        data["alternateName"] = list(claim.aliases)
+    if appearances:
+        data["firstAppearance"] = {"@id": appearances[0]["@id"]}
+        data["appearance"] = appearances
+    payload = escape.json_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return f'<script type="application/ld+json">{payload}</script>'

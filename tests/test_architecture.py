@@ -1,0 +1,106 @@
+"""The package's shape, as ARCHITECTURE.md draws it: no import circles, MkDocs in the adapter only."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from sitetools import ROOT
+
+PACKAGE = ROOT / "plugins" / "dossier"
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imports(path: Path) -> set[str]:
+    """Every module `path` imports, anywhere in it (functions and ``if TYPE_CHECKING:`` included).
+
+    ``from a.b import c`` counts as importing ``a.b.c`` when that is a module, else ``a.b``.
+    """
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if submodule in MODULES else node.module)
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    return {name: {m for m in imports(path) if m in MODULES and m != name} for name, path in MODULES.items()}
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_import_graph_is_read_from_the_package() -> None:
+    graph = import_graph()
+    assert "dossier.adapter.plugin" in graph
+    assert "dossier.reading.loader" in graph["dossier"]
+    assert "dossier.rendering.escape" in graph["dossier.rendering.page"]
+
+
+def test_the_circle_finder_finds_a_circle() -> None:
+    assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert circles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    assert circles(import_graph()) == []
+
+
+def test_only_the_adapter_imports_mkdocs() -> None:
+    importing = sorted(name for name, path in MODULES.items()
+                       if any(m == "mkdocs" or m.startswith("mkdocs.") for m in imports(path)))
+    assert importing, "the adapter imports mkdocs"
+    assert all(name.startswith("dossier.adapter.") for name in importing), importing
+
+
+def test_subpackages_import_no_module_of_theirs_when_imported() -> None:
+    """A subpackage's ``__init__`` imports no module of the package, so importing one module of it
+    imports no other."""
+    for name, path in MODULES.items():
+        if path.name == "__init__.py" and name != "dossier":
+            assert not {m for m in imports(path) if m.startswith("dossier")}, name
