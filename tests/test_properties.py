@@ -18,8 +18,8 @@ from bad import make_sources
 from dossier import DossierError, load
 from dossier.problems import Problems
 from dossier.reading.frontmatter import split
-from dossier.reading.loader import _collapse, _folded
 from dossier.reading.markup import ESCAPABLE, LineIndex, parse
+from dossier.reading.originals import _collapse, _folded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

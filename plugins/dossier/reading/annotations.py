@@ -1,0 +1,340 @@
+"""An annotation's checks, by concern: its kind, its words, its anchor, its keys and values.
+
+Every mistake is reported where it is written, with a did-you-mean where one helps; an annotation
+with a mistake is left out, and the others of the document are still checked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+
+from dossier.model import ID_PATTERN, STANCES, Annotation, Document, PartialDate
+from dossier.problems import Location, Problems, did_you_mean
+from dossier.reading.markup import Attribute, ParsedBody, RawSpan
+from dossier.reading.registry import Registry
+
+KINDS = ("quote", "says", "redacted")
+"""Annotation kinds written as a bare word; a mention is written ``actor=`` or ``country=``."""
+
+
+KEYS = {
+    "quote": ("by", "supports", "disputes", "about", "date"),
+    "says": ("by", "supports", "disputes", "about", "date"),
+    "mention": ("actor", "country"),
+    "redacted": (),
+}
+
+
+ALL_KEYS = ("by", "supports", "disputes", "about", "date", "actor", "country")
+
+MENTION_KEYS = ("actor", "country")
+"""The keys that make an annotation a mention."""
+
+
+RESERVED_ANCHOR = re.compile(r"p-\d+|text")
+"""Ids the document page gives to its own parts (paragraph permalinks, the text heading)."""
+
+
+def _line_col(location: Location) -> str:
+    return f"line {location.line}, column {location.col}"
+
+
+def _close_to(word: str, choices: tuple[str, ...]) -> bool:
+    return bool(difflib.get_close_matches(word, choices, n=1, cutoff=0.6))
+
+
+def _offset_of(value: str, item: str) -> int:
+    """The offset of `item` in the comma-separated `value` (0 if absent)."""
+    offset = 0
+    for part in value.split(","):
+        if part == item:
+            return offset
+        offset += len(part) + 1
+    return 0
+
+
+def _spaced_pair(attributes: list[Attribute]) -> Attribute | None:
+    """The token of a ``key = value`` written with spaces (``by= x``, ``by =x``), if any."""
+    for index, attribute in enumerate(attributes):
+        if attribute.value is None:
+            continue
+        if attribute.key == "":
+            return attribute
+        after = attributes[index + 1] if index + 1 < len(attributes) else None
+        if attribute.value == "" and after is not None and after.value is None and not after.key.startswith("#"):
+            return attribute
+    return None
+
+
+_PLACEHOLDER_WORDS = re.compile(r"[^\W_]")
+"""A letter or digit: what a redaction placeholder may not contain."""
+
+
+class AnnotationReader:
+    """Reads the annotations of documents against the registry.
+
+    Args:
+        problems: Where problems go.
+        registry: The actors, countries and claims that ids refer to.
+    """
+
+    def __init__(self, problems: Problems, registry: Registry) -> None:
+        self.problems = problems
+        self.registry = registry
+
+    def annotate(self, document: Document, parsed: ParsedBody) -> None:
+        """Set `document`'s annotations from the spans of its body: each checked, each given an anchor."""
+        starts = [start for start, _ in document.paragraphs]
+        used_anchors: dict[str, Location] = {}
+        annotations = []
+        for span in parsed.spans:
+            annotation = self.annotation(document, span)
+            if annotation is None:
+                continue
+            annotation.paragraph = max(bisect.bisect_right(starts, span.start), 1)
+            if annotation.anchor:
+                where = next((a.location for a in span.attributes if a.key == f"#{annotation.anchor}"), span.location)
+                if annotation.anchor in used_anchors:
+                    self.problems.error(where, f"anchor '#{annotation.anchor}' is already used at "
+                                               f"{_line_col(used_anchors[annotation.anchor])}")
+                    continue
+                used_anchors[annotation.anchor] = where
+            annotations.append(annotation)
+        _number_anchors(annotations, used_anchors)
+        document.annotations = annotations
+
+    def annotation(self, document: Document, span: RawSpan) -> Annotation | None:
+        """The annotation `span` writes, or ``None`` after reporting what is wrong with it.
+
+        Checked in reading order, each concern by its own method: the form of ``key=value``, the
+        kind, the words in the brackets, the anchor, each key and value, then the whole.
+        """
+        spaced = _spaced_pair(span.attributes)
+        if spaced is not None:
+            self.problems.error(spaced.location, "write key=value without spaces around '='")
+            return None
+        pairs = [a for a in span.attributes if a.value is not None]
+        found = self._kind(span, pairs)
+        if found is None:
+            return None
+        kind, kind_token, ok = found
+        annotation = Annotation(kind=kind, start=span.start, end=span.end, location=span.location,
+                                document=document)
+        ok &= self._check_words(document, span, kind)
+        anchors = [a for a in span.attributes if a.value is None and a.key.startswith("#")]
+        ok &= self._set_anchor(annotation, anchors)
+        seen, by_explained, values_ok = self._set_values(annotation, pairs)
+        ok &= values_ok
+        ok &= self._check_whole(annotation, seen, kind_token or span, by_explained)
+        ok &= self._check_stances(seen, annotation)
+        return annotation if ok else None
+
+    # The kind ----------------------------------------------------------------------------
+
+    def _kind(self, span: RawSpan, pairs: list[Attribute]) -> tuple[str, Attribute | None, bool] | None:
+        """The annotation's kind, the word that gives it, and whether its words were all known.
+
+        ``None`` after reporting an annotation with no kind, or two. An unknown word close to a
+        kind is reported, and the rest is checked as that kind.
+        """
+        kinds = [a for a in span.attributes if a.value is None and not a.key.startswith("#")]
+        ok = True
+        known_kinds: list[tuple[str, Attribute]] = []
+        for attribute in kinds:
+            if attribute.key in KINDS:
+                known_kinds.append((attribute.key, attribute))
+                continue
+            ok = False
+            close = self._unknown_kind(attribute)
+            if close in KINDS:
+                known_kinds.append((close, attribute))  # check the rest as the kind it most likely is
+        if len(known_kinds) > 1:
+            self.problems.error(known_kinds[1][1].location,
+                                f"an annotation has one kind, not {' and '.join(k for k, _ in known_kinds)}")
+            return None
+        if known_kinds:
+            kind, token = known_kinds[0]
+            return kind, token, ok
+        if any(p.key in MENTION_KEYS or _close_to(p.key, MENTION_KEYS) for p in pairs):
+            return "mention", None, ok
+        if ok:
+            said = [p.key for p in pairs if p.key in KEYS["quote"]]
+            hint = f" (it has {said[0]}=: add quote or says)" if said else ""
+            self.problems.error(span.attributes_location,
+                                f"annotation has no kind: add quote, says, redacted, actor=… or country=…{hint}")
+        return None
+
+    def _unknown_kind(self, attribute: Attribute) -> str:
+        """Report a word that is no kind; return the kind or key it is closest to, if any."""
+        close = difflib.get_close_matches(attribute.key, KINDS + MENTION_KEYS, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        if attribute.key in ALL_KEYS:
+            hint = f"; '{attribute.key}' is a key: write {attribute.key}=…"
+        self.problems.error(attribute.location, f"unknown annotation kind '{attribute.key}'{hint} "
+                                                "(kinds: quote, says, redacted, actor=…, country=…)")
+        return close[0] if close else ""
+
+    # The words and the anchor ------------------------------------------------------------
+
+    def _check_words(self, document: Document, span: RawSpan, kind: str) -> bool:
+        """The brackets hold words; a redaction holds only a placeholder."""
+        ok = True
+        words = document.text[span.start:span.end]
+        if not words.strip():
+            self.problems.error(span.location, f"empty {kind} annotation: the brackets hold no text")
+            ok = False
+        if kind == "redacted" and _PLACEHOLDER_WORDS.search(words):
+            # Words inside a redaction would escape the comparison with the original.
+            self.problems.error(span.location, "a redaction holds only a placeholder such as '…', no words: "
+                                               "its text is not compared with the original")
+            ok = False
+        return ok
+
+    def _set_anchor(self, annotation: Annotation, anchors: list[Attribute]) -> bool:
+        """Set the anchor the annotation is given (``#name``), if it is a valid one."""
+        ok = True
+        for anchor in anchors:
+            name = anchor.key[1:]
+            problem = self._anchor_problem(annotation, name)
+            if problem:
+                self.problems.error(anchor.location, problem)
+                ok = False
+            else:
+                annotation.anchor = name
+        return ok
+
+    @staticmethod
+    def _anchor_problem(annotation: Annotation, name: str) -> str:
+        if not ID_PATTERN.fullmatch(name):
+            return f"anchor '#{name}' is not valid: use lowercase letters, digits and hyphens"
+        if RESERVED_ANCHOR.fullmatch(name):
+            return f"anchor '#{name}' is reserved for the document page itself; choose another"
+        if annotation.anchor:
+            return "an annotation has one anchor"
+        if annotation.kind == "mention":
+            return f"a mention takes no anchor '#{name}': link to its paragraph (#p-N) instead"
+        return ""
+
+    # Keys and values ---------------------------------------------------------------------
+
+    def _set_values(self, annotation: Annotation, pairs: list[Attribute]) -> tuple[dict[str, Attribute], bool, bool]:
+        """Set the annotation's fields from its ``key=value`` pairs.
+
+        Returns the pairs by key, whether a missing ``by=`` is already explained (a misspelt or
+        empty one), and whether every pair was right.
+        """
+        kind = annotation.kind
+        allowed = KEYS[kind]
+        seen: dict[str, Attribute] = {}
+        by_explained = False
+        ok = True
+        for pair in pairs:
+            key = pair.key
+            if key not in allowed:
+                by_explained |= self._unknown_key(pair, kind)
+                ok = False
+            elif key in seen:
+                self.problems.error(pair.location, f"'{key}=' is given twice")
+                ok = False
+            else:
+                seen[key] = pair
+                if not pair.value:
+                    self.problems.error(pair.location, f"'{key}=' needs a value")
+                    by_explained |= key == "by"
+                    ok = False
+                else:
+                    ok &= self._set_value(annotation, pair)
+        return seen, by_explained, ok
+
+    def _unknown_key(self, pair: Attribute, kind: str) -> bool:
+        """Report a key this kind does not take; return whether the hint names ``by``."""
+        key = pair.key
+        allowed = KEYS[kind]
+        hint = did_you_mean(key, allowed)
+        if not hint and key in ALL_KEYS:
+            owners = " or ".join(k for k, keys in KEYS.items() if key in keys)
+            hint = f"; {key}= belongs to a {owners} annotation"
+        elif not hint:
+            hint = did_you_mean(key, ALL_KEYS)
+        allowed_text = ", ".join(f"{k}=" for k in allowed) or "no keys"
+        self.problems.error(pair.location, f"unknown key '{key}' for a {kind} annotation{hint} "
+                                           f"(a {kind} takes {allowed_text})")
+        return "'by'" in hint
+
+    def _set_value(self, annotation: Annotation, pair: Attribute) -> bool:
+        """Set one field from a pair with a value: a date, speakers, a stance's claims, a mention's target."""
+        key, value = pair.key, pair.value or ""
+        if key == "date":
+            try:
+                annotation.date = PartialDate.parse(value)
+            except ValueError as exc:
+                self.problems.error(pair.value_location, f"bad date=: {exc}")
+                return False
+            return True
+        ids = self.registry.ids(pair, key)
+        if ids is None:
+            return False
+        if key == "by":
+            annotation.speakers = ids
+        elif key in STANCES:
+            annotation.stances[key] = ids
+        else:
+            annotation.target_kind, annotation.target = key, ids[0]
+            if len(ids) > 1:
+                self.problems.error(pair.value_location, f"a mention names one {key}, not {len(ids)}")
+                return False
+        return True
+
+    # The whole ---------------------------------------------------------------------------
+
+    def _check_whole(self, annotation: Annotation, seen: dict[str, Attribute], kind_at: Attribute | RawSpan,
+                     by_explained: bool) -> bool:
+        """A mention names one target; a statement says who said it."""
+        ok = True
+        if annotation.kind == "mention" and "actor" in seen and "country" in seen:
+            self.problems.error(seen["country"].location, "a mention names an actor or a country, not both")
+            ok = False
+        if annotation.is_statement and "by" not in seen and not by_explained:
+            where = kind_at.location if isinstance(kind_at, Attribute) else kind_at.attributes_location
+            self.problems.error(where, f"a {annotation.kind} needs by= (who said it)")
+            ok = False
+        return ok
+
+    def _check_stances(self, seen: dict[str, Attribute], annotation: Annotation) -> bool:
+        """One claim takes one stance per annotation; report it where it is named the second time."""
+        ok = True
+        stance_of: dict[str, str] = {}
+        for stance in sorted(annotation.stances, key=lambda s: seen[s].location.col):
+            for claim in annotation.stances[stance]:
+                first = stance_of.setdefault(claim, stance)
+                if first == stance:
+                    continue
+                pair = seen[stance]
+                where = pair.at(len(stance) + 1 + _offset_of(pair.value or "", claim))
+                pair_of = {first, stance}
+                if pair_of == {"supports", "disputes"}:
+                    message = f"claim '{claim}' is both supported and disputed in one annotation"
+                else:
+                    message = f"claim '{claim}' is given two stances in one annotation ({first}= and {stance}=)"
+                self.problems.error(where, message)
+                ok = False
+        return ok
+
+
+def _number_anchors(annotations: list[Annotation], used_anchors: dict[str, Location]) -> None:
+    """Give each statement and redaction without an anchor of its own ``quote-huawei-1`` and so on."""
+    counters: dict[str, int] = {}
+    for annotation in annotations:
+        if annotation.anchor or annotation.kind == "mention":
+            continue
+        stem = annotation.kind if annotation.kind == "redacted" else f"{annotation.kind}-{annotation.speakers[0]}"
+        while True:
+            counters[stem] = counters.get(stem, 0) + 1
+            anchor = f"{stem}-{counters[stem]}"
+            if anchor not in used_anchors:
+                break
+        annotation.anchor = anchor
+        used_anchors[anchor] = annotation.location
+

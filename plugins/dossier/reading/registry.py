@@ -1,0 +1,164 @@
+"""The registry: actors, countries and claims, read before any document refers to them."""
+
+from __future__ import annotations
+
+from dossier.model import Actor, Claim, Corpus, Country, Entity
+from dossier.problems import Location, Problems, did_you_mean
+from dossier.reading import fields as schemas
+from dossier.reading.files import SourceText
+from dossier.reading.frontmatter import SourceFile
+from dossier.reading.markup import Attribute
+from dossier.reading.matcher import NameMatcher
+from dossier.suggest import NameIndex
+
+
+class Registry:
+    """Adds the entities of ``sources/`` to a corpus and resolves the ids that refer to them.
+
+    Args:
+        corpus: The corpus whose ``actors``, ``countries`` and ``claims`` are filled.
+        problems: Where problems go.
+        broken: Per kind, ids whose file exists but is unusable (see `SourceTree.broken`):
+            a use of one is not reported as unknown, its file's own errors are.
+    """
+
+    def __init__(self, corpus: Corpus, problems: Problems, broken: dict[str, set[str]]) -> None:
+        self.corpus = corpus
+        self.problems = problems
+        self.broken = broken
+        self._part_of_locations: dict[str, Location | None] = {}
+        self._name_locations: dict[str, Location] = {}
+        self._name_index: dict[str, NameIndex] = {}
+
+    def add_country(self, read: SourceText) -> None:
+        """Add the country of `read`, or report why it cannot be."""
+        source = read.split(self.problems)
+        values = self.check_fields(read, source, schemas.COUNTRY, "country")
+        if "name" not in values:
+            self.broken["country"].add(read.id)
+            return
+        country = Country(read.id, read.path, source.body.strip(), name=str(values["name"]),
+                          code=str(values.get("code", "")))
+        self.set_aliases(country, source, values)
+        self.corpus.countries[read.id] = country
+
+    def add_actor(self, read: SourceText) -> None:
+        """Add the actor of `read`, or report why it cannot be; its ``part_of`` is checked later."""
+        source = read.split(self.problems)
+        values = self.check_fields(read, source, schemas.ACTOR, "actor")
+        if "name" not in values or "kind" not in values:
+            self.broken["actor"].add(read.id)
+            return
+        actor = Actor(
+            read.id, read.path, source.body.strip(), name=str(values["name"]), kind=str(values["kind"]),
+            country=str(values.get("country", "")), role=str(values.get("role", "")),
+            part_of=str(values.get("part_of", "")),
+        )
+        self.set_aliases(actor, source, values)
+        if actor.country and actor.country not in self.corpus.countries:
+            self.unknown(source.fields["country"].value_location, "country", actor.country, self.corpus.countries)
+        self.corpus.actors[read.id] = actor
+        self._part_of_locations[read.id] = source.fields["part_of"].value_location if actor.part_of else None
+
+    def add_claim(self, read: SourceText) -> None:
+        """Add the claim of `read`, or report why it cannot be."""
+        source = read.split(self.problems)
+        values = self.check_fields(read, source, schemas.CLAIM, "claim")
+        if "statement" not in values:
+            self.broken["claim"].add(read.id)
+            return
+        claim = Claim(read.id, read.path, source.body.strip(), statement=str(values["statement"]))
+        self.set_aliases(claim, source, values)
+        self.corpus.claims[read.id] = claim
+
+    def check_fields(self, read: SourceText, source: SourceFile, schema: dict[str, schemas.Spec],
+                     kind: str) -> dict[str, object]:
+        """The checked values of an entity's front matter; remember where its name is written."""
+        if not source.readable:
+            return {}  # the front matter's own problem is reported; the entity stays unknown
+        name = source.fields.get("name")
+        if name is not None:
+            self._name_locations[f"{kind}:{read.id}"] = name.value_location
+        return schemas.check(source.fields, schema, source.end, self.problems)
+
+    def set_aliases(self, entity: Entity, source: SourceFile, values: dict[str, object]) -> None:
+        aliases = values.get("aliases") or []
+        assert isinstance(aliases, list)
+        field = source.fields.get("aliases")
+        locations = (field.item_locations if field and field.item_locations else
+                     [field.value_location] * len(aliases) if field else [])
+        entity.aliases = tuple(aliases)
+        entity.alias_locations = tuple(locations[: len(aliases)])
+
+    def check_references(self) -> None:
+        """Report each ``part_of`` that names no actor (known only once every actor is read)."""
+        for actor in self.corpus.actors.values():
+            if actor.part_of and actor.part_of not in self.corpus.actors:
+                location = self._part_of_locations.get(actor.id) or Location(actor.path)
+                self.unknown(location, "actor", actor.part_of, self.corpus.actors)
+
+    def build_matcher(self) -> NameMatcher:
+        """The matcher of every name and alias; a name two entities share is reported."""
+        owners: dict[str, tuple[str, str]] = {}
+        first_seen: dict[str, Location] = {}
+        entities: list[tuple[str, Actor | Country]] = [("country", c) for c in self.corpus.countries.values()]
+        entities += [("actor", a) for a in self.corpus.actors.values()]
+        for kind, entity in entities:
+            name_location = self._name_locations.get(f"{kind}:{entity.id}", Location(entity.path))
+            names = [(entity.name, name_location)]
+            names += list(zip(entity.aliases, entity.alias_locations or [name_location] * len(entity.aliases),
+                              strict=False))
+            for name, location in names:
+                owner = owners.get(name)
+                if owner is None:
+                    owners[name] = (kind, entity.id)
+                    first_seen[name] = location
+                elif owner != (kind, entity.id):
+                    self.problems.error(
+                        location,
+                        f"'{name}' is also a name or alias of {owner[0]} '{owner[1]}' ({first_seen[name]}): "
+                        "automatic mentions would be ambiguous; keep it on one entity and mark the "
+                        "other's mentions explicitly",
+                    )
+        return NameMatcher(owners)
+
+    def ids(self, pair: Attribute, key: str) -> tuple[str, ...] | None:
+        """The ids listed in `pair`'s value, or None after reporting what is wrong with them."""
+        registry: dict[str, Actor] | dict[str, Country] | dict[str, Claim]
+        if key in ("by", "actor"):
+            registry, kind = self.corpus.actors, "actor"
+        elif key == "country":
+            registry, kind = self.corpus.countries, "country"
+        else:
+            registry, kind = self.corpus.claims, "claim"
+        ok = True
+        ids: list[str] = []
+        offset = len(key) + 1
+        for id_ in (pair.value or "").split(","):
+            where = pair.at(offset)
+            offset += len(id_) + 1
+            if not id_:
+                self.problems.error(where, f"empty id in '{key}=': separate ids by single commas, without spaces")
+                ok = False
+            elif id_ in ids:
+                self.problems.error(where, f"'{id_}' is listed twice in '{key}='")
+                ok = False
+            elif id_ not in registry:
+                extra = ""
+                if kind == "actor" and id_ in self.corpus.countries:
+                    extra = f" ('{id_}' is a country; who speaks must be an actor, e.g. its government)"
+                self.unknown(where, kind, id_, registry, extra)
+                ok = False
+            ids.append(id_)
+        return tuple(ids) if ok else None
+
+    def unknown(self, location: Location, kind: str, id_: str, registry: dict, extra: str = "") -> None:  # type: ignore[type-arg]
+        """Report an unknown id, unless its file exists and its own errors are already reported."""
+        if id_ in self.broken[kind]:
+            return
+        folder = {"actor": "actors", "country": "countries", "claim": "claims"}[kind]
+        index = self._name_index.get(kind)
+        if index is None or len(index) != len(registry):  # made once the registry is complete
+            index = self._name_index[kind] = NameIndex(registry)
+        self.problems.error(location, f"unknown {kind} '{id_}'{did_you_mean(id_, index)}{extra} "
+                                      f"(no sources/{folder}/{id_}.md)")
