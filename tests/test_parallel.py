@@ -4,8 +4,10 @@ rendered in two processes, which must be exactly those rendered in one."""
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable
@@ -13,13 +15,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import dossier.adapter.background as background_module
-import dossier.adapter.parallel as parallel_module
+import dossier.adapter.plugin as plugin_module
 import dossier.rendering.site as site_module
 import pytest
-from dossier.adapter.background import DataFilesJob
-from dossier.adapter.parallel import Forked, can_fork, forked
+from dossier.adapter.background import CHILD_SHARE, DataFilesJob, EntityPagesJob, load_on_two_cores
+from dossier.adapter.parallel import ChildFailed, Forked, can_fork, forked
 from dossier.model import Corpus
-from dossier.reading.loader import CHILD_SHARE, load, load_with_problems
+from dossier.reading.loader import Loader, load, load_with_problems
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.site import DATA_FILES, Site, render_data_files, render_site
 from sitetools import ROOT, build_project, make_project
@@ -50,15 +52,47 @@ def test_forked_call_reports_the_childs_exception_with_its_traceback() -> None:
 
     child = Forked.start(fails)
     assert child is not None
-    with pytest.raises(RuntimeError, match=r"(?s)Traceback.*ValueError: no such claim: 'huawei-is-safe'"):
+    with pytest.raises(ChildFailed, match=r"(?s)failed to its work:.*Traceback.*ValueError: no such claim: "
+                                          r"'huawei-is-safe'"):
         child.result()
 
 
 def test_forked_call_that_exits_without_answering_is_an_error() -> None:
-    child = Forked.start(lambda: os._exit(3))
+    child = Forked.start(lambda: os._exit(3), task="render the claim pages")
     assert child is not None
-    with pytest.raises(RuntimeError, match=r"without a result \(exit status 3\)"):
+    with pytest.raises(ChildFailed, match=r"^a forked child process that was to render the claim pages ended "
+                                          r"\(exit status 3\) without a result$"):
         child.result()
+
+
+def test_forked_call_whose_child_is_killed_is_an_error() -> None:
+    child = Forked.start(lambda: os.kill(os.getpid(), signal.SIGKILL), task="write the open-data files")
+    assert child is not None
+    with pytest.raises(ChildFailed, match=r"^a forked child process that was to write the open-data files was "
+                                          r"killed by SIGKILL without a result$"):
+        child.result()
+
+
+def test_forked_call_with_a_truncated_result_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child cut short while writing (out of memory, say) leaves part of its pickle behind."""
+    dumps = pickle.dumps
+    monkeypatch.setattr(pickle, "dumps", lambda value, protocol=None: dumps(value, protocol)[:-20])
+    child = Forked.start(lambda: {n: str(n) for n in range(1000)}, task="read documents")
+    assert child is not None
+    with pytest.raises(ChildFailed, match=r"^a forked child process that was to read documents ended "
+                                          r"\(exit status 0\) with a truncated result \(\d+ bytes: "):
+        child.result()
+
+
+def test_forked_call_past_its_time_limit_is_stopped_and_an_error() -> None:
+    child = Forked.start(lambda: time.sleep(600), task="render the actor pages")
+    assert child is not None
+    pid = child._pid
+    with pytest.raises(ChildFailed, match=r"^a forked child process that was to render the actor pages was "
+                                          r"still running after 0.5 s and was stopped$"):
+        child.result(time_limit=0.5)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # stopped and reaped
 
 
 def test_cancel_stops_the_child_and_its_result_cannot_be_taken() -> None:
@@ -69,7 +103,7 @@ def test_cancel_stops_the_child_and_its_result_cannot_be_taken() -> None:
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):
         os.waitpid(child._pid, os.WNOHANG)  # reaped: no such child any more
-    with pytest.raises(RuntimeError, match="once"):
+    with pytest.raises(ChildFailed, match="once"):
         child.result()
 
 
@@ -87,7 +121,7 @@ def test_leaving_the_context_before_taking_the_result_stops_the_child() -> None:
 def test_documents_read_in_two_processes_are_those_read_in_one(mini_sources: Path) -> None:
     for sources in (ROOT / "sources", mini_sources):
         alone, alone_problems = load_with_problems(sources)
-        shared, shared_problems = load_with_problems(sources, in_parallel=True)
+        shared, shared_problems = load_on_two_cores(sources)
         assert len(shared.documents) * CHILD_SHARE >= 1, "the child must have read some documents"
         assert list(shared.documents) == list(alone.documents)
         assert shared == alone
@@ -103,7 +137,7 @@ def test_problems_found_by_the_child_are_reported_in_order(tmp_path: Path) -> No
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("by=", "by=nobody-", 1).replace("\ntitle:", "\ntitel:", 1), encoding="utf-8")
     alone, alone_problems = load_with_problems(sources, display_root=tmp_path)
-    shared, shared_problems = load_with_problems(sources, display_root=tmp_path, in_parallel=True)
+    shared, shared_problems = load_on_two_cores(sources, display_root=tmp_path)
     found = [str(p) for p in shared_problems]
     assert found == [str(p) for p in alone_problems]
     for path in (documents[0], documents[-2], documents[-1]):
@@ -117,14 +151,13 @@ def test_pages_rendered_in_two_processes_are_those_rendered_in_one(real_corpus: 
                                                                   directory_urls: bool) -> None:
     for corpus in (real_corpus, mini_corpus):
         alone = render_site(corpus, site_url="https://dossier.example.org/", use_directory_urls=directory_urls)
-        shared = render_site(corpus, site_url="https://dossier.example.org/", use_directory_urls=directory_urls,
-                             in_parallel=True)
-        assert alone.pending is None
-        assert shared.pending is not None
-        announced = shared.pending.uris
+        shared, job = EntityPagesJob.render_site(corpus, site_url="https://dossier.example.org/",
+                                                 use_directory_urls=directory_urls)
+        assert job is not None
+        announced = job.uris
         assert announced and not set(announced) & set(shared.pages)
-        shared.finish()
-        assert shared.pending is None
+        shared.files.update(render_data_files(corpus, shared))
+        shared.pages.update(job.take())
         assert list(shared.pages)[-len(announced):] == list(announced)
         assert list(shared.pages) == list(alone.pages)  # same order: MkDocs builds them in it
         assert shared.pages == alone.pages
@@ -158,8 +191,8 @@ def test_a_build_writes_the_data_files_in_a_child_and_removes_its_folder(
     started: list[DataFilesJob] = []
     original = DataFilesJob.start.__func__  # type: ignore[attr-defined]
 
-    def start(cls: type[DataFilesJob], corpus: Corpus, site: Site) -> DataFilesJob | None:
-        job = original(cls, corpus, site)
+    def start(cls: type[DataFilesJob], corpus: Corpus, site: Site, time_limit: float) -> DataFilesJob | None:
+        job = original(cls, corpus, site, time_limit)
         started.append(job)
         return job
 
@@ -184,25 +217,27 @@ def _fails_in_a_child(function: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-def test_a_failure_rendering_the_pending_pages_is_raised_when_they_are_awaited(
+def _job(corpus: Corpus) -> tuple[Site, EntityPagesJob]:
+    site, job = EntityPagesJob.render_site(corpus, site_url="", use_directory_urls=True)
+    assert job is not None
+    return site, job
+
+
+def test_a_failure_rendering_the_entity_pages_is_raised_when_they_are_taken(
         real_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(site_module, "render_claim", _fails_in_a_child(site_module.render_claim))
-    site = render_site(real_corpus, in_parallel=True)
-    assert site.pending is not None
-    with pytest.raises(RuntimeError, match=r"(?s)Traceback.*ValueError: no page for this entity"):
-        site.finish()
-    assert site.pending is None
+    _, job = _job(real_corpus)
+    with pytest.raises(ChildFailed, match=r"(?s)failed to render the actor, country and claim pages:.*Traceback.*"
+                                          r"ValueError: no page for this entity"):
+        job.take()
 
 
-def test_pending_pages_no_longer_needed_are_cancelled(real_corpus: Corpus) -> None:
-    site = render_site(real_corpus, in_parallel=True)
-    assert site.pending is not None
-    child = site.pending._child
-    site.cancel()
-    assert site.pending is None
+def test_entity_pages_no_longer_needed_are_cancelled(real_corpus: Corpus) -> None:
+    site, job = _job(real_corpus)
+    child = job._child
+    job.cancel()
     with pytest.raises(ChildProcessError):
         os.waitpid(child._pid, os.WNOHANG)
-    site.finish()  # nothing left to wait for
     assert not any(uri.startswith(("actors/", "claims/")) and not uri.endswith("index.md") for uri in site.pages)
 
 
@@ -211,19 +246,18 @@ def test_a_build_on_two_cores_writes_the_same_site_as_on_one(
     """End to end: every file of the site, byte for byte, with and without child processes."""
     project = make_project(tmp_path)
     taken: list[int] = []
-    take = site_module.PendingPages.take
+    take = EntityPagesJob.take
 
-    def counted(pending: site_module.PendingPages) -> dict[str, GeneratedPage]:
-        pages = take(pending)
+    def counted(job: EntityPagesJob) -> dict[str, GeneratedPage]:
+        pages = take(job)
         taken.append(len(pages))
         return pages
 
-    monkeypatch.setattr(site_module.PendingPages, "take", counted)
+    monkeypatch.setattr(EntityPagesJob, "take", counted)
     shared = build_project(project, site_dir=tmp_path / "shared")
     assert len(taken) == 1 and taken[0] > 50, "a child rendered the entity pages"
     with monkeypatch.context() as patch:
-        patch.setattr(parallel_module, "can_fork", lambda: False)
-        patch.setattr(background_module, "can_fork", lambda: False)
+        patch.setattr(plugin_module, "can_fork", lambda: False)
         alone = build_project(project, site_dir=tmp_path / "alone")
 
     def contents(site: Path) -> dict[str, bytes]:
@@ -245,5 +279,55 @@ def test_a_child_failing_to_render_pages_fails_the_build(
     monkeypatch.setattr(site_module, "render_actor", _fails_in_a_child(site_module.render_actor))
     with pytest.raises(Abort):
         build_project(make_project(tmp_path))
-    assert re.search(r"(?s)Error reading page 'actors/.*a forked child process failed:.*Traceback.*"
-                     r"ValueError: no page for this entity", caplog.text)
+    assert re.search(r"(?s)Error reading page 'actors/.*dossier: a forked child process failed to render the "
+                     r"actor, country and claim pages:.*Traceback.*ValueError: no page for this entity", caplog.text)
+
+
+def _dies_in_a_child(function: Callable[..., T]) -> Callable[..., T]:
+    parent = os.getpid()
+
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def _hangs_in_a_child(function: Callable[..., T]) -> Callable[..., T]:
+    parent = os.getpid()
+
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        if os.getpid() != parent:
+            time.sleep(600)
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+@pytest.mark.parametrize(("owner", "name", "breaks", "message"), [
+    (Loader, "read_apart", _dies_in_a_child, "that was to read documents was killed by SIGKILL without a result"),
+    (background_module, "_write", _dies_in_a_child, "that was to write the open-data files was killed by SIGKILL"),
+    (background_module, "render_entity_pages", _hangs_in_a_child,
+     "that was to render the actor, country and claim pages was still running after 2 s and was stopped"),
+], ids=["dies-reading", "dies-writing-data", "hangs-rendering"])
+def test_a_child_that_dies_or_hangs_fails_the_build_with_its_reason(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, owner: object,
+        name: str, breaks: Callable[[Callable[..., Any]], Callable[..., Any]], message: str) -> None:
+    """End to end: the child dies or hangs (the project's time limit is 2 s); the build fails with
+    the plugin's message, not a traceback, and no child is left behind."""
+    from mkdocs.exceptions import Abort
+
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    limited = config.read_text(encoding="utf-8").replace("      sources: sources\n",
+                                                         "      sources: sources\n      child_time_limit: 2\n", 1)
+    config.write_text(limited, encoding="utf-8")
+    assert "child_time_limit" in config.read_text(encoding="utf-8")
+    monkeypatch.setattr(owner, name, breaks(getattr(owner, name)))
+    with pytest.raises(Abort):
+        build_project(project)
+    assert re.search(r"dossier: a forked child process " + re.escape(message), caplog.text), caplog.text[-3000:]
+    assert "Traceback" not in caplog.text
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child of this process is left, stopped or not

@@ -32,9 +32,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from dossier.adapter.background import DataFilesJob
+from dossier.adapter.background import DataFilesJob, EntityPagesJob, load_on_two_cores
+from dossier.adapter.parallel import TIME_LIMIT, ChildFailed, can_fork
 from dossier.adapter.preview import Preview
-from dossier.problems import Problem, Severity
+from dossier.problems import Problem, Problems, Severity
 from dossier.reading.loader import load_with_problems
 from dossier.rendering import escape
 from dossier.rendering.figures import figures
@@ -67,6 +68,13 @@ class DossierConfig(Config):
     sources = c.Type(str, default="sources")
     """The annotated corpus, relative to ``mkdocs.yml``."""
 
+    parallel = c.Type(bool, default=True)
+    """Whether ``mkdocs build`` has forked child processes do part of the work on a second core
+    (Linux only; see `dossier.adapter.background`). The site is the same either way."""
+
+    child_time_limit = c.Type((int, float), default=TIME_LIMIT)
+    """Seconds a child process may take before it is stopped and the build fails."""
+
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     """Generates a page per document, actor, country and claim, plus site-wide views."""
@@ -75,6 +83,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._command: Literal["build", "gh-deploy", "serve"] = "build"
         self._preview: Preview | None = None
         self._site: Site | None = None
+        self._entity_pages: EntityPagesJob | None = None
         self._awaited: frozenset[str] = frozenset()
         self._data_files: DataFilesJob | None = None
         self._last_good: Site | None = None
@@ -150,16 +159,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """
         self._stale_notice = ""
         self._stop_children()
-        parallel = self._command != "serve"
-        with _collector_paused():
-            corpus, problems = load_with_problems(self._sources, display_root=self._root, in_parallel=parallel)
-            site = None if problems.errors else render_site(corpus, site_url=config.site_url or "",
-                                                            use_directory_urls=config.use_directory_urls,
-                                                            data_files=not parallel, in_parallel=parallel)
-            if site is not None and parallel:
-                self._data_files = DataFilesJob.start(corpus, site)
-                if self._data_files is None:  # no safe way to fork here
-                    site.files.update(render_data_files(corpus, site))
+        with _collector_paused(), _child_failures_fail_the_build():
+            problems, site = self._read_and_render(config)
         errors = problems.errors
         for problem in problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
@@ -173,6 +174,26 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"{len(errors)} error(s) in {self.config.sources}/; see above.")
         self._site = self._last_good = site
 
+    def _read_and_render(self, config: MkDocsConfig) -> tuple[Problems, Site | None]:
+        """The corpus's problems and, if it has no error, its site: on two cores for ``mkdocs build``."""
+        time_limit = self.config.child_time_limit
+        two_cores = self._command != "serve" and self.config.parallel and can_fork()
+        if two_cores:
+            corpus, problems = load_on_two_cores(self._sources, display_root=self._root, time_limit=time_limit)
+        else:
+            corpus, problems = load_with_problems(self._sources, display_root=self._root)
+        if problems.errors:
+            return problems, None
+        site_url, directory_urls = config.site_url or "", config.use_directory_urls
+        if not two_cores:
+            return problems, render_site(corpus, site_url=site_url, use_directory_urls=directory_urls)
+        site, self._entity_pages = EntityPagesJob.render_site(
+            corpus, site_url=site_url, use_directory_urls=directory_urls, time_limit=time_limit)
+        self._data_files = DataFilesJob.start(corpus, site, time_limit)
+        if self._data_files is None:
+            site.files.update(render_data_files(corpus, site))
+        return problems, site
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add every generated page as an in-memory file, out of the navigation."""
         assert self._site is not None
@@ -185,7 +206,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             else:
                 files.append(File.generated(config, uri, content=generated.markdown,
                                             inclusion=InclusionLevel.NOT_IN_NAV))
-        pending = self._site.pending
+        pending = self._entity_pages
         self._awaited = frozenset(pending.uris) if pending is not None else frozenset()
         for uri in pending.uris if pending is not None else ():
             # Still being rendered by a child: the Markdown is set when MkDocs reads it.
@@ -205,10 +226,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """
         uri = page.file.src_uri
         if uri in self._awaited and self._site is not None:
-            try:
-                self._site.finish()
-            except RuntimeError as error:
-                raise PluginError(str(error)) from error
+            pending, self._entity_pages = self._entity_pages, None
+            if pending is not None:
+                with _child_failures_fail_the_build():
+                    self._site.pages.update(pending.take())
             page.file.content_string = self._site.pages[uri].markdown
         return page
 
@@ -222,10 +243,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._preview is not None:
             env.bytecode_cache = self._preview.templates
         if self._data_files is not None:
-            try:
+            with _child_failures_fail_the_build():
                 self._data_files.wait()
-            except RuntimeError as error:
-                raise PluginError(str(error)) from error
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -237,12 +256,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._stop_children()
 
     def _figures(self) -> str:
-        assert self._site is not None and self._site.index is not None
+        assert self._site is not None
         return figures(self._site.index)
 
     def _stop_children(self) -> None:
-        if self._site is not None:
-            self._site.cancel()
+        if self._entity_pages is not None:
+            self._entity_pages.cancel()
+            self._entity_pages = None
         if self._data_files is not None:
             self._data_files.close()
             self._data_files = None
@@ -296,6 +316,15 @@ def _stop_on_sigterm_as_on_ctrl_c() -> _SignalHandler | None:
         raise KeyboardInterrupt
 
     return signal.signal(signal.SIGTERM, interrupt)
+
+
+@contextlib.contextmanager
+def _child_failures_fail_the_build() -> Iterator[None]:
+    """A child process that failed, died, was cut short or hung fails the build, with its reason."""
+    try:
+        yield
+    except ChildFailed as error:
+        raise PluginError(f"dossier: {error}") from error
 
 
 @contextlib.contextmanager

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dossier.adapter.parallel import forked
 from dossier.model import Corpus, Document, PartialDate
 from dossier.problems import DossierError, Location, Problem, Problems
 from dossier.reading import fields as schemas
@@ -24,7 +23,7 @@ from dossier.reading.mentions import find_mentions
 from dossier.reading.originals import compare_with_original
 from dossier.reading.registry import Registry
 
-__all__ = ["CHILD_SHARE", "FOLDERS", "Loader", "load", "load_with_problems"]
+__all__ = ["FOLDERS", "Loader", "load", "load_with_problems"]
 
 
 def load(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str] | None = None) -> Corpus:
@@ -48,19 +47,10 @@ def load(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str
     return corpus
 
 
-def load_with_problems(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str] | None = None,
-                       in_parallel: bool = False) -> tuple[Corpus, Problems]:
-    """Like `load`, but return the problems (errors and warnings) instead of raising.
-
-    With `in_parallel`, a forked child process (`dossier.adapter.parallel`) reads part of the documents
-    while this one reads the rest; corpus and problems are the same, in the same order.
-    """
-    return Loader(Path(sources), display_root).run(in_parallel=in_parallel)
-
-
-CHILD_SHARE = 0.4
-"""The share of the documents a child reads with ``in_parallel``: less than half, because
-sending them back (pickled) is part of its work."""
+def load_with_problems(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str] | None = None
+                       ) -> tuple[Corpus, Problems]:
+    """Like `load`, but return the problems (errors and warnings) instead of raising."""
+    return Loader(Path(sources), display_root).run()
 
 
 class Loader:
@@ -87,15 +77,10 @@ class Loader:
         self._originals: dict[str, SourceText] = {}
         self._matcher = NameMatcher({})
 
-    def run(self, *, in_parallel: bool = False) -> tuple[Corpus, Problems]:
+    def run(self) -> tuple[Corpus, Problems]:
         """Read everything; return the corpus and every problem."""
         self.read_registry()
-        reads = self.documents
-        mine = len(reads) - int(len(reads) * CHILD_SHARE) if in_parallel else len(reads)
-        with forked(lambda: self.read_apart(reads[mine:]), enabled=mine < len(reads)) as helper:
-            self.read_documents(reads[:mine] if helper is not None else reads)
-            if helper is not None:
-                self.add_read_apart(helper.result())
+        self.read_documents(self.documents)
         return self.finish()
 
     def read_registry(self) -> None:
