@@ -109,8 +109,7 @@ def show(before: Path, after: Path, uri: str, lines: int = 12) -> str:
 
 def synthetic_project(out: Path, documents: int) -> Path:
     """The benchmark's Dossier project for `documents` documents (corpus and stand-in pages)."""
-    sys.path.insert(0, str(HERE))  # the benchmark's own modules, run as a script
-    import projects
+    import projects  # a sibling module: the script's folder is on the path
 
     project, _, _ = projects.make_dossier_project(out, documents, seed=0)
     return project

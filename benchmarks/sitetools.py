@@ -1,5 +1,5 @@
-"""Test tools shared by the suite (and the benchmark): build a real site under a temporary
-folder, check its links, start servers that stop on Ctrl-C.
+"""Site tools shared by the benchmark and the test suite (which has ``benchmarks/`` on its path):
+build a real site under a temporary folder, check its links, start servers that stop on Ctrl-C.
 
 `check_links` is the independent checker of the built HTML: it knows nothing of the plugin and
 reads only the files MkDocs wrote.

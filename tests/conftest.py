@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import corpora
 import pytest
-import test_views
 from dossier.model import Corpus
 from dossier.reading.loader import load
 from sitetools import ROOT, build_project, make_project
@@ -26,8 +26,8 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def mini_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small corpus of `test_views`: its ``sources/`` folder, written once per session."""
-    return test_views.shared_sources(tmp_path_factory)
+    """The small corpus of `corpora`: its ``sources/`` folder, written once per session."""
+    return corpora.shared_sources(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -39,4 +39,4 @@ def mini_corpus(mini_sources: Path) -> Corpus:
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small corpus's site, built once per session with the repository's mkdocs.yml and docs/."""
-    return test_views.shared_site(tmp_path_factory)
+    return corpora.shared_site(tmp_path_factory)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import ast
+import re
+import sys
+import tomllib
 from pathlib import Path
+from typing import Any
 
 from sitetools import ROOT
 
@@ -104,3 +108,33 @@ def test_subpackages_import_no_module_of_theirs_when_imported() -> None:
     for name, path in MODULES.items():
         if path.name == "__init__.py" and name != "dossier":
             assert not {m for m in imports(path) if m.startswith("dossier")}, name
+
+
+IMPORTED_AS = {"yaml": "PyYAML", "jinja2": "Jinja2", "markupsafe": "MarkupSafe", "mkdocs": "mkdocs"}
+"""The distribution that provides each top-level module the package may import."""
+
+
+def _pyproject() -> dict[str, Any]:
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        return tomllib.load(file)
+
+
+def test_declared_dependencies_are_those_imported() -> None:
+    standard = sys.stdlib_module_names
+    imported = {m.split(".")[0] for path in MODULES.values() for m in imports(path)} - standard - {"dossier"}
+    assert imported <= set(IMPORTED_AS), f"map {imported - set(IMPORTED_AS)} to their distribution"
+    requirements = _pyproject()["project"]["dependencies"]
+    declared = {re.split(r"[<>=!~ ;\[]", requirement, maxsplit=1)[0] for requirement in requirements}
+    assert declared == {IMPORTED_AS[module] for module in imported}
+
+
+def test_packaged_data_exists() -> None:
+    for pattern in _pyproject()["tool"]["setuptools"]["package-data"]["dossier"]:
+        assert list(PACKAGE.glob(pattern)), pattern
+
+
+def test_the_entry_point_names_the_plugin_class() -> None:
+    module, _, name = _pyproject()["project"]["entry-points"]["mkdocs.plugins"]["dossier"].partition(":")
+    assert module.startswith("dossier.adapter.")
+    assert name in {node.name for node in ast.parse(MODULES[module].read_text(encoding="utf-8")).body
+                    if isinstance(node, ast.ClassDef)}

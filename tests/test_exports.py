@@ -1,6 +1,6 @@
 """The open-data exports against their schema, the W3C selectors and the annotations.
 
-Built from the small corpus of `test_views` (one site per session) and, for the schema and the
+Built from the small corpus of `corpora` (one site per session) and, for the schema and the
 selectors, from the real corpus too.
 """
 

@@ -1,7 +1,7 @@
 """Pages as readers meet them: annotations that explain themselves, permalinks, backlinks, search
 and the home page's figures.
 
-Built from the small corpus of `test_views` (one site per session).
+Built from the small corpus of `corpora` (one site per session).
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import json
 import re
 from pathlib import Path
 
-import test_views
 from bs4 import BeautifulSoup
+from corpora import soup
 from dossier.model import Corpus
 from dossier.relations import CorpusIndex
-from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.text import without_accents
 
 SEPARATOR = re.compile(r"[\s\-]+")
@@ -34,7 +34,7 @@ def _path(href: str) -> tuple[str, str]:
 
 def test_annotations_explain_themselves_on_hover_and_focus(mini_site: Path, mini_corpus: Corpus) -> None:
     for document in mini_corpus.documents.values():
-        page = test_views.soup(mini_site, f"documents/{document.id}")
+        page = soup(mini_site, f"documents/{document.id}")
         for statement in document.statements:
             mark = page.find(id=statement.anchor)
             assert mark is not None and mark.name == "mark"
@@ -43,14 +43,14 @@ def test_annotations_explain_themselves_on_hover_and_focus(mini_site: Path, mini
             for speaker in statement.speakers:
                 assert mini_corpus.actors[speaker].name in title
             for stance, claims in statement.stances.items():
-                assert STANCE_LABELS[stance][1] in title
+                assert STANCE_WORDING[stance].verb in title
                 for claim in claims:
                     assert mini_corpus.claims[claim].statement in title
 
 
 def test_every_paragraph_and_annotation_has_a_permalink(mini_site: Path, mini_corpus: Corpus) -> None:
     for document in mini_corpus.documents.values():
-        page = test_views.soup(mini_site, f"documents/{document.id}")
+        page = soup(mini_site, f"documents/{document.id}")
         for number in range(1, len(document.paragraphs) + 1):
             permalink = page.find(id=f"p-{number}")
             assert permalink is not None and permalink["href"] == f"#p-{number}"
@@ -61,7 +61,7 @@ def test_every_paragraph_and_annotation_has_a_permalink(mini_site: Path, mini_co
 
 def test_mentions_are_linked(mini_site: Path, mini_corpus: Corpus) -> None:
     for document in mini_corpus.documents.values():
-        page = test_views.soup(mini_site, f"documents/{document.id}")
+        page = soup(mini_site, f"documents/{document.id}")
         text = page.select_one("article")
         targets = {_path(a["href"])[0] for a in text.find_all("a", href=True)}
         for mention in document.mentions:
@@ -77,7 +77,7 @@ def test_backlinks_list_every_passage_that_mentions_an_entity(mini_site: Path, m
     checked = 0
     for (kind, entity_id), passages in index.passages.items():
         folder = "actors" if kind == "actor" else "countries"
-        page = test_views.soup(mini_site, f"{folder}/{entity_id}")
+        page = soup(mini_site, f"{folder}/{entity_id}")
         section = page.find(id="mentions").find_next("ul")
         found = {_path(a["href"]) for a in section.find_all("a", href=True) if _path(a["href"])[1]}
         expected = {(f"documents/{p.document.id}", f"p-{p.paragraph}") for p in passages}
@@ -86,7 +86,7 @@ def test_backlinks_list_every_passage_that_mentions_an_entity(mini_site: Path, m
             assert link.get("title"), "each backlink previews its passage"
         checked += 1
     assert checked >= 5
-    szijjarto = test_views.soup(mini_site, "actors/peter-szijjarto").find(id="mentions").find_next("ul")
+    szijjarto = soup(mini_site, "actors/peter-szijjarto").find(id="mentions").find_next("ul")
     documents = [_path(a["href"])[0] for a in szijjarto.find_all("a", href=True) if not _path(a["href"])[1]]
     assert documents == ["documents/huawei-statement", "documents/spain-contract", "documents/examiner-interview"], \
         "documents newest first"
@@ -95,7 +95,7 @@ def test_backlinks_list_every_passage_that_mentions_an_entity(mini_site: Path, m
 def test_claim_pages_link_the_paragraphs_that_discuss_them(mini_site: Path, mini_corpus: Corpus) -> None:
     index = CorpusIndex(mini_corpus)
     claim = "huawei-poses-security-risk"
-    section = test_views.soup(mini_site, f"claims/{claim}").find(id="passages").find_next("ul")
+    section = soup(mini_site, f"claims/{claim}").find(id="passages").find_next("ul")
     found = {_path(a["href"]) for a in section.find_all("a", href=True) if _path(a["href"])[1]}
     paragraphs = {(s.document.id, s.paragraph) for s in index.chronology[claim]}
     assert len(found) == len(paragraphs), "one link per paragraph"
@@ -108,11 +108,11 @@ def test_claim_pages_link_the_paragraphs_that_discuss_them(mini_site: Path, mini
 def test_matrix_cells_land_on_the_statements(mini_site: Path, mini_corpus: Corpus) -> None:
     index = CorpusIndex(mini_corpus)
     for actor, claim in index.stances:
-        page = test_views.soup(mini_site, f"actors/{actor}")
+        page = soup(mini_site, f"actors/{actor}")
         section = page.find(id=f"on-{claim}")
         assert section is not None, f"actors/{actor}#on-{claim}"
     for claim in mini_corpus.claims:
-        page = test_views.soup(mini_site, f"claims/{claim}")
+        page = soup(mini_site, f"claims/{claim}")
         for position in index.positions(claim):
             stances = ("supports", "disputes") if position.stance == "both" else (position.stance,)
             for stance in stances:
@@ -165,7 +165,7 @@ def test_search_finds_claims_by_statement_and_quotes_by_words(mini_site: Path, m
 
 
 def test_home_page_shows_the_figures_and_links_every_view(mini_site: Path, mini_corpus: Corpus) -> None:
-    home = test_views.soup(mini_site, ".")
+    home = soup(mini_site, ".")
     figures = {}
     for row in home.select("article table tr"):
         cells = [c.get_text(strip=True) for c in row.find_all("td")]

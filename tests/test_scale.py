@@ -6,40 +6,26 @@ build strictly and its every link, fragment and footnote must resolve.
 
 from __future__ import annotations
 
-import importlib
-import sys
 from pathlib import Path
-from types import ModuleType
 
+import corpus as corpus_generator
+import projects
 import pytest
-from sitetools import ROOT, build_project, check_links, reachable_from_index
+from sitetools import build_project, check_links, reachable_from_index
 
 DOCUMENTS = 200
-
-
-def _benchmark_module(name: str) -> ModuleType:
-    """A module of benchmarks/, which is not a package: bench.py runs as a script, and its
-    modules import each other by name."""
-    folder = str(ROOT / "benchmarks")
-    if folder not in sys.path:
-        sys.path.append(folder)
-    module = importlib.import_module(name)
-    assert Path(module.__file__ or "").parent == ROOT / "benchmarks", module.__file__
-    return module
 
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The project and built site of a 200-document synthetic corpus."""
-    projects = _benchmark_module("projects")
     project, _, _ = projects.make_dossier_project(tmp_path_factory.mktemp("scale"), DOCUMENTS, seed=0)
     return project, build_project(project)
 
 
 def test_generator_is_deterministic(tmp_path: Path) -> None:
-    corpus = _benchmark_module("corpus")
-    corpus.generate(tmp_path / "a", 20, seed=3)
-    corpus.generate(tmp_path / "b", 20, seed=3)
+    corpus_generator.generate(tmp_path / "a", 20, seed=3)
+    corpus_generator.generate(tmp_path / "b", 20, seed=3)
     first = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     second = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert first == second and len(first) > 40

@@ -1,6 +1,6 @@
 """The site-wide views against the annotations they come from: stance matrix, timeline, graphs.
 
-A small corpus written here (three documents, six actors, four countries, three claims) is built
+The small corpus of `corpora` (three documents, six actors, four countries, three claims) is built
 once into a real site; each view's HTML is parsed and compared with what the annotations say. The
 corpus is made to hold the cases that matter: an actor who both supports and disputes a claim, a
 statement dated apart from its document, year- and month-precision dates, a statement on two
@@ -11,149 +11,20 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from corpora import soup
 from dossier.model import Corpus
 from dossier.relations import CorpusIndex, aggregate
 from dossier.rendering.components import graphs, timelines
-from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.page import PageWriter
 from dossier.rendering.pages import graph, matrix, timeline
 from dossier.rendering.urls import Urls
 from sitetools import build_project, check_links, make_project
-
-DOCUMENTS = {
-    "examiner-interview": """\
-        ---
-        title: Hungary's foreign minister defends Huawei
-        publisher: Example Examiner
-        published: 2019-04-10
-        url: https://news.example.org/examiner
-        kind: news
-        ---
-        Hungary's foreign minister defends Huawei
-
-        Budapest. [Péter Szijjártó]{actor=peter-szijjarto} said that
-        [“no one has shown us evidence of a risk”]{quote by=peter-szijjarto disputes=huawei-poses-security-risk}.
-
-        Secretary of State Mike Pompeo
-        [warned allies about Huawei equipment]{says by=mike-pompeo supports=huawei-poses-security-risk date=2019-02-11}
-        in February.
-
-        Szijjarto added that
-        [“cooperation with China does not endanger the alliance”]{quote by=peter-szijjarto supports=nato-compatible},
-        while Pompeo [spoke about the alliance and 5G]{says by=mike-pompeo about=nato-compatible}.
-        """,
-    "spain-contract": """\
-        ---
-        title: Spain defends its Huawei contract
-        publisher: Example Daily
-        published: 2020-07
-        reference: Print edition, page 3
-        ---
-        Spain defends its Huawei contract
-
-        The Spanish government
-        [sees no risk in the contract]{says by=spanish-government disputes=huawei-poses-security-risk}.
-
-        The interior ministry said: [“the data stays in Spain </script><script>alert(1)</script>
-        and is safe”]{quote by=interior-ministry disputes=huawei-poses-security-risk}.
-
-        On July 2 Szijjártó changed his mind:
-        [“we now see the risk”]{quote by=peter-szijjarto supports=huawei-poses-security-risk date=2020-07-02}.
-
-        An analyst summed it up as [=1+1, nothing more]{says by=anna-observer}.
-        """,
-    "huawei-statement": """\
-        ---
-        title: Huawei statement on European networks
-        publisher: Huawei
-        published: 2021
-        url: https://huawei.example.org/statement
-        kind: press-release
-        ---
-        Huawei statement
-
-        [Huawei]{actor=huawei} said [“our equipment is secure and our cooperation
-        serves the alliance”]{quote by=huawei disputes=huawei-poses-security-risk supports=nato-compatible}.
-
-        Parts of the statement were withheld: […]{redacted}.
-
-        Minister Szijjarto was quoted in the press again.
-        """,
-}
-
-ENTITIES = {
-    "actors/huawei.md": "name: Huawei\nkind: organisation\ncountry: china\nrole: Equipment maker",
-    "actors/peter-szijjarto.md": 'name: "Péter Szijjártó"\nkind: person\ncountry: hungary\n'
-                                 'aliases: ["Szijjártó", "Szijjarto"]',
-    "actors/mike-pompeo.md": "name: Mike Pompeo\nkind: person\ncountry: united-states",
-    "actors/spanish-government.md": "name: Government of Spain\nkind: organisation\ncountry: spain\n"
-                                    'aliases: ["Spanish government"]',
-    "actors/interior-ministry.md": "name: Spanish Interior Ministry\nkind: organisation\n"
-                                   "part_of: spanish-government",
-    "actors/anna-observer.md": "name: Anna Observer\nkind: person",
-    "countries/china.md": "name: China\ncode: CN",
-    "countries/hungary.md": "name: Hungary\ncode: HU",
-    "countries/spain.md": "name: Spain\ncode: ES",
-    "countries/united-states.md": "name: United States\ncode: US",
-    "claims/huawei-poses-security-risk.md": "statement: Huawei equipment poses a security risk.",
-    "claims/nato-compatible.md": "statement: Using Huawei is compatible with NATO membership.",
-    "claims/us-has-evidence.md": "statement: The United States has shown evidence against Huawei.",
-}
-
-_ANNOTATION = re.compile(r"\[([^\]]*)\]\{([^}]*)\}")
-
-
-def _original(match: re.Match[str]) -> str:
-    # A redaction marks words withheld in the original: the original has nothing there.
-    return "" if "redacted" in match.group(2).split() else match.group(1)
-
-
-def write_corpus(root: Path) -> Path:
-    """Write the small corpus (and each document's original) under `root/sources`."""
-    sources = root / "sources"
-    for path, front in ENTITIES.items():
-        (sources / path).parent.mkdir(parents=True, exist_ok=True)
-        (sources / path).write_text(f"---\n{front}\n---\nDescribed here.\n", encoding="utf-8")
-    (sources / "documents").mkdir(parents=True, exist_ok=True)
-    (sources / "originals").mkdir(parents=True, exist_ok=True)
-    for document_id, text in DOCUMENTS.items():
-        text = textwrap.dedent(text)
-        (sources / "documents" / f"{document_id}.md").write_text(text, encoding="utf-8")
-        body = text.split("---\n", 2)[2]
-        (sources / "originals" / f"{document_id}.txt").write_text(_ANNOTATION.sub(_original, body), encoding="utf-8")
-    return sources
-
-
-_SHARED: dict[str, Path] = {}
-"""The small corpus and its site, written and built once per session for the three test modules."""
-
-
-def shared_sources(factory: pytest.TempPathFactory) -> Path:
-    """The small corpus's ``sources/`` folder, written once per session."""
-    if "sources" not in _SHARED:
-        _SHARED["sources"] = write_corpus(factory.mktemp("mini"))
-    return _SHARED["sources"]
-
-
-def shared_site(factory: pytest.TempPathFactory) -> Path:
-    """The small corpus built once per session with the repository's mkdocs.yml and docs/."""
-    if "site" not in _SHARED:
-        _SHARED["site"] = build_project(make_project(factory.mktemp("mini-site"), shared_sources(factory)))
-    return _SHARED["site"]
-
-
-
-
-
-def soup(site: Path, page: str) -> BeautifulSoup:
-    """The parsed HTML of `page` (e.g. ``stances/``) in `site`."""
-    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def said_by_annotations(corpus: Corpus) -> dict[tuple[str, str], set[str]]:
@@ -215,8 +86,8 @@ def test_matrix_cells_match_the_annotations(mini_site: Path, mini_corpus: Corpus
             if not text:
                 continue
             symbol = text[0]
-            stance = next(s for s, (sym, _) in STANCE_LABELS.items() if sym == symbol)
-            assert STANCE_LABELS[stance][1] in text, "the stance is also written out for screen readers"
+            stance = next(s for s, wording in STANCE_WORDING.items() if wording.symbol == symbol)
+            assert STANCE_WORDING[stance].verb in text, "the stance is also written out for screen readers"
             seen[actor, claim] = stance
             folder, target, fragment = _target(cell.find("a")["href"])
             assert (folder, target, fragment) == ("actors", actor, f"on-{claim}"), "cell links to the statements"
@@ -249,7 +120,7 @@ def test_country_matrix_counts_actors_by_country(mini_site: Path, mini_corpus: C
                 continue
             tally: Counter[str] = Counter()
             for symbol_span in cell.select(".dossier-symbol"):
-                stance = next(s for s in STANCE_LABELS if f"dossier-{s}" in symbol_span["class"])
+                stance = next(s for s in STANCE_WORDING if f"dossier-{s}" in symbol_span["class"])
                 hidden = symbol_span.find_next_sibling(class_="dossier-sr")
                 count = re.match(r"\s*(\d+)", hidden.next_sibling.replace("\xa0", " "))
                 tally[stance] = int(count.group(1))
@@ -282,7 +153,7 @@ def test_matrix_page_is_usable_without_colour(mini_site: Path) -> None:
     legend = page.find(string=re.compile("Legend"))
     assert legend is not None
     text = page.get_text(" ")
-    for symbol, words in STANCE_LABELS.values():
+    for symbol, words in ((w.symbol, w.verb) for w in STANCE_WORDING.values()):
         assert f"{symbol} {words}" in text, f"the legend explains {symbol}"
     for wrapper in page.select(".dossier-matrix"):
         assert wrapper.find("table") is not None, "each matrix table sits in its scrolling box"
@@ -322,7 +193,7 @@ def test_timeline_lists_every_statement_in_date_order(mini_site: Path, mini_corp
         claims = {_target(a["href"])[1] for a in item.find_all("a") if _target(a["href"])[0] == "claims"}
         assert claims == {c for cs in statement.stances.values() for c in cs}
         for stance in statement.stances:
-            assert STANCE_LABELS[stance][1] in item.get_text()
+            assert STANCE_WORDING[stance].verb in item.get_text()
         ref = item.select_one("a.footnote-ref")
         assert ref is not None
         note = page.find(id=ref["href"].lstrip("#"))
@@ -369,7 +240,7 @@ def test_small_timelines_on_claim_and_actor_pages(mini_site: Path, mini_corpus: 
         counts[statement.when.year, statement.stance_on("huawei-poses-security-risk")] += 1
     bar_text = " ".join(t.get_text() for t in strip.select("text.dossier-count"))
     for (_, stance), n in counts.items():
-        symbol = STANCE_LABELS[stance][0]
+        symbol = STANCE_WORDING[stance].symbol
         assert f"{symbol}{n}" in bar_text
     actor_page = soup(mini_site, "actors/peter-szijjarto")
     section = actor_page.find(id="timeline")
@@ -445,7 +316,7 @@ def test_claim_graph_shows_each_side_grouped_by_country(mini_site: Path, mini_co
 
 
 def test_claim_graph_is_bounded(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(graph, "MAX_PER_SIDE", 1)
+    monkeypatch.setattr(graphs, "MAX_PER_SIDE", 1)
     claim = mini_corpus.claims["huawei-poses-security-risk"]
     markdown = graphs.claim_graph(PageWriter("claims/huawei-poses-security-risk.md", Urls()), claim, mini_corpus,
                                  CorpusIndex(mini_corpus))

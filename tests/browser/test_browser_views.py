@@ -8,7 +8,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from browsing import LOCAL_HOSTS, Reader
 from dossier.model import Corpus
-from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.components.stances import STANCE_WORDING
 from playwright.sync_api import expect
 
 _LINKS_IN_CONTENT = """() => Array.from(document.querySelectorAll(".md-content a")).map(a => {
@@ -73,7 +73,7 @@ def test_stance_matrix_renders_with_working_links(reader: Reader, corpus: Corpus
     assert shown & speakers_with_stance, "no actor who takes a stance appears in the matrix"
 
     # Each cell says its stance with a symbol (not colour alone) and links to the statements behind it.
-    symbols = "".join(symbol for symbol, _ in STANCE_LABELS.values())
+    symbols = "".join(wording.symbol for wording in STANCE_WORDING.values())
     cells = actor_rows.locator("tbody td").filter(has_text=re.compile(f"[{re.escape(symbols)}]"))
     assert cells.count() >= len(speakers_with_stance & shown), "cells without a stance symbol"
     assert cells.locator("a").count() >= 1, "stance cells link to nothing"

@@ -23,7 +23,7 @@ from typing import Any
 
 from dossier.model import STANCES, Annotation, Corpus, Document, PartialDate
 from dossier.relations import CorpusIndex
-from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.urls import Urls
 
 CORPUS = "data/corpus.json"
@@ -154,7 +154,7 @@ def _describe(annotation: Annotation, corpus: Corpus) -> str:
     parts = [f"{kind} {speakers}, {annotation.when}."]
     for stance, claims in annotation.stances.items():
         for claim in claims:
-            parts.append(f"{STANCE_LABELS[stance][1].capitalize()}: {corpus.claims[claim].statement}")
+            parts.append(f"{STANCE_WORDING[stance].verb.capitalize()}: {corpus.claims[claim].statement}")
     return " ".join(parts)
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from dossier.model import Annotation, Document
 from dossier.rendering import escape
+from dossier.rendering.text import shorten
 
 if TYPE_CHECKING:
     from dossier.rendering.page import PageWriter
@@ -13,9 +14,12 @@ if TYPE_CHECKING:
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
 
 
-def quotation(annotation: Annotation) -> str:
-    """The words of a statement for display: quotes in quotation marks, reported speech plain."""
-    words = " ".join(annotation.text.split())
+def quotation(annotation: Annotation, limit: int | None = None) -> str:
+    """The words of a statement for display: quotes in quotation marks, reported speech marked.
+
+    With a `limit`, the words are shortened to it at a word boundary (see `shorten`).
+    """
+    words = " ".join(annotation.text.split()) if limit is None else shorten(annotation.text, limit)
     if annotation.kind == "quote":
         # <q> adds the quotation marks, so the span's own outer marks are not doubled.
         return f'<q class="dossier-quote-text">{escape.html(words.strip(QUOTE_MARKS))}</q>'

@@ -33,11 +33,6 @@ WIDTH = 720.0
 NO_COUNTRY = ""
 
 
-EDGE_STYLE = {"supports": "dossier-edge-supports", "disputes": "dossier-edge-disputes",
-              "both": "dossier-edge-both", "about": "dossier-edge-about"}
-"""Stances differ by dash pattern (see dossier.css), not by colour alone."""
-
-
 @dataclass(slots=True)
 class _Row:
     kind: str  # "country", "actor" or "more"
@@ -158,7 +153,7 @@ def _wrap(value: str, width: int, lines: int) -> list[str]:
 
 
 def edge(stance: str, x1: float, y1: float, x2: float, y2: float) -> str:
-    return f'<line {svg.attrs(class_=EDGE_STYLE[stance], x1=x1, y1=y1, x2=x2, y2=y2)}/>'
+    return f'<line {svg.attrs(class_=f"dossier-edge-{stance}", x1=x1, y1=y1, x2=x2, y2=y2)}/>'
 
 
 def _rows(page: PageWriter, rows: list[_Row], corpus: Corpus, *, x: float, align: str, width: float) -> list[str]:

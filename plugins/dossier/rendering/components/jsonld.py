@@ -8,7 +8,7 @@ from typing import Any
 from dossier.model import Claim, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
-from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.urls import Urls
 
 
@@ -36,7 +36,7 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
             source["author"] = document.author
         if document.url:
             source["sameAs"] = document.url
-        stance = STANCE_LABELS[statement.stance_on(claim.id)][1]
+        stance = STANCE_WORDING[statement.stance_on(claim.id)].verb
         appearances.append({
             "@type": "Quotation" if statement.kind == "quote" else "CreativeWork",
             "@id": urls.page(document, statement.anchor, within=within),

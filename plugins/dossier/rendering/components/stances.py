@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
-STANCE_LABELS = {
-    "supports": ("✔", "supports"),
-    "disputes": ("✘", "disputes"),
-    "both": ("±", "supports and disputes"),
-    "about": ("○", "speaks about"),
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class StanceWording:
+    """How the pages name one stance. Never by colour alone: a symbol and words.
+
+    Attributes:
+        symbol: ``✔``, ``✘``, ``±`` or ``○``.
+        verb: What the speaker does: "supports", "speaks about".
+        actors_who: Counted actors of a country who take it: "2 supporting", "1 speaking about it".
+        counted_as: Counted statements of a small timeline: "3 speaking about a claim".
+        heading: The claim page's section of the statements taking it ("" if it has none).
+    """
+
+    symbol: str
+    verb: str
+    actors_who: str
+    counted_as: str
+    heading: str = ""
+
+
+STANCE_WORDING = {
+    "supports": StanceWording("✔", "supports", "supporting", "supporting", "Supported by"),
+    "disputes": StanceWording("✘", "disputes", "disputing", "disputing", "Disputed by"),
+    "both": StanceWording("±", "supports and disputes", "both supporting and disputing",
+                          "both supporting and disputing"),
+    "about": StanceWording("○", "speaks about", "speaking about it", "speaking about a claim",
+                           "Statements about it, without a stance"),
 }
-"""Symbol and words for each stance: never colour alone."""
-
-
-STANCE_PARTICIPLES = {"supports": "supporting", "disputes": "disputing", "both": "both supporting and disputing",
-                      "about": "speaking about"}
-"""How a count of statements or actors names what they do: "2 supporting"."""
+"""Every word the pages use for a stance, in one table."""
 
 
 STANCE_ORDER = ("supports", "disputes", "both", "about")
@@ -22,12 +41,12 @@ STANCE_ORDER = ("supports", "disputes", "both", "about")
 
 def stance_badge(stance: str) -> str:
     """A stance as symbol and word, e.g. ``✔ supports``."""
-    symbol, words = STANCE_LABELS[stance]
-    return f'<span class="dossier-stance dossier-{stance}">{symbol} {words}</span>'
+    wording = STANCE_WORDING[stance]
+    return f'<span class="dossier-stance dossier-{stance}">{wording.symbol} {wording.verb}</span>'
 
 
 def stance_symbol(stance: str) -> str:
     """A compact stance: the symbol, with its words hidden for screen readers only."""
-    symbol, words = STANCE_LABELS[stance]
-    return (f'<span class="dossier-symbol dossier-{stance}" aria-hidden="true">{symbol}</span>'
-            f'<span class="dossier-sr"> {words}</span>')
+    wording = STANCE_WORDING[stance]
+    return (f'<span class="dossier-symbol dossier-{stance}" aria-hidden="true">{wording.symbol}</span>'
+            f'<span class="dossier-sr"> {wording.verb}</span>')

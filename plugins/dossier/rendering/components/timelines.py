@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dossier.model import Annotation
 from dossier.rendering import escape
 from dossier.rendering.components import svg
-from dossier.rendering.components.stances import STANCE_PARTICIPLES
+from dossier.rendering.components.stances import STANCE_WORDING
 
 MAX_STRIP_YEARS = 40
 """A small timeline spanning more years shows only the years with statements."""
@@ -91,7 +91,8 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
     return svg.figure(" ".join(parts), legend, css="dossier-figure dossier-strip-box")
 
 
-_COUNTED_AS = {**STANCE_PARTICIPLES, "about": "speaking about a claim", NO_STANCE: "without a claim"}
+_COUNTED_AS = {**{stance: wording.counted_as for stance, wording in STANCE_WORDING.items()},
+               NO_STANCE: "without a claim"}
 """How a small timeline names the statements it counts, by stance."""
 
 

@@ -8,7 +8,7 @@ from dossier.model import Annotation, Corpus, Document
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.citations import citation
-from dossier.rendering.components.stances import STANCE_LABELS
+from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.urls import Urls, uri
 
@@ -163,7 +163,7 @@ def _summary(annotation: Annotation, corpus: Corpus) -> str:
         parts.append(f"on {annotation.date}")
     for stance, claims in annotation.stances.items():
         for claim in claims:
-            parts.append(f"— {STANCE_LABELS[stance][1]}: {corpus.claims[claim].statement}")
+            parts.append(f"— {STANCE_WORDING[stance].verb}: {corpus.claims[claim].statement}")
     return " ".join(parts)
 
 
@@ -177,7 +177,7 @@ def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -
     by = ", ".join(page.link(corpus.actors[s]) for s in annotation.speakers)
     stances = []
     for stance, claims in annotation.stances.items():
-        symbol, words = STANCE_LABELS[stance]
+        symbol, words = STANCE_WORDING[stance].symbol, STANCE_WORDING[stance].verb
         for claim in claims:
             stances.append(page.link(corpus.claims[claim], f"{symbol} {words}", tooltip=corpus.claims[claim].statement))
     tail = " · ".join([by, *stances])

@@ -11,17 +11,11 @@ from dossier.rendering import escape
 from dossier.rendering.components.citations import Footnotes, quotation
 from dossier.rendering.components.graphs import claim_graph
 from dossier.rendering.components.jsonld import claim_jsonld
-from dossier.rendering.components.stances import stance_badge
+from dossier.rendering.components.stances import STANCE_WORDING, stance_badge
 from dossier.rendering.components.timelines import NO_STANCE, stances_of, strip, year_anchor
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.text import shorten, without_accents
 from dossier.rendering.urls import Urls, uri
-
-_STANCE_HEADINGS = {
-    "supports": ("Supported by", "supports"),
-    "disputes": ("Disputed by", "disputes"),
-    "about": ("Statements about it, without a stance", "about"),
-}
 
 
 def _statement_item(statement: Annotation, footnotes: Footnotes) -> str:
@@ -274,10 +268,10 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     by_stance = index.by_claim.get(claim.id, {})
     countries: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STANCES, 0))
     for stance in STANCES:
-        page.heading(2, *_STANCE_HEADINGS[stance])
+        page.heading(2, STANCE_WORDING[stance].heading, stance)
         statements = by_stance.get(stance, [])
         if not statements:
-            page.note(f"No statement in the corpus {stance if stance != 'about' else 'speaks about'} it yet.")
+            page.note(f"No statement in the corpus {STANCE_WORDING[stance].verb} it yet.")
             continue
         per_actor: dict[str, list[Annotation]] = defaultdict(list)
         for statement in statements:

@@ -15,7 +15,7 @@ from dossier.model import Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering.components import svg
 from dossier.rendering.components.graphs import FONT, ROW, WIDTH, edge
-from dossier.rendering.components.stances import STANCE_LABELS, STANCE_ORDER
+from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
@@ -123,7 +123,7 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = No
                                     css="dossier-claim", x=claim_x, y=claim_y[claim],
                                     width=width - claim_x - 4, align="start"))
     parts.append("</svg>")
-    legend = " · ".join(f"{STANCE_LABELS[s][0]} {STANCE_LABELS[s][1]}: {pattern}" for s, pattern in
+    legend = " · ".join(f"{STANCE_WORDING[s].symbol} {STANCE_WORDING[s].verb}: {pattern}" for s, pattern in
                         zip(STANCE_ORDER, ("solid line", "dashed line", "dash-dotted line", "dotted line"),
                             strict=True))
     page.html(svg.figure(" ".join(parts), f"Lines from actors to claims — {legend}; thin grey lines join "

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dossier.model import Claim, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
-from dossier.rendering.components.stances import STANCE_LABELS, STANCE_ORDER, STANCE_PARTICIPLES, stance_symbol
+from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_symbol
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.urls import Urls
 
@@ -95,7 +95,7 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None)
 
 
 def _legend() -> str:
-    items = " · ".join(f"{symbol} {words}" for symbol, words in (STANCE_LABELS[s] for s in STANCE_ORDER))
+    items = " · ".join(f"{STANCE_WORDING[s].symbol} {STANCE_WORDING[s].verb}" for s in STANCE_ORDER)
     return f"<strong>Legend:</strong> {items} · empty: no statement."
 
 
@@ -127,15 +127,11 @@ def _actor_table(page: PageWriter, claims: list[Claim], actors: list[str], corpu
                 continue
             count = len(index.statements_on.get((actor_id, claim.id), []))
             # The tooltip names the column rather than repeating the claim: cells are most of the page.
-            tooltip = f"{actor.name} {STANCE_LABELS[stance][1]} {labels[claim.id]} ({count})"
+            tooltip = f"{actor.name} {STANCE_WORDING[stance].verb} {labels[claim.id]} ({count})"
             cells.append(f'<a href="{href}#on-{claim.id}" title="{escape.attribute(tooltip)}">'
                          f"{stance_symbol(stance)}</a>")
         rows.append(cells)
     _table(page, ["Actor", "Country"], claims, rows)
-
-
-_ACTORS_WHO = {**STANCE_PARTICIPLES, "about": "speaking about it"}
-"""A country cell's tooltip counts its actors by what they do."""
 
 
 def _country_table(page: PageWriter, claims: list[Claim], actors: list[str], corpus: Corpus,
@@ -165,7 +161,7 @@ def _country_table(page: PageWriter, claims: list[Claim], actors: list[str], cor
                 cells.append("")
                 continue
             shown = " ".join(f"{stance_symbol(s)}&nbsp;{tally[s]}" for s in STANCE_ORDER if tally[s])
-            said = ", ".join(f"{tally[s]} {_ACTORS_WHO[s]}" for s in STANCE_ORDER if tally[s])
+            said = ", ".join(f"{tally[s]} {STANCE_WORDING[s].actors_who}" for s in STANCE_ORDER if tally[s])
             tooltip = f"{place.name}, actors on {labels[claim.id]}: {said}"
             cells.append(f'<a href="{href}" title="{escape.attribute(tooltip)}">{shown}</a>')
         rows.append(cells)

@@ -19,10 +19,9 @@ from itertools import groupby
 from dossier.model import Annotation, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
-from dossier.rendering.components.citations import QUOTE_MARKS, Footnotes
+from dossier.rendering.components.citations import Footnotes, quotation
 from dossier.rendering.components.stances import stance_badge
 from dossier.rendering.page import GeneratedPage, PageWriter
-from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
 
 PAGE_LIMIT = 1000
@@ -116,14 +115,6 @@ def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, 
     return page.page()
 
 
-def excerpt(statement: Annotation, limit: int = EXCERPT) -> str:
-    """A statement's words, shortened: quotes in quotation marks, reported speech marked."""
-    words = shorten(statement.text, limit)
-    if statement.kind == "quote":
-        return f'<q class="dossier-quote-text">{escape.html(words.strip(QUOTE_MARKS))}</q>'
-    return f'<span class="dossier-says-text">{escape.html(words)}</span> <small>(reported)</small>'
-
-
 def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
     """One timeline item: date, speakers, stance on each claim, words and footnote."""
     page = footnotes.page
@@ -133,6 +124,6 @@ def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
     stated = "; ".join(positions) if positions else "<small>no stance on a claim</small>"
     dated = "" if statement.date else ' <small title="date of publication">(published)</small>'
     return (f"<strong>{statement.when}</strong>{dated} {speakers} — {stated}: "
-            f"{excerpt(statement)}{footnotes.cite(statement)}")
+            f"{quotation(statement, EXCERPT)}{footnotes.cite(statement)}")
 
 
