@@ -60,35 +60,52 @@ class CorpusIndex:
         self.actors_in_country: dict[str, list[Actor]] = defaultdict(list)
         self.statements_on: dict[tuple[str, str], list[Annotation]] = defaultdict(list)
 
-        for actor in sorted(corpus.actors.values(), key=lambda a: a.name.casefold()):
+        actors = sorted(corpus.actors.values(), key=lambda a: a.name.casefold())
+        for actor in actors:
             if actor.country:
                 self.actors_by_country[actor.country].append(actor)
             if actor.part_of:
                 self.members[actor.part_of].append(actor)
         for document in corpus.documents.values():
-            last: dict[tuple[str, str], Passage] = {}
-            for annotation in document.annotations:
-                if annotation.is_statement:
-                    self.statements.append(annotation)
-                elif annotation.kind == "mention":
-                    key = (annotation.target_kind, annotation.target)
-                    passage = last.get(key)
-                    if passage is None or passage.paragraph != annotation.paragraph:
-                        passage = last[key] = Passage(document, annotation.paragraph)
-                        self.passages[key].append(passage)
-                    if annotation.text not in passage.names:
-                        passage.names.append(annotation.text)
+            self._index_document(document)
         self.statements.sort(key=lambda a: (a.when, a.document.published, a.document.id, a.start))  # type: ignore[union-attr]
         for statement in self.statements:
-            for speaker in statement.speakers:
-                self.by_actor[speaker].append(statement)
-            seen_claims = set()
-            for stance, claims in statement.stances.items():
-                for claim in claims:
-                    self.by_claim[claim][stance].append(statement)
-                    if claim not in seen_claims:
-                        seen_claims.add(claim)
-                        self.chronology[claim].append(statement)
+            self._index_statement(statement)
+        self._index_stances()
+        for actor in actors:
+            country = self.country_of(actor.id)
+            if country:
+                self.actors_in_country[country].append(actor)
+
+    def _index_document(self, document: Document) -> None:
+        """Its statements, and the paragraphs where it mentions each actor or country."""
+        last: dict[tuple[str, str], Passage] = {}
+        for annotation in document.annotations:
+            if annotation.is_statement:
+                self.statements.append(annotation)
+            elif annotation.kind == "mention":
+                key = (annotation.target_kind, annotation.target)
+                passage = last.get(key)
+                if passage is None or passage.paragraph != annotation.paragraph:
+                    passage = last[key] = Passage(document, annotation.paragraph)
+                    self.passages[key].append(passage)
+                if annotation.text not in passage.names:
+                    passage.names.append(annotation.text)
+
+    def _index_statement(self, statement: Annotation) -> None:
+        """A statement by speaker, by claim and stance, and in its claims' chronologies (in date order)."""
+        for speaker in statement.speakers:
+            self.by_actor[speaker].append(statement)
+        seen_claims = set()
+        for stance, claims in statement.stances.items():
+            for claim in claims:
+                self.by_claim[claim][stance].append(statement)
+                if claim not in seen_claims:
+                    seen_claims.add(claim)
+                    self.chronology[claim].append(statement)
+
+    def _index_stances(self) -> None:
+        """Each actor's aggregated stance on each claim, and the statements behind it."""
         said: dict[tuple[str, str], set[str]] = defaultdict(set)
         for statement in self.statements:
             for stance, claims in statement.stances.items():
@@ -99,10 +116,6 @@ class CorpusIndex:
                         if not behind or behind[-1] is not statement:
                             behind.append(statement)
         self.stances = {key: aggregate(stances) for key, stances in said.items()}
-        for actor in sorted(corpus.actors.values(), key=lambda a: a.name.casefold()):
-            country = self.country_of(actor.id)
-            if country:
-                self.actors_in_country[country].append(actor)
 
     def positions(self, claim: str) -> list[Position]:
         """Each actor's stance on `claim`: ``supports``, ``disputes``, ``both`` or ``about``."""

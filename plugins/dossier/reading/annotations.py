@@ -12,7 +12,7 @@ import re
 
 from dossier.model import ID_PATTERN, STANCES, Annotation, Document, PartialDate
 from dossier.problems import Location, Problems, did_you_mean
-from dossier.reading.markup import Attribute, ParsedBody, RawSpan
+from dossier.reading.markup import Attribute, ParsedBody, RawSpan, line_col
 from dossier.reading.registry import Registry
 
 KINDS = ("quote", "says", "redacted")
@@ -35,10 +35,6 @@ MENTION_KEYS = ("actor", "country")
 
 RESERVED_ANCHOR = re.compile(r"p-\d+|text")
 """Ids the document page gives to its own parts (paragraph permalinks, the text heading)."""
-
-
-def _line_col(location: Location) -> str:
-    return f"line {location.line}, column {location.col}"
 
 
 def _close_to(word: str, choices: tuple[str, ...]) -> bool:
@@ -98,7 +94,7 @@ class AnnotationReader:
                 where = next((a.location for a in span.attributes if a.key == f"#{annotation.anchor}"), span.location)
                 if annotation.anchor in used_anchors:
                     self.problems.error(where, f"anchor '#{annotation.anchor}' is already used at "
-                                               f"{_line_col(used_anchors[annotation.anchor])}")
+                                               f"{line_col(used_anchors[annotation.anchor])}")
                     continue
                 used_anchors[annotation.anchor] = where
             annotations.append(annotation)

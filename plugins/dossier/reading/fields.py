@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -115,55 +116,89 @@ def missing(name: str, unknown: dict[str, Field], end: Location) -> tuple[Locati
 
 
 def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
-    value = entry.value
-    where = entry.value_location
+    """The value of `entry` as `spec` types it, or ``None`` after reporting why it is not one."""
     if spec.type == "texts":
-        if isinstance(value, str):
-            value = [value]
-        if value is None:
-            return []
-        cleaned = [v.strip() for v in value]
-        for item, location in zip(cleaned, entry.item_locations or [where] * len(cleaned), strict=False):
-            if not item:
-                problems.error(location, f"'{name}' has an empty entry")
-        return [v for v in cleaned if v]
-    if value is None or (isinstance(value, str) and not value.strip()):
-        problems.error(entry.key_location, f"'{name}' is empty")
+        return _texts(name, entry, problems)
+    value = _single_text(name, entry, problems)
+    if value is None:
         return None
-    if not isinstance(value, str):
-        problems.error(where, f"'{name}' must be a single text, not a list")
-        return None
-    value = value.strip()
     if spec.type == "date":
         try:
             return PartialDate.parse(value)
         except ValueError as exc:
-            problems.error(where, f"'{name}': {exc}")
+            problems.error(entry.value_location, f"'{name}': {exc}")
             return None
-    if spec.type == "url":
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            problems.error(where, f"'{name}' must be an http or https URL, not '{value}'")
-            return None
-    elif spec.type == "id":
-        if not ID_PATTERN.fullmatch(value):
-            slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-            hint = f"; did you mean '{slug}'?" if slug else ""
-            problems.error(where, f"'{name}' must be an id (lowercase letters, digits, hyphens), "
-                                  f"not '{value}'{hint}")
-            return None
-    elif spec.type == "language":
-        if not _LANGUAGE.fullmatch(value):
-            problems.error(where, f"'{name}' must be a BCP 47 language tag such as 'en' or 'zh-Hans', not '{value}'")
-            return None
-    elif spec.type == "code":
-        if not _COUNTRY_CODE.fullmatch(value):
-            problems.error(where, f"'{name}' must be a two-letter ISO 3166-1 code (or EU), not '{value}'")
-            return None
-    elif spec.type == "choice" and value not in spec.choices:
-        message = f"'{name}' is '{value}'{did_you_mean(value, spec.choices)} (known: {', '.join(spec.choices)})"
-        if spec.strict_choices:
-            problems.error(where, message)
-            return None
-        problems.warning(where, message)
-    return value
+    check = _CHECKS.get(spec.type)
+    problem = check(value, spec) if check is not None else None
+    if problem is None:
+        return value
+    message, is_error = problem
+    (problems.error if is_error else problems.warning)(entry.value_location, f"'{name}' {message}")
+    return None if is_error else value
+
+
+def _texts(name: str, entry: Field, problems: Problems) -> list[str]:
+    """A list of texts (a single text counts as a list of one); empty entries are reported."""
+    value = [entry.value] if isinstance(entry.value, str) else entry.value
+    if value is None:
+        return []
+    cleaned = [v.strip() for v in value]
+    for item, location in zip(cleaned, entry.item_locations or [entry.value_location] * len(cleaned), strict=False):
+        if not item:
+            problems.error(location, f"'{name}' has an empty entry")
+    return [v for v in cleaned if v]
+
+
+def _single_text(name: str, entry: Field, problems: Problems) -> str | None:
+    """One non-empty text, stripped, or ``None`` after reporting an empty value or a list."""
+    value = entry.value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        problems.error(entry.key_location, f"'{name}' is empty")
+        return None
+    if not isinstance(value, str):
+        problems.error(entry.value_location, f"'{name}' must be a single text, not a list")
+        return None
+    return value.strip()
+
+
+Check = Callable[[str, Spec], "tuple[str, bool] | None"]
+"""What is wrong with a text as a value of its type (the message after the field's name, and
+whether it is an error rather than a warning), or ``None`` when it is right."""
+
+
+def _check_url(value: str, _spec: Spec) -> tuple[str, bool] | None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"must be an http or https URL, not '{value}'", True
+    return None
+
+
+def _check_id(value: str, _spec: Spec) -> tuple[str, bool] | None:
+    if ID_PATTERN.fullmatch(value):
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    hint = f"; did you mean '{slug}'?" if slug else ""
+    return f"must be an id (lowercase letters, digits, hyphens), not '{value}'{hint}", True
+
+
+def _check_language(value: str, _spec: Spec) -> tuple[str, bool] | None:
+    if _LANGUAGE.fullmatch(value):
+        return None
+    return f"must be a BCP 47 language tag such as 'en' or 'zh-Hans', not '{value}'", True
+
+
+def _check_code(value: str, _spec: Spec) -> tuple[str, bool] | None:
+    if _COUNTRY_CODE.fullmatch(value):
+        return None
+    return f"must be a two-letter ISO 3166-1 code (or EU), not '{value}'", True
+
+
+def _check_choice(value: str, spec: Spec) -> tuple[str, bool] | None:
+    if value in spec.choices:
+        return None
+    return (f"is '{value}'{did_you_mean(value, spec.choices)} (known: {', '.join(spec.choices)})",
+            spec.strict_choices)
+
+
+_CHECKS: dict[str, Check] = {"url": _check_url, "id": _check_id,
+                             "language": _check_language, "code": _check_code, "choice": _check_choice}

@@ -7,6 +7,7 @@ stays the text ``"2019"`` and each field's own validator decides what it means.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -78,29 +79,9 @@ def _parse_yaml(yaml_text: str, path: str, problems: Problems) -> dict[str, Fiel
 
     try:
         node = yaml.compose(yaml_text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or exc.context
-        if exc.context_mark and exc.context and (mark is None or mark.index >= len(yaml_text)):
-            # Reaching the end is not the mistake; what was left open (a quote, a bracket) is.
-            mark, message = exc.context_mark, f"{exc.context} (started here), {exc.problem}"
-        location = here(mark) if mark else Location(path, 2, 1)
+    except yaml.YAMLError as exc:
+        location, message = _yaml_error(exc, yaml_text, path, here)
         problems.error(location, f"malformed YAML front matter: {message}")
-        return None
-    except yaml.reader.ReaderError as exc:
-        # Raised for characters YAML does not allow, such as control characters.
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        # libyaml counts the position in bytes: find the character itself instead.
-        at = yaml_text.find(chr(code))
-        at = at if at >= 0 else min(exc.position, len(yaml_text))
-        before = yaml_text[:at]
-        line = before.count("\n") + 2
-        col = at - (before.rfind("\n") + 1) + 1
-        problems.error(Location(path, line, col),
-                       f"malformed YAML front matter: character U+{code:04X} is not allowed")
-        return None
-    except yaml.YAMLError as exc:  # any other YAML failure still names the file
-        problems.error(Location(path, 2, 1), f"malformed YAML front matter: {exc}")
         return None
     if node is None:
         return {}  # an empty front matter is read fine: its required fields are missing
@@ -112,27 +93,56 @@ def _parse_yaml(yaml_text: str, path: str, problems: Problems) -> dict[str, Fiel
         key_location = here(key_node.start_mark)
         if not isinstance(key_node, yaml.ScalarNode):
             problems.error(key_location, "front-matter keys must be plain words")
-            continue
-        key = key_node.value
-        if key in fields:
-            problems.error(key_location, f"'{key}' is given twice")
-            continue
-        value: Value
-        items: list[Location] = []
-        if isinstance(value_node, yaml.ScalarNode):
-            # A plain (unquoted) empty or null value; libyaml marks plain style '' rather than None.
-            null = value_node.tag == "tag:yaml.org,2002:null" and not value_node.style
-            value = None if null else value_node.value
-        elif isinstance(value_node, yaml.SequenceNode):
-            value = []
-            for item in value_node.value:
-                if isinstance(item, yaml.ScalarNode):
-                    value.append(item.value)
-                    items.append(here(item.start_mark))
-                else:
-                    problems.error(here(item.start_mark), f"'{key}' must be a list of texts")
+        elif key_node.value in fields:
+            problems.error(key_location, f"'{key_node.value}' is given twice")
         else:
-            problems.error(here(value_node.start_mark), f"'{key}' must be a text or a list of texts")
-            continue
-        fields[key] = Field(value, key_location, here(value_node.start_mark), items)
+            field = _field(key_node.value, key_location, value_node, here, problems)
+            if field is not None:
+                fields[key_node.value] = field
     return fields
+
+
+def _yaml_error(exc: yaml.YAMLError, yaml_text: str, path: str,
+                here: Callable[[yaml.Mark], Location]) -> tuple[Location, str]:
+    """Where a YAML error is, and what it is, pointing at the real mistake."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context
+        if exc.context_mark and exc.context and (mark is None or mark.index >= len(yaml_text)):
+            # Reaching the end is not the mistake; what was left open (a quote, a bracket) is.
+            mark, message = exc.context_mark, f"{exc.context} (started here), {exc.problem}"
+        return (here(mark) if mark else Location(path, 2, 1)), str(message)
+    if isinstance(exc, yaml.reader.ReaderError):
+        # Raised for characters YAML does not allow, such as control characters.
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        # libyaml counts the position in bytes: find the character itself instead.
+        at = yaml_text.find(chr(code))
+        at = at if at >= 0 else min(exc.position, len(yaml_text))
+        before = yaml_text[:at]
+        line = before.count("\n") + 2
+        col = at - (before.rfind("\n") + 1) + 1
+        return Location(path, line, col), f"character U+{code:04X} is not allowed"
+    return Location(path, 2, 1), str(exc)  # any other YAML failure still names the file
+
+
+def _field(key: str, key_location: Location, value_node: yaml.Node, here: Callable[[yaml.Mark], Location],
+           problems: Problems) -> Field | None:
+    """The field `key` with its value: a text, ``None`` or a list of texts; else reported."""
+    value: Value
+    items: list[Location] = []
+    if isinstance(value_node, yaml.ScalarNode):
+        # A plain (unquoted) empty or null value; libyaml marks plain style '' rather than None.
+        null = value_node.tag == "tag:yaml.org,2002:null" and not value_node.style
+        value = None if null else value_node.value
+    elif isinstance(value_node, yaml.SequenceNode):
+        value = []
+        for item in value_node.value:
+            if isinstance(item, yaml.ScalarNode):
+                value.append(item.value)
+                items.append(here(item.start_mark))
+            else:
+                problems.error(here(item.start_mark), f"'{key}' must be a list of texts")
+    else:
+        problems.error(here(value_node.start_mark), f"'{key}' must be a text or a list of texts")
+        return None
+    return Field(value, key_location, here(value_node.start_mark), items)

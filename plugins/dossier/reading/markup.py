@@ -104,78 +104,87 @@ def parse(body: str, lines: LineIndex, body_offset: int, problems: Problems,
 
 
 def _scan(body: str, lines: LineIndex, base: int, problems: Problems) -> list[_Found]:
-    found: list[_Found] = []
-    stack: list[_Open] = []
+    return _Scanner(body, lines, base, problems).run()
 
-    def at(index: int) -> Location:
-        return lines.location(base + index)
 
-    def unclosed(opening: _Open, why: str) -> None:
-        problems.error(
-            at(opening.at),
-            f"'[' opened here is not closed by ']{{...}}' {why}; write '\\[' for a literal bracket",
-        )
+class _Scanner:
+    """One pass over a body's escapes, brackets and paragraph breaks, finding ``[words]{...}``."""
 
-    def pop() -> _Open:
+    def __init__(self, body: str, lines: LineIndex, base: int, problems: Problems) -> None:
+        self.body, self.lines, self.base, self.problems = body, lines, base, problems
+        self.found: list[_Found] = []
+        self.stack: list[_Open] = []
+
+    def at(self, index: int) -> Location:
+        return self.lines.location(self.base + index)
+
+    def run(self) -> list[_Found]:
+        body, stack = self.body, self.stack
+        i = 0
+        while (match := _SPECIAL.search(body, i)) is not None:
+            i = match.end()
+            c = match.group()[0]
+            if c == "\\":
+                continue
+            if c == "\n":
+                self.unclosed_all("before the end of its paragraph")
+            elif c == "[":
+                stack.append(_Open(match.start()))
+            elif i < len(body) and body[i] == "{":
+                i = self.close(match.start(), i)
+            elif stack:
+                self.pop()  # '[text]' without '{...}' is literal text, as in the originals.
+        self.unclosed_all("before the end of the file")
+        self.found.sort(key=lambda f: f.open_at)
+        return self.found
+
+    def unclosed_all(self, why: str) -> None:
+        for opening in self.stack:
+            self.problems.error(
+                self.at(opening.at),
+                f"'[' opened here is not closed by ']{{...}}' {why}; write '\\[' for a literal bracket",
+            )
+        self.stack.clear()
+
+    def pop(self) -> _Open:
+        stack = self.stack
         opening = stack.pop()
         if stack and opening.inner >= 0 and stack[-1].inner < 0:
             stack[-1].inner = opening.inner  # literal brackets do not hide what they hold
         return opening
 
-    i = 0
-    while (match := _SPECIAL.search(body, i)) is not None:
-        i = match.end()
-        c = match.group()[0]
-        if c == "\\":
-            continue
-        if c == "\n":
-            for opening in stack:
-                unclosed(opening, "before the end of its paragraph")
-            stack.clear()
-        elif c == "[":
-            stack.append(_Open(match.start()))
-        elif i < len(body) and body[i] == "{":
-            close = match.start()
-            end, stop = _attribute_end(body, i + 1)
-            if end < 0:
-                if stop < 0:
-                    why = "on the same line"
-                else:
-                    col = at(stop).col
-                    why = f"before the '{body[stop]}' at column {col}"
-                problems.error(at(i), f"attribute block '{{' opened here is not closed with '}}' {why}")
-                if stack:
-                    pop()
-                i += 1
-                continue
-            if not stack:
-                problems.error(
-                    at(close),
-                    "']{...}' here closes no '[': the annotated words must start with '['; "
-                    "write '\\]' for a literal bracket",
-                )
-                i = end
-                continue
-            opening = pop()
-            if opening.inner >= 0:
-                problems.error(
-                    at(opening.at),
-                    "an annotation cannot contain another annotation (the one at "
-                    f"{_line_col(at(opening.inner))}); annotate the passages one after the other",
-                )
-            if stack and stack[-1].inner < 0:
-                stack[-1].inner = opening.at
-            found.append(_Found(opening.at, close, end))
-            i = end
-        elif stack:
-            pop()  # '[text]' without '{...}' is literal text, as in the originals.
-    for opening in stack:
-        unclosed(opening, "before the end of the file")
-    found.sort(key=lambda f: f.open_at)
-    return found
+    def close(self, close: int, brace: int) -> int:
+        """Close the innermost '[' with the ``]{...}`` at `close`; return where the scan goes on."""
+        body, stack = self.body, self.stack
+        end, stop = _attribute_end(body, brace + 1)
+        if end < 0:
+            why = "on the same line" if stop < 0 else f"before the '{body[stop]}' at column {self.at(stop).col}"
+            self.problems.error(self.at(brace), f"attribute block '{{' opened here is not closed with '}}' {why}")
+            if stack:
+                self.pop()
+            return brace + 1
+        if not stack:
+            self.problems.error(
+                self.at(close),
+                "']{...}' here closes no '[': the annotated words must start with '['; "
+                "write '\\]' for a literal bracket",
+            )
+            return end
+        opening = self.pop()
+        if opening.inner >= 0:
+            self.problems.error(
+                self.at(opening.at),
+                "an annotation cannot contain another annotation (the one at "
+                f"{line_col(self.at(opening.inner))}); annotate the passages one after the other",
+            )
+        if stack and stack[-1].inner < 0:
+            stack[-1].inner = opening.at
+        self.found.append(_Found(opening.at, close, end))
+        return end
 
 
-def _line_col(location: Location) -> str:
+def line_col(location: Location) -> str:
+    """``line 3, column 7``: a place named inside a message about another."""
     return f"line {location.line}, column {location.col}"
 
 
