@@ -138,3 +138,14 @@ def test_the_entry_point_names_the_plugin_class() -> None:
     assert module.startswith("dossier.adapter.")
     assert name in {node.name for node in ast.parse(MODULES[module].read_text(encoding="utf-8")).body
                     if isinstance(node, ast.ClassDef)}
+
+
+CONCURRENCY = re.compile(r"\b(?:os\.fork|fork\(|memfd_create|multiprocessing|concurrent\.futures|threading)\b")
+
+
+def test_only_the_adapter_may_fork_or_start_threads() -> None:
+    """The core is plain sequential functions; concurrency, if ever worth it, lives in the adapter."""
+    found = [name for name, path in MODULES.items()
+             if CONCURRENCY.search(path.read_text(encoding="utf-8")) and not name.startswith("dossier.adapter")]
+    assert found == []
+    assert CONCURRENCY.search("pid = os.fork()") and CONCURRENCY.search("import multiprocessing")

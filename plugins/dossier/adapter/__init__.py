@@ -1,6 +1,5 @@
-"""The MkDocs adapter: the only package that imports MkDocs, and the only one that forks.
+"""The MkDocs adapter: the only package that imports MkDocs.
 
 `plugin.DossierPlugin` is the ``dossier`` MkDocs plugin (entry point in ``pyproject.toml``);
-`preview` keeps ``mkdocs serve --dirty`` fast; `parallel` and `background` run part of a
-build in a forked child process.
+`preview` keeps ``mkdocs serve --dirty`` fast.
 """

@@ -3,10 +3,6 @@
 It reads ``sources/`` once per build, hands the generated pages to MkDocs as in-memory files
 kept out of the navigation (their Markdown skeletons; their HTML blocks go in once MkDocs has
 converted them), and turns problems in the sources into log lines and a failed build.
-``mkdocs build`` has the core use a second core (forked child processes) for part of the
-reading, for the actor, country and claim pages (their Markdown is handed over when MkDocs
-reads them, after the document pages), and for the open-data files while MkDocs converts the
-pages.
 """
 
 from __future__ import annotations
@@ -32,14 +28,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from dossier.adapter.background import DataFilesJob, EntityPagesJob, load_on_two_cores
-from dossier.adapter.parallel import TIME_LIMIT, ChildFailed, can_fork
 from dossier.adapter.preview import Preview
-from dossier.problems import Problem, Problems, Severity
+from dossier.problems import Problem, Severity
 from dossier.reading.loader import load_with_problems
 from dossier.rendering import escape
 from dossier.rendering.figures import figures
-from dossier.rendering.site import Site, render_data_files, render_site
+from dossier.rendering.site import Site, render_site
 
 log = get_plugin_logger(__name__)
 
@@ -68,13 +62,6 @@ class DossierConfig(Config):
     sources = c.Type(str, default="sources")
     """The annotated corpus, relative to ``mkdocs.yml``."""
 
-    parallel = c.Type(bool, default=True)
-    """Whether ``mkdocs build`` has forked child processes do part of the work on a second core
-    (Linux only; see `dossier.adapter.background`). The site is the same either way."""
-
-    child_time_limit = c.Type((int, float), default=TIME_LIMIT)
-    """Seconds a child process may take before it is stopped and the build fails."""
-
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     """Generates a page per document, actor, country and claim, plus site-wide views."""
@@ -83,9 +70,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._command: Literal["build", "gh-deploy", "serve"] = "build"
         self._preview: Preview | None = None
         self._site: Site | None = None
-        self._entity_pages: EntityPagesJob | None = None
-        self._awaited: frozenset[str] = frozenset()
-        self._data_files: DataFilesJob | None = None
         self._last_good: Site | None = None
         self._stale_notice = ""
         self._sigterm: _SignalHandler | None = None
@@ -153,14 +137,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         This runs before MkDocs empties the site folder, so a failure leaves the last site in
         place. While serving, a broken source does not stop the server: the problems are logged
         and the last good generated pages are served again, each page saying so in a banner.
-
-        ``mkdocs build`` renders the open-data files in a second process meanwhile (see
-        `dossier.adapter.background`); ``mkdocs serve`` renders them here, with the pages.
         """
         self._stale_notice = ""
-        self._stop_children()
-        with _collector_paused(), _child_failures_fail_the_build():
-            problems, site = self._read_and_render(config)
+        with _collector_paused():
+            corpus, problems = load_with_problems(self._sources, display_root=self._root)
+            site = None if problems.errors else render_site(corpus, site_url=config.site_url or "",
+                                                            use_directory_urls=config.use_directory_urls)
         errors = problems.errors
         for problem in problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
@@ -174,26 +156,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"{len(errors)} error(s) in {self.config.sources}/; see above.")
         self._site = self._last_good = site
 
-    def _read_and_render(self, config: MkDocsConfig) -> tuple[Problems, Site | None]:
-        """The corpus's problems and, if it has no error, its site: on two cores for ``mkdocs build``."""
-        time_limit = self.config.child_time_limit
-        two_cores = self._command != "serve" and self.config.parallel and can_fork()
-        if two_cores:
-            corpus, problems = load_on_two_cores(self._sources, display_root=self._root, time_limit=time_limit)
-        else:
-            corpus, problems = load_with_problems(self._sources, display_root=self._root)
-        if problems.errors:
-            return problems, None
-        site_url, directory_urls = config.site_url or "", config.use_directory_urls
-        if not two_cores:
-            return problems, render_site(corpus, site_url=site_url, use_directory_urls=directory_urls)
-        site, self._entity_pages = EntityPagesJob.render_site(
-            corpus, site_url=site_url, use_directory_urls=directory_urls, time_limit=time_limit)
-        self._data_files = DataFilesJob.start(corpus, site, time_limit)
-        if self._data_files is None:
-            site.files.update(render_data_files(corpus, site))
-        return problems, site
-
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add every generated page as an in-memory file, out of the navigation."""
         assert self._site is not None
@@ -206,66 +168,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             else:
                 files.append(File.generated(config, uri, content=generated.markdown,
                                             inclusion=InclusionLevel.NOT_IN_NAV))
-        pending = self._entity_pages
-        self._awaited = frozenset(pending.uris) if pending is not None else frozenset()
-        for uri in pending.uris if pending is not None else ():
-            # Still being rendered by a child: the Markdown is set when MkDocs reads it.
-            files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         for uri, content in self._site.files.items():
             files.append(File.generated(config, uri, content=content))
-        if self._data_files is not None:
-            for uri in self._data_files.uris:
-                files.append(File.generated(config, uri, abs_src_path=self._data_files.path(uri)))
         return files
 
-    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
-        """Give a page rendered by a child process its Markdown, just before MkDocs reads it.
-
-        ``mkdocs build`` has a child render the actor, country and claim pages, which MkDocs
-        converts last; the first of them waits for the child, by then long done.
-        """
-        uri = page.file.src_uri
-        if uri in self._awaited and self._site is not None:
-            pending, self._entity_pages = self._entity_pages, None
-            if pending is not None:
-                with _child_failures_fail_the_build():
-                    self._site.pages.update(pending.take())
-            page.file.content_string = self._site.pages[uri].markdown
-        return page
-
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Wait for the data files: MkDocs copies them right after this event.
+        """While previewing, keep the theme's compiled templates from one rebuild to the next.
 
-        While previewing, also keep the theme's compiled templates from one rebuild to the next:
         MkDocs makes a new template environment for each, and compiling Material's templates
         again was a fifth of the time an edit took to show.
         """
         if self._preview is not None:
             env.bytecode_cache = self._preview.templates
-        if self._data_files is not None:
-            with _child_failures_fail_the_build():
-                self._data_files.wait()
         return env
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Remove the data files' temporary folder, now copied."""
-        self._stop_children()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        """Stop the child processes if the build failed before their work was used."""
-        self._stop_children()
 
     def _figures(self) -> str:
         assert self._site is not None
         return figures(self._site.index)
-
-    def _stop_children(self) -> None:
-        if self._entity_pages is not None:
-            self._entity_pages.cancel()
-            self._entity_pages = None
-        if self._data_files is not None:
-            self._data_files.close()
-            self._data_files = None
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put a generated page's HTML blocks in place of their placeholders.
@@ -316,15 +235,6 @@ def _stop_on_sigterm_as_on_ctrl_c() -> _SignalHandler | None:
         raise KeyboardInterrupt
 
     return signal.signal(signal.SIGTERM, interrupt)
-
-
-@contextlib.contextmanager
-def _child_failures_fail_the_build() -> Iterator[None]:
-    """A child process that failed, died, was cut short or hung fails the build, with its reason."""
-    try:
-        yield
-    except ChildFailed as error:
-        raise PluginError(f"dossier: {error}") from error
 
 
 @contextlib.contextmanager

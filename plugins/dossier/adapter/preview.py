@@ -11,7 +11,6 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.structure.files import Files
 
-from dossier.adapter.files import file_at
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.site import Site
 
@@ -33,7 +32,7 @@ class Preview:
 
     def path(self, uri: str) -> str:
         """The file that holds the Markdown skeleton of the generated page `uri`."""
-        return file_at(self.folder, uri)
+        return os.path.join(self.folder, *uri.split("/"))
 
     def update(self, site: Site, files: Files, *, figures: str, notice: str) -> None:
         """Rewrite the files of the generated pages that changed; mark hand-written ones to rebuild."""

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from dossier.model import Corpus, Document, PartialDate
-from dossier.problems import DossierError, Location, Problem, Problems
+from dossier.problems import DossierError, Location, Problems
 from dossier.reading import fields as schemas
 from dossier.reading.annotations import AnnotationReader
 from dossier.reading.files import FOLDERS, SourceText, SourceTree
@@ -56,9 +56,7 @@ def load_with_problems(sources: str | os.PathLike[str], *, display_root: str | o
 class Loader:
     """One pass over ``sources/``: the registry first, then the documents, each on its own.
 
-    `run` does it all. The steps are public so that a caller may read some documents elsewhere
-    (`read_apart`, in another process) and add them (`add_read_apart`): corpus and problems are
-    the same as from `run`, in the same order.
+    `run` does it all: `read_registry`, `read_documents`, `finish`.
 
     Args:
         sources: The ``sources/`` folder.
@@ -110,19 +108,6 @@ class Loader:
         if not parsed.syntax_errors and read.source is not None and read.source.readable:
             compare_with_original(document, read, self._originals.get(document.id), self.problems)
 
-    def read_apart(self, reads: list[SourceText]) -> tuple[list[Document], list[Problem]]:
-        """The documents of `reads` and their problems, alone (in another process, say)."""
-        self.corpus.documents = {}
-        self._report_to(Problems())
-        self.read_documents(reads)
-        return list(self.corpus.documents.values()), list(self.problems)
-
-    def add_read_apart(self, result: tuple[list[Document], list[Problem]]) -> None:
-        """Add what `read_apart` returned, after the documents read here."""
-        documents, problems = result
-        self.corpus.documents.update((document.id, document) for document in documents)
-        self.problems.extend(problems)
-
     def finish(self) -> tuple[Corpus, Problems]:
         """Report originals without a document; return the corpus and every problem."""
         documents = {read.id for read in self.documents}
@@ -131,9 +116,6 @@ class Loader:
                 Location(self._originals[orphan].path), f"original '{orphan}' has no document in sources/documents/"
             )
         return self.corpus, self.problems
-
-    def _report_to(self, problems: Problems) -> None:
-        self.problems = self.registry.problems = self.annotations.problems = problems
 
     def add_document(self, read: SourceText) -> tuple[Document, ParsedBody]:
         """Add the document of `read`: its metadata, plain text, paragraphs and annotations."""
