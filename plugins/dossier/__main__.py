@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 clean, 1 errors or strict warnings)."""
     args = command_line().parse_args(argv)
     if args.command in CONTRIBUTOR_COMMANDS:
-        return CONTRIBUTOR_COMMANDS[args.command].run(args)
+        status: int = CONTRIBUTOR_COMMANDS[args.command].run(args)
+        return status
 
     started = time.perf_counter()
     corpus, problems = load_with_problems(sources_folder(args.path))
