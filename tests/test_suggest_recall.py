@@ -1,16 +1,17 @@
 """``suggest`` measured on the real corpus: every quotation it annotates is found in the originals,
-and the proposed speaker is the annotated one for most of them (``benchmarks/suggest_recall.py``)."""
+and the proposed speaker is the annotated one for most of them (``benchmarks/suggest_recall.py``).
+"""
 
 from __future__ import annotations
 
 import pytest
+import suggest_recall
 from dossier.cli.text import Span, quotations
 from sitetools import ROOT
-from test_scale import _benchmark_module
 
 
 def test_suggest_finds_every_annotated_quotation_and_most_speakers() -> None:
-    scores = _benchmark_module("suggest_recall").measure(ROOT / "sources")
+    scores = suggest_recall.measure(ROOT / "sources")
     assert len(scores) == 5
     for score in scores:
         assert score.found == score.annotated, (score.document, score.misses)
