@@ -325,7 +325,7 @@ class _Generator:
         outlet = rng.choice(self.actors[4 : 4 + len(OUTLETS)])
         # Outlets are publishers and are named in the text, but rarely speak.
         others = rng.sample(self.actors[4 + len(OUTLETS) :], 4)
-        cast = hubs[:2] + [rng.choice(hubs[2:]), outlet] + others
+        cast = [*hubs[:2], rng.choice(hubs[2:]), outlet, *others]
         # Hubs speak in some documents only, so their pages are big but not the whole corpus.
         speakers = others[:3] + ([hubs[0]] if rng.random() < 0.3 else [others[3]])
         countries = rng.sample(self.countries, 3)

@@ -79,7 +79,8 @@ CONFIG = ROOT / "mkdocs.yml"
 
 def bench_config(*, dossier: bool, drop_pages: set[str], api: bool = False) -> dict[str, Any]:
     """The repository's mkdocs.yml without mkdocstrings (unless `api`), and without dossier for
-    the plain site."""
+    the plain site.
+    """
     config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - keeps tags inert
     drop_plugins = (set() if api else {"mkdocstrings"}) | (set() if dossier else {"dossier"})
     config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) not in drop_plugins]
@@ -148,7 +149,8 @@ def _page_sizes(docs: Path) -> dict[str, int]:
 
 def _plain_sizes(sources: Path, config: dict[str, Any], seed: int) -> dict[str, int]:
     """For each page Dossier generates from `sources`, the size of plain Markdown that gives as
-    much HTML with `config`'s Markdown extensions."""
+    much HTML with `config`'s Markdown extensions.
+    """
     from dossier.reading.loader import load
     from dossier.rendering.site import render_site
 

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def interruptible_children() -> Iterator[None]:
     """Children started here stop on SIGINT (as with Ctrl-C), even where this process runs with
     SIGINT ignored (started in the background, as CI may): an ignored signal stays ignored across
-    ``exec``, a handled one does not."""
+    ``exec``, a handled one does not.
+    """
     previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
         yield

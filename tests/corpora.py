@@ -112,8 +112,8 @@ def write_corpus(root: Path) -> Path:
         (sources / path).write_text(f"---\n{front}\n---\nDescribed here.\n", encoding="utf-8")
     (sources / "documents").mkdir(parents=True, exist_ok=True)
     (sources / "originals").mkdir(parents=True, exist_ok=True)
-    for document_id, text in DOCUMENTS.items():
-        text = textwrap.dedent(text)
+    for document_id, written in DOCUMENTS.items():
+        text = textwrap.dedent(written)
         (sources / "documents" / f"{document_id}.md").write_text(text, encoding="utf-8")
         body = text.split("---\n", 2)[2]
         (sources / "originals" / f"{document_id}.txt").write_text(_ANNOTATION.sub(_original, body), encoding="utf-8")

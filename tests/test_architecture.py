@@ -104,7 +104,8 @@ def test_only_the_adapter_imports_mkdocs() -> None:
 
 def test_subpackages_import_no_module_of_theirs_when_imported() -> None:
     """A subpackage's ``__init__`` imports no module of the package, so importing one module of it
-    imports no other."""
+    imports no other.
+    """
     for name, path in MODULES.items():
         if path.name == "__init__.py" and name != "dossier":
             assert not {m for m in imports(path) if m.startswith("dossier")}, name

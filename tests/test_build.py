@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from dossier import load
 from dossier.model import Corpus
-from sitetools import ROOT, check_links, reachable_from_index
+from sitetools import ROOT, LinkReport, check_links, reachable_from_index
 
 FOLDERS = ("documents", "actors", "countries", "claims")
 
@@ -20,7 +20,7 @@ def corpus() -> Corpus:
 
 
 @pytest.fixture(scope="module")
-def links(built_site: Path):
+def links(built_site: Path) -> LinkReport:
     return check_links(built_site)
 
 
@@ -33,7 +33,7 @@ def words(text: str) -> str:
 
 
 def test_config_is_strict_with_anchor_validation() -> None:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 - every value as text
     assert config["strict"] == "true"
     assert config["validation"]["anchors"] == "warn"
     assert "dossier" in str(config["plugins"])

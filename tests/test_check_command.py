@@ -127,7 +127,7 @@ def test_warnings_fail_only_a_strict_build(tmp_path: Path, strict: bool) -> None
 
 
 def test_build_and_check_report_the_same_lines(tmp_path: Path) -> None:
-    edits = TYPO.edits + [replace("claims/huawei-poses-security-risk.md", "statement:", "statment:")]
+    edits = [*TYPO.edits, replace("claims/huawei-poses-security-risk.md", "statement:", "statment:")]
     project = make_project(tmp_path / "project", edits)
     checked = check(project / "sources").stdout.splitlines()
     result = build(project)

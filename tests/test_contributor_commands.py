@@ -207,21 +207,21 @@ def test_list_says_when_files_with_errors_are_left_out(project: Path, capsys: py
 SUGGESTIONS = [
     f"{DOC}:7:70: 'Federal Ministry of the Interior' is not in the registry (an organisation?): if it speaks or is "
     "spoken of, add it: python -m dossier new actor federal-ministry-of-the-interior --name "
-    "\"Federal Ministry of the Interior\" --kind organisation",
+    '"Federal Ministry of the Interior" --kind organisation',
     f"{DOC}:9:1: quotation not annotated; proposed: [“This is a clear decision,”]{{quote by=nancy-faeser}} "
     "('Nancy Faeser', not in the registry yet, same sentence, attribution verb; other candidates: "
     "federal-ministry-of-the-interior, huawei)",
     f"{DOC}:9:47: 'Nancy Faeser' is not in the registry (a person?): if it speaks or is spoken of, add it: "
-    "python -m dossier new actor nancy-faeser --name \"Nancy Faeser\" --kind person",
+    'python -m dossier new actor nancy-faeser --name "Nancy Faeser" --kind person',
     f"{DOC}:9:88: quotation not annotated; proposed: [„notwendig“]{{quote by=nancy-faeser}} ('Nancy Faeser', "
     "not in the registry yet, sentence before, attribution verb)",
     f"{DOC}:11:45: quotation not annotated; proposed: ['politically motivated']{{quote by=huawei}} "
     "('Huawei', same sentence)",
     f"{DOC}:11:73: quotation not annotated; proposed: [«without any evidence»]{{quote by=huawei}} "
     "('Huawei', same sentence)",
-    f"{DOC}:13:28: quotation not annotated; proposed: [\"the decision has no basis\"]{{quote by=ken-hu}} "
+    f'{DOC}:13:28: quotation not annotated; proposed: ["the decision has no basis"]{{quote by=ken-hu}} '
     "('Ken Hu', same sentence, attribution verb; other candidates: huawei)",
-    f"{DOC}:13:64: quotation not annotated; proposed: [\"an unfair step,\"]{{quote by=ken-hu}} "
+    f'{DOC}:13:64: quotation not annotated; proposed: ["an unfair step,"]{{quote by=ken-hu}} '
     "('Ken Hu', sentence before, attribution verb)",
     f"{DOC}:15:20: 'Huawei' (actor 'huawei') is glued to other words in 'theHuawei', so it is not found as a "
     "mention; if the original prints it so, mark it: [Huawei]{actor=huawei}",
@@ -281,7 +281,7 @@ def annotate(path: Path, line: int, col: int, words: str, attributes: str) -> No
 
 
 def test_from_a_received_text_to_a_checked_source(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """new document, suggest, new actor for the unknown speaker, hand annotation, make check."""
+    """New document, suggest, new actor for the unknown speaker, hand annotation, make check."""
     run(capsys, *NEW_DOCUMENT[:-2], "--published", "2024-07-11", "--url", "https://news.example.org/de-5g")
     _, out, _ = run(capsys, "suggest", DOC)
     assert run(capsys, "new", "country", "germany", "--name", "Germany", "--alias", "German")[0] == 0

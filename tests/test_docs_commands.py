@@ -1,5 +1,6 @@
 """The command-line contract is documented: every command and option of ``python -m dossier`` in
-the contributing guide, the README's quick start in five commands and its "Two commands" in two."""
+the contributing guide, the README's quick start in five commands and its "Two commands" in two.
+"""
 
 from __future__ import annotations
 

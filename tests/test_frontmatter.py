@@ -111,7 +111,7 @@ def test_a_single_alias_becomes_a_list() -> None:
 ])
 def test_bad_values_are_errors_at_the_value(line: str, message: str) -> None:
     base = {"title: T", "publisher: P", "published: 2019", "url: https://x.org"}
-    key = line.split(":")[0]
+    key = line.split(":", maxsplit=1)[0]
     lines = [entry for entry in base if not entry.startswith(key + ":")] + [line]
     text = "---\n" + "\n".join(lines) + "\n---\n"
     values, problems = check(text, fields.DOCUMENT)
@@ -173,5 +173,5 @@ def test_partial_dates(text: str, parsed: PartialDate) -> None:
 
 @pytest.mark.parametrize("text", ["19", "2019-3", "2019-00", "2019-02-30", "2019-03-04T10:00", "March 2019", ""])
 def test_not_dates(text: str) -> None:
-    with pytest.raises(ValueError, match="date|month"):
+    with pytest.raises(ValueError, match=r"date|month"):
         PartialDate.parse(text)

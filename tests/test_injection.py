@@ -81,31 +81,31 @@ def test_document_payloads_are_visible_text(payload_site: Path) -> None:
     text = visible(payload_site, "documents/brussels-meeting/index.html")
     for payload in (SCRIPT, IMG, LINK, "<svg onload=alert('PWN8')>", "</mark></sup><script>alert('PWN9')</script>",
                     "&lt;script&gt;PWN10&lt;/script&gt;", "<b onmouseover=alert('PWN6')>",
-                    "</title><script>alert(\"PWN11\")</script> Huawei opens a centre",
-                    "<img src=x onerror=alert(\"PWN12\")> News", "</dd></dl><script>alert(\"PWN16\")</script>",
-                    "<iframe src=\"javascript:alert(PWN14)\"></iframe>", "[ref](javascript:alert(\"PWN15\"))"):
+                    '</title><script>alert("PWN11")</script> Huawei opens a centre',
+                    '<img src=x onerror=alert("PWN12")> News', '</dd></dl><script>alert("PWN16")</script>',
+                    '<iframe src="javascript:alert(PWN14)"></iframe>', '[ref](javascript:alert("PWN15"))'):
         assert payload in text, payload
     assert "onclick" in text and "PWN4" in text  # the attribute list is text, not attributes
 
 
 def test_entity_payloads_are_visible_text(payload_site: Path) -> None:
     actor = visible(payload_site, "actors/huawei/index.html")
-    for payload in ("Huawei <b onclick=alert(\"PWN17\")>", "<script>alert(\"PWN18\")</script>",
-                    "<img src=x onerror=alert(\"PWN19\")>", "<script>alert('PWN20')</script>",
+    for payload in ('Huawei <b onclick=alert("PWN17")>', '<script>alert("PWN18")</script>',
+                    '<img src=x onerror=alert("PWN19")>', "<script>alert('PWN20')</script>",
                     "[bad](javascript:alert('PWN21'))", "<a href=\"javascript:alert('PWN22')\">x</a>"):
         assert payload in actor, payload
     claim = visible(payload_site, "claims/huawei-poses-security-risk/index.html")
-    assert "Huawei equipment is a risk <svg onload=alert(\"PWN24\")>" in claim
+    assert 'Huawei equipment is a risk <svg onload=alert("PWN24")>' in claim
     assert "<iframe src=\"javascript:alert('PWN25')\"></iframe>" in claim
-    assert "<b onmouseover=alert(\"PWN27\")>Spain</b>" in visible(payload_site, "countries/spain/index.html")
+    assert '<b onmouseover=alert("PWN27")>Spain</b>' in visible(payload_site, "countries/spain/index.html")
     assert EVIL_ACTOR in visible(payload_site, "actors/evil/index.html")
 
 
 @pytest.mark.parametrize(("page", "title"), [
     ("actors/breakout/index.html", BREAKOUT),
     ("actors/evil/index.html", EVIL_ACTOR),
-    ("documents/brussels-meeting/index.html", "</title><script>alert(\"PWN11\")</script> Huawei opens a centre"),
-    ("countries/spain/index.html", "<b onmouseover=alert(\"PWN27\")>Spain</b>"),
+    ("documents/brussels-meeting/index.html", '</title><script>alert("PWN11")</script> Huawei opens a centre'),
+    ("countries/spain/index.html", '<b onmouseover=alert("PWN27")>Spain</b>'),
 ])
 def test_page_titles_are_text(payload_site: Path, page: str, title: str) -> None:
     """Material's <title> unescapes the heading text: a name must not close it and run a script."""
@@ -182,13 +182,14 @@ def strings_in(data: object) -> list[str]:
 
 def test_structured_data_carries_the_payloads_as_data(payload_site: Path) -> None:
     """The claim page's JSON-LD holds contributor text verbatim, as JSON strings that cannot end the
-    script element (``</script>`` in a quote stays inert)."""
+    script element (``</script>`` in a quote stays inert).
+    """
     soup = BeautifulSoup((payload_site / "claims/huawei-poses-security-risk/index.html").read_text(encoding="utf-8"),
                          "html.parser")
     scripts = soup.find_all("script", type="application/ld+json")
     assert scripts, "claim pages embed JSON-LD"
     values = [value for script in scripts for value in strings_in(json.loads(script.string or ""))]
-    assert "Huawei equipment is a risk <svg onload=alert(\"PWN24\")>" in values
+    assert 'Huawei equipment is a risk <svg onload=alert("PWN24")>' in values
     assert any("</mark></sup><script>alert('PWN9')</script>" in value for value in values)
     assert all("<" not in (script.string or "") for script in scripts)
 
@@ -213,7 +214,8 @@ def test_the_build_writes_nothing_into_sources_or_docs(tmp_path: Path) -> None:
 def test_a_theme_feature_that_turns_titles_into_html_is_refused(tmp_path: Path,
                                                                 caplog: pytest.LogCaptureFixture) -> None:
     """Material's ``content.tooltips`` puts a decoded ``title`` into the page with innerHTML, and
-    titles carry contributor text: the plugin refuses to build with it rather than ship a script."""
+    titles carry contributor text: the plugin refuses to build with it rather than ship a script.
+    """
     project = make_project(tmp_path / "project", strict=True)
     config = MKDOCS_YML.replace("  font: false\n", "  font: false\n  features:\n    - toc.follow\n"
                                                   "    - content.tooltips\n")

@@ -55,7 +55,8 @@ _MARKUP_RUN = re.compile(r"(?:\[|\\|\]\{[^}\n]*\})+")
 
 def assert_nothing_lost(body: str, parsed) -> None:  # type: ignore[no-untyped-def]
     """The plain text is the body with markup removed: every character kept in order, and
-    everything removed is a '[', a ']{...}' or an escaping backslash."""
+    everything removed is a '[', a ']{...}' or an escaping backslash.
+    """
     offsets = parsed.source_offsets
     assert offsets == sorted(set(offsets))
     assert "".join(body[i] for i in offsets) == parsed.text

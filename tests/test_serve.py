@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def make_serve_options() -> list[str]:
     """The options `make serve` gives ``mkdocs serve``, read from the Makefile's recipe, but the
-    address (``--dev-addr $(ADDR)``), which each test chooses."""
+    address (``--dev-addr $(ADDR)``), which each test chooses.
+    """
     recipe = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs serve(.*) --dev-addr \$\(ADDR\)$",
                        (ROOT / "Makefile").read_text(), re.M)
     assert recipe, "the Makefile has no `serve` recipe running mkdocs serve --dev-addr $(ADDR)"
@@ -215,7 +216,8 @@ def _poll_intervals(server: LiveReloadServer) -> dict[str, float]:
 @pytest.mark.parametrize(("extra_files", "expected"), [(0, FAST_POLL_SECONDS), (FAST_POLL_FILES, 0.5)])
 def test_a_small_sources_folder_is_polled_faster(tmp_path: Path, extra_files: int, expected: float) -> None:
     """As ``mkdocs serve`` sets up its watches: sources/ is polled every 0.1 s, unless it is large;
-    the docs and mkdocs.yml keep MkDocs' own half second."""
+    the docs and mkdocs.yml keep MkDocs' own half second.
+    """
     project = make_project(tmp_path / "project")
     for n in range(extra_files):
         (project / "sources" / "originals" / f"padding-{n}.txt").write_text("x", encoding="utf-8")

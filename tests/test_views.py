@@ -55,7 +55,7 @@ def _matrix_table(page: BeautifulSoup, section: str) -> Tag:
 
 
 def _columns(page: BeautifulSoup, table: Tag) -> list[str]:
-    """The claim id of each column, through the legend that explains C1, C2 …"""
+    """The claim id of each column, through the legend that explains C1, C2 and so on."""
     legend: dict[str, str] = {}
     for item in page.find(id="claims").find_next("ul").find_all("li"):
         label = item.find("strong").get_text()
@@ -310,7 +310,7 @@ def test_claim_graph_shows_each_side_grouped_by_country(mini_site: Path, mini_co
     for label in labels:
         assert label.parent.name == "foreignobject"
         link = label.find("a")
-        folder, entity_id, _ = _target(link["href"])
+        _, entity_id, _ = _target(link["href"])
         full = getattr(mini_corpus.actors.get(entity_id) or mini_corpus.countries.get(entity_id), "label", "")
         assert link.get_text() == full or link.get("title") == full, "a shortened label has its full name"
 

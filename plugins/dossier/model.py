@@ -6,7 +6,7 @@ relates it, the renderers read it.
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +20,10 @@ STANCES = ("supports", "disputes", "about")
 
 STATEMENT_KINDS = ("quote", "says")
 """Annotation kinds that record what someone said."""
+
+
+MONTHS = 12
+"""Months in a year, for checking a date's month."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -39,11 +43,11 @@ class PartialDate:
         if not match:
             raise ValueError(f"'{text}' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         year, month, day = (int(g) if g else 0 for g in match.groups())
-        if match.group(2) and not 1 <= month <= 12:
+        if match.group(2) and not 1 <= month <= MONTHS:
             raise ValueError(f"'{text}' has no month {month}")
         if match.group(3):
             try:
-                _dt.date(year, month, day)
+                dt.date(year, month, day)
             except ValueError:
                 raise ValueError(f"'{text}' is not a real date") from None
         return cls(year, month, day)

@@ -37,7 +37,7 @@ CASES = [
     Case("unknown actor in by=", [replace(DOC, "by=huawei", "by=huawie")],
          [f"{D}:9:65: unknown actor 'huawie'; did you mean 'huawei'?"]),
     Case("country id as a speaker", [replace(DOC, "by=huawei", "by=spain ")],
-         [f"{D}:9:65: unknown actor 'spain'", ]),
+         [f"{D}:9:65: unknown actor 'spain'" ]),
     Case("unknown claim in supports=", [replace(DOC, "is-safe}", "is-saf}")],
          [f"{D}:9:81: unknown claim 'huawei-equipment-is-saf'; did you mean 'huawei-equipment-is-safe'?"]),
     Case("unknown claim, second of a list",

@@ -14,7 +14,7 @@ IMG = '<img src=x onerror="alert(\'PWN2\')">'
 LINK = "[click me](javascript:alert('PWN3'))"
 ATTR = "{: onclick=\"alert('PWN4')\" }"
 EVIL_ACTOR = "Evil<script>alert('PWN5')</script>Corp"
-BREAKOUT = "</title><script>alert(\"PWN28\")</script>"
+BREAKOUT = '</title><script>alert("PWN28")</script>'
 
 # The document, as written and as received (its original): payloads in plain text, in a quote,
 # in reported speech, and the evil actor's name found as an automatic mention.
@@ -53,7 +53,7 @@ EDITS = [
             "A *Chinese* company. <script>alert('PWN20')</script> [bad](javascript:alert('PWN21')) "
             "[good](https://good.example.org/) <a href=\"javascript:alert('PWN22')\">x</a> "
             "{: onclick=\"alert('PWN23')\" }\n\n## Background\n\n- first point\n- second point\n"),
-    write("actors/evil.md", f"---\nname: \"{EVIL_ACTOR}\"\nkind: organisation\n---\nEvil.\n"),
+    write("actors/evil.md", f'---\nname: "{EVIL_ACTOR}"\nkind: organisation\n---\nEvil.\n'),
     write("actors/breakout.md", f"---\nname: '{BREAKOUT}'\nkind: person\n---\n"),
     replace("claims/huawei-poses-security-risk.md", "statement: Huawei equipment poses a security risk to Europe.",
             "statement: 'Huawei equipment is a risk <svg onload=alert(\"PWN24\")>'"),

@@ -92,7 +92,7 @@ def open_reader(browser: Browser, site_url: str) -> Iterator[Callable[..., Reade
 
 def _richest_page(site: Path, folder: str) -> str:
     """The generated page of `folder` with the most HTML: it exercises the most of its template."""
-    pages = [p for p in (site / folder).glob("*/index.html")]
+    pages = list((site / folder).glob("*/index.html"))
     assert pages, f"the built site has no page under /{folder}/"
     richest = max(pages, key=lambda p: (p.stat().st_size, p.parent.name))
     return f"{folder}/{richest.parent.name}/"

@@ -27,7 +27,8 @@ def _without_accents(text: str) -> str:
 
 def _first_footnote(site: Path, path: str) -> tuple[str, str, str]:
     """The first footnote of a page, as read from the built HTML: its reference id, its citation
-    text (without the back-links) and the URL of the passage it points to."""
+    text (without the back-links) and the URL of the passage it points to.
+    """
     soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
     reference = soup.select_one("a.footnote-ref")
     assert reference is not None, f"/{path} has no footnote"

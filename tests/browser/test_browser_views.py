@@ -1,5 +1,6 @@
 """The site-wide views in Chromium: the stance matrix, the timeline and the graph render, and every
-link on them leads somewhere that exists."""
+link on them leads somewhere that exists.
+"""
 
 from __future__ import annotations
 

@@ -107,7 +107,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             config.watch.append(self._sources)
         return config
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any],
                  ) -> LiveReloadServer | None:
         """Look for changes in a small ``sources/`` every 0.1 s rather than every 0.5 s.
 

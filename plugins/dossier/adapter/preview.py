@@ -16,8 +16,9 @@ from dossier.rendering.site import Site
 
 
 class Preview:
-    """The generated pages of ``mkdocs serve --dirty`` as files, so that MkDocs rebuilds only those
-    that changed: it compares a page's source and output times.
+    """The generated pages of ``mkdocs serve --dirty`` as files, rewritten only when they change.
+
+    MkDocs rebuilds only the pages whose source is newer than their output.
 
     Hand-written pages depend on the corpus only through the figures marker and the banner of a
     broken corpus; when either changes, their output is removed so that they are rebuilt too.
@@ -62,9 +63,11 @@ class CompiledTemplates(BytecodeCache):
         self._code: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        """Give `bucket` the code compiled before for its template, if any."""
         code = self._code.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep the code compiled for `bucket`'s template."""
         self._code[bucket.key] = bucket.bytecode_to_string()

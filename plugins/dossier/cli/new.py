@@ -24,7 +24,7 @@ from dossier.model import ID_PATTERN, Actor, Corpus, Country
 FOLDER = {"document": "documents", "actor": "actors", "country": "countries", "claim": "claims"}
 
 
-class Refused(Exception):
+class RefusedError(Exception):
     """Why nothing was written."""
 
 
@@ -39,7 +39,7 @@ def check_id(id_: str) -> None:
     if ID_PATTERN.fullmatch(id_):
         return
     hint = f"; did you mean '{slug(id_)}'?" if slug(id_) else ""
-    raise Refused(f"'{id_}' is not a valid id: lowercase ASCII letters, digits and single hyphens{hint}")
+    raise RefusedError(f"'{id_}' is not a valid id: lowercase ASCII letters, digits and single hyphens{hint}")
 
 
 def yaml_value(value: str) -> str:
@@ -76,36 +76,37 @@ def check_names(names: list[str], corpus: Corpus) -> None:
     owners = name_owners(corpus)
     for name in names:
         if name in owners:
-            raise Refused(f"'{name}' is already a name or alias in {owners[name]}: a name belongs to one "
+            raise RefusedError(f"'{name}' is already a name or alias in {owners[name]}: a name belongs to one "
                           "actor or country only (give this one another alias, or mark its mentions by hand)")
 
 
 def write_new(path: Path, content: str | bytes) -> None:
     """Create `path` with `content`; refuse if it exists."""
     if path.exists():
-        raise Refused(f"{shown(path)} already exists; nothing was written")
+        raise RefusedError(f"{shown(path)} already exists; nothing was written")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("xb") as out:
         out.write(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
 def new_document(args: argparse.Namespace, sources: Path) -> list[Path]:
+    """Write a document and its original from a text file; return the files written."""
     check_id(args.id)
     text_file = Path(args.text_file)
     try:
         received = text_file.read_bytes()
     except OSError as exc:
-        raise Refused(f"cannot read {text_file}: {exc.strerror}") from None
+        raise RefusedError(f"cannot read {text_file}: {exc.strerror}") from None
     try:
         text = received.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise Refused(f"{text_file} is not UTF-8 (byte {exc.start + 1}): convert it first, "
+        raise RefusedError(f"{text_file} is not UTF-8 (byte {exc.start + 1}): convert it first, "
                       "e.g. iconv -f WINDOWS-1252 -t UTF-8") from None
     document = sources / "documents" / f"{args.id}.md"
     original = sources / "originals" / f"{args.id}.txt"
     for path in (document, original):
         if path.exists():
-            raise Refused(f"{shown(path)} already exists; nothing was written")
+            raise RefusedError(f"{shown(path)} already exists; nothing was written")
     fields: list[tuple[str, str | list[str] | None]] = [
         ("title", args.title), ("publisher", args.publisher), ("published", args.published)]
     if args.url or not args.reference:
@@ -119,10 +120,11 @@ def new_document(args: argparse.Namespace, sources: Path) -> list[Path]:
 
 
 def new_entity(args: argparse.Namespace, sources: Path) -> list[Path]:
+    """Write an actor, country or claim file; return the files written."""
     check_id(args.id)
     path = sources / FOLDER[args.what] / f"{args.id}.md"
     if path.exists():
-        raise Refused(f"{shown(path)} already exists; nothing was written")
+        raise RefusedError(f"{shown(path)} already exists; nothing was written")
     aliases: list[str] = args.alias or []
     fields: list[tuple[str, str | list[str] | None]]
     if args.what == "claim":
@@ -181,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         written = new_document(args, sources) if args.what == "document" else new_entity(args, sources)
-    except Refused as exc:
+    except RefusedError as exc:
         print(f"dossier new: {exc}", file=sys.stderr)
         return 1
     for path in written:

@@ -25,7 +25,7 @@ PAIRS = {
     "‘": "’", "‚": "‘’", "‹": "›", "'": "'",
 }
 """Quotation marks in use in English, German, French, Scandinavian and CJK typography."""
-_DOUBLE = "“„«»「」『』\""
+_DOUBLE = '“„«»「」『』"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +131,9 @@ def _closes(text: str, at: int, stop: int) -> bool:
 
 
 def quotations(text: str, paragraph: Span) -> list[Span]:
-    """The outermost quotations of a paragraph, marks included, in any of `PAIRS`' styles (a
-    quotation inside a quotation is part of it).
+    """The outermost quotations of a paragraph, marks included, in any of `PAIRS`' styles.
+
+    A quotation inside a quotation is part of it.
 
     A single mark between two letters is an apostrophe (``don’t``), not a quotation mark; a
     quotation left open at the end of its paragraph is not reported.
@@ -155,8 +156,11 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|Gen|Sen|Rep
 
 
 def sentences(text: str, paragraph: Span, quoted: list[Span]) -> list[Span]:
-    """The sentences of a paragraph; a full stop inside a quotation ends a sentence only if the
-    quotation ends with it and a capital follows (``“… what it is,” Pang said.`` is one sentence)."""
+    """The sentences of a paragraph.
+
+    A full stop inside a quotation ends a sentence only if the quotation ends with it and a
+    capital follows (``“… what it is,” Pang said.`` is one sentence).
+    """
     inside = [False] * (paragraph.end - paragraph.start)
     for q in quoted:
         for i in range(q.start, q.end - 1):

@@ -123,7 +123,7 @@ class AnnotationReader:
         ok &= self._set_anchor(annotation, anchors)
         seen, by_explained, values_ok = self._set_values(annotation, pairs)
         ok &= values_ok
-        ok &= self._check_whole(annotation, seen, kind_token or span, by_explained)
+        ok &= self._check_whole(annotation, seen, kind_token or span, by_explained=by_explained)
         ok &= self._check_stances(seen, annotation)
         return annotation if ok else None
 
@@ -285,7 +285,7 @@ class AnnotationReader:
 
     # The whole ---------------------------------------------------------------------------
 
-    def _check_whole(self, annotation: Annotation, seen: dict[str, Attribute], kind_at: Attribute | RawSpan,
+    def _check_whole(self, annotation: Annotation, seen: dict[str, Attribute], kind_at: Attribute | RawSpan, *,
                      by_explained: bool) -> bool:
         """A mention names one target; a statement says who said it."""
         ok = True

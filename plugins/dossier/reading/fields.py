@@ -26,8 +26,11 @@ ACTOR_KINDS = ("person", "organisation")
 
 @dataclass(frozen=True, slots=True)
 class Spec:
-    """What a field must hold: ``text``, ``date``, ``url``, ``id``, ``language``, ``code``,
-    ``texts`` (a list), or ``choice`` among `choices`."""
+    """What a field must hold.
+
+    Its type is ``text``, ``date``, ``url``, ``id``, ``language``, ``code``, ``texts`` (a list),
+    or ``choice`` among `choices`.
+    """
 
     type: str = "text"
     required: bool = False

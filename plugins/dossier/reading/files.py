@@ -25,12 +25,12 @@ _EDITOR_LEFTOVER = re.compile(r".*~|#.*#|.*\.(?:swp|swx|tmp|bak|orig)")
 
 @dataclass(slots=True)
 class SourceText:
-    """One file of ``sources/``, decoded; its front matter and line index once split.
+    r"""One file of ``sources/``, decoded; its front matter and line index once split.
 
     Attributes:
         id: The file's name without extension, a valid id.
         path: The path shown in messages (``sources/documents/x.md``).
-        text: The text, without byte-order mark, with ``\\n`` line ends.
+        text: The text, without byte-order mark, with ``\n`` line ends.
     """
 
     id: str
@@ -65,6 +65,7 @@ class SourceTree:
         return Path(os.path.relpath(path, self.display_root)).as_posix()
 
     def read(self) -> dict[str, list[SourceText]]:
+        """Every source file by folder, in path order; each misplaced or misnamed one is reported."""
         found: dict[str, list[SourceText]] = {folder: [] for folder in FOLDERS}
         if not self.sources.is_dir():
             self.problems.error(Location(self.display(self.sources)), "the sources folder does not exist")
@@ -114,6 +115,7 @@ class SourceTree:
         return found
 
     def decode(self, path: Path, shown: str) -> str | None:
+        """The text of `path`, or ``None`` after reporting where it is not UTF-8."""
         data = path.read_bytes()
         try:
             text = data.decode("utf-8")

@@ -47,7 +47,7 @@ def load(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str
     return corpus
 
 
-def load_with_problems(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str] | None = None
+def load_with_problems(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str] | None = None,
                        ) -> tuple[Corpus, Problems]:
     """Like `load`, but return the problems (errors and warnings) instead of raising."""
     return Loader(Path(sources), display_root).run()
@@ -113,7 +113,7 @@ class Loader:
         documents = {read.id for read in self.documents}
         for orphan in sorted(set(self._originals) - documents):
             self.problems.warning(
-                Location(self._originals[orphan].path), f"original '{orphan}' has no document in sources/documents/"
+                Location(self._originals[orphan].path), f"original '{orphan}' has no document in sources/documents/",
             )
         return self.corpus, self.problems
 

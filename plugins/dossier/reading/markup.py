@@ -98,7 +98,7 @@ def parse(body: str, lines: LineIndex, body_offset: int, problems: Problems,
     """Parse `body`, whose first character is at `body_offset` of the file `lines` indexes."""
     before = len(problems)
     found = _scan(body, lines, body_offset, problems)
-    parsed = _assemble(body, found, lines, body_offset, keep_offsets)
+    parsed = _assemble(body, found, lines, body_offset, keep_offsets=keep_offsets)
     parsed.syntax_errors = len(problems) - before
     return parsed
 
@@ -201,7 +201,7 @@ def _attribute_end(body: str, start: int) -> tuple[int, int]:
     return -1, stop.start()
 
 
-def _assemble(body: str, found: list[_Found], lines: LineIndex, base: int,
+def _assemble(body: str, found: list[_Found], lines: LineIndex, base: int, *,
               keep_offsets: bool) -> ParsedBody:
     # Markup positions to skip, in order: each span's '[' and its ']{...}'.
     skips: list[tuple[int, int]] = []
@@ -259,7 +259,7 @@ def _assemble(body: str, found: list[_Found], lines: LineIndex, base: int,
                 attributes=_attributes(attrs_source, base + f.close_at + 2, lines),
                 location=lines.location(base + f.open_at),
                 attributes_location=lines.location(base + f.close_at + 1),
-            )
+            ),
         )
     return ParsedBody(text, spans, offsets)
 
@@ -292,10 +292,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         blocks.append((start, len(text)))
     # Trim surrounding whitespace so a block's offsets cover its words only.
     trimmed = []
-    for s, e in blocks:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        trimmed.append((s, e))
+    for first, last in blocks:
+        start, end = first, last
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        trimmed.append((start, end))
     return trimmed

@@ -26,7 +26,8 @@ def compare_with_original(document: Document, read: SourceText, original: Source
     at = next((i for i, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b),
               min(len(mine), len(theirs)))
     # Map the difference back to the annotated file, re-parsing with offsets kept.
-    assert read.source is not None and read.lines is not None
+    assert read.source is not None
+    assert read.lines is not None
     parsed = parse(read.source.body, read.lines, read.source.body_offset, Problems(), keep_offsets=True)
     assert parsed.source_offsets is not None
     # Past the end of the plain text, the text stops short: point just after what is written.
@@ -53,8 +54,10 @@ def _folded(text: str, skip: list[tuple[int, int]]) -> str:
 
 
 def _collapse(text: str, skip: list[tuple[int, int]]) -> tuple[str, list[int]]:
-    """`text` without the `skip` ranges, whitespace runs folded to one space, and for each
-    character of the result its offset in `text`."""
+    """`text` without the `skip` ranges, whitespace runs folded to one space, and offsets.
+
+    The offsets are, for each character of the result, its offset in `text`.
+    """
     out: list[str] = []
     index: list[int] = []
     cursor = 0

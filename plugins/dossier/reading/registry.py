@@ -82,6 +82,7 @@ class Registry:
         return schemas.check(source.fields, schema, source.end, self.problems)
 
     def set_aliases(self, entity: Entity, source: SourceFile, values: dict[str, object]) -> None:
+        """Set `entity`'s aliases, and where each is written, from its checked front matter."""
         aliases = values.get("aliases") or []
         assert isinstance(aliases, list)
         field = source.fields.get("aliases")

@@ -53,8 +53,8 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
     site = Site(index, Urls(site_url, use_directory_urls))
     urls, pages = site.urls, site.pages
     for document in corpus.documents.values():
-        pages[uri(document)] = render_document(document, corpus, index, urls=urls)
-    pages["documents/index.md"] = render_documents_index(corpus, index, urls)
+        pages[uri(document)] = render_document(document, corpus, urls)
+    pages["documents/index.md"] = render_documents_index(corpus, urls)
     pages["actors/index.md"] = render_actors_index(corpus, index, urls)
     pages["countries/index.md"] = render_countries_index(corpus, index, urls)
     pages["claims/index.md"] = render_claims_index(corpus, index, urls)

@@ -64,75 +64,107 @@ def _grouped(actor_ids: list[str], corpus: Corpus, index: CorpusIndex, limit: in
 
 def claim_graph(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex) -> str:
     """The HTML of a claim page's graph section body, or ``""`` if nobody takes a side."""
+    layout = _lay_out(claim, corpus, index)
+    if layout is None:
+        return ""
+    return svg.figure(" ".join(_draw(page, claim, corpus, layout)), _caption(layout))
+
+
+@dataclass(slots=True)
+class _Layout:
+    """Where everything of a claim's graph goes: the three sides' rows and the claim's box."""
+
+    left: list[_Row]
+    right: list[_Row]
+    below: list[_Row]
+    left_out_any: bool
+    neutral: int
+    box_lines: list[str]
+    box_top: float
+    box_height: float
+    below_top: float
+    height: float
+    width: float = WIDTH
+    label_edge: float = 220.0
+    box_left: float = 262.0
+    box_right: float = 458.0
+
+
+def _side(actors: list[str], corpus: Corpus, index: CorpusIndex, anchor: str, more: str) -> tuple[list[_Row], int]:
+    """A side's rows, then one saying how many more actors `more` (``supporting``) are left out.
+
+    That last row links to the list at `anchor`, which names them all.
+    """
+    rows, left_out = _grouped(actors, corpus, index, MAX_PER_SIDE)
+    if left_out:
+        rows.append(_Row("more", anchor, f"and {left_out} more {more}"))
+    return rows, left_out
+
+
+def _lay_out(claim: Claim, corpus: Corpus, index: CorpusIndex) -> _Layout | None:
     sides: dict[str, list[str]] = {"supports": [], "disputes": [], "both": [], "about": []}
     for position in index.positions(claim.id):
         sides[position.stance].append(position.actor)
     if not (sides["supports"] or sides["disputes"] or sides["both"]):
-        return ""
-    left, left_out = _grouped(sides["supports"], corpus, index, MAX_PER_SIDE)
-    right, right_out = _grouped(sides["disputes"], corpus, index, MAX_PER_SIDE)
-    below, below_out = _grouped(sides["both"], corpus, index, MAX_PER_SIDE)
-    if left_out:
-        left.append(_Row("more", "supports", f"and {left_out} more supporting"))
-    if right_out:
-        right.append(_Row("more", "disputes", f"and {right_out} more disputing"))
-    if below_out:
-        below.append(_Row("more", "supports", f"and {below_out} more on both sides"))
-
-    width, label_edge, box_left, box_right = WIDTH, 220.0, 262.0, 458.0
+        return None
+    left, left_out = _side(sides["supports"], corpus, index, "supports", "supporting")
+    right, right_out = _side(sides["disputes"], corpus, index, "disputes", "disputing")
+    below, below_out = _side(sides["both"], corpus, index, "supports", "on both sides")
     top = 36.0
     side_height = max(len(left), len(right), 3) * ROW
     box_lines = _wrap(claim.statement, 26, 5)
     box_height = len(box_lines) * 17 + 16
     box_top = top + max((side_height - box_height) / 2, 0)
     below_top = max(top + side_height, box_top + box_height) + 40
-    height = below_top + (len(below) * ROW if below else 0) + 10
-    for i, row in enumerate(left):
-        row.y = top + i * ROW + ROW / 2
-    for i, row in enumerate(right):
-        row.y = top + i * ROW + ROW / 2
-    for i, row in enumerate(below):
-        row.y = below_top + i * ROW + ROW / 2
+    for rows, first in ((left, top), (right, top), (below, below_top)):
+        for i, row in enumerate(rows):
+            row.y = first + i * ROW + ROW / 2
+    return _Layout(left, right, below, bool(left_out or right_out or below_out), len(sides["about"]),
+                   box_lines, box_top, box_height, below_top,
+                   height=below_top + (len(below) * ROW if below else 0) + 10)
 
+
+def _draw(page: PageWriter, claim: Claim, corpus: Corpus, layout: _Layout) -> list[str]:
+    width, label_edge, centre = layout.width, layout.label_edge, layout.width / 2
+    box_top, box_height = layout.box_top, layout.box_height
     title_id = f"graph-{claim.id}-title"
-    parts = [f'<svg {svg.attrs(class_="dossier-graph", viewBox=f"0 0 {width:.0f} {height:.0f}", role="group")} '
-             f'aria-labelledby="{title_id}">'
-             f'<title id="{title_id}">Who supports and who disputes: {escape.html_inline(claim.statement)}</title>',
+    parts = [(f'<svg {svg.attrs(class_="dossier-graph", viewBox=f"0 0 {width:.0f} {layout.height:.0f}", role="group")} '
+              f'aria-labelledby="{title_id}">'
+              f'<title id="{title_id}">Who supports and who disputes: {escape.html_inline(claim.statement)}</title>'),
              f'<text {svg.attrs(class_="dossier-side", x=label_edge, y=18, text_anchor="end")}>✔ Supports</text>',
              f'<text {svg.attrs(class_="dossier-side", x=width - label_edge, y=18)}>✘ Disputes</text>']
     box_mid = box_top + box_height / 2
-    for row in left:
-        if row.kind == "actor":
-            parts.append(edge("supports", label_edge + 6, row.y, box_left, box_mid))
-    for row in right:
-        if row.kind == "actor":
-            parts.append(edge("disputes", box_right, box_mid, width - label_edge - 6, row.y))
-    centre = width / 2
-    for row in below:
-        if row.kind == "actor":
-            parts.append(edge("both", centre, box_top + box_height, centre - 8, row.y - 6))
-    box = svg.attrs(class_="dossier-claim-box", x=box_left, y=box_top, width=box_right - box_left,
+    parts += [edge("supports", label_edge + 6, row.y, layout.box_left, box_mid)
+              for row in layout.left if row.kind == "actor"]
+    parts += [edge("disputes", layout.box_right, box_mid, width - label_edge - 6, row.y)
+              for row in layout.right if row.kind == "actor"]
+    parts += [edge("both", centre, box_top + box_height, centre - 8, row.y - 6)
+              for row in layout.below if row.kind == "actor"]
+    box = svg.attrs(class_="dossier-claim-box", x=layout.box_left, y=box_top, width=layout.box_right - layout.box_left,
                     height=box_height, rx=6)
     parts.append(f"<rect {box}/>")
     parts.append(f'<text {svg.attrs(class_="dossier-claim-text", x=centre, y=box_top + 20, text_anchor="middle")}>')
-    for i, line in enumerate(box_lines):
-        parts.append(f'<tspan {svg.attrs(x=centre, dy=0 if i == 0 else 17)}>{escape.html_inline(line)}</tspan>')
+    for i, line in enumerate(layout.box_lines):
+        parts.append(f"<tspan {svg.attrs(x=centre, dy=0 if i == 0 else 17)}>{escape.html_inline(line)}</tspan>")
     parts.append("</text>")
-    parts += _rows(page, left, corpus, x=label_edge, align="end", width=label_edge - 8)
-    parts += _rows(page, right, corpus, x=width - label_edge, align="start", width=label_edge - 8)
-    if below:
-        parts.append(f'<text {svg.attrs(class_="dossier-side", x=centre, y=below_top - 8, text_anchor="end")}>'
+    parts += _rows(page, layout.left, corpus, x=label_edge, align="end", width=label_edge - 8)
+    parts += _rows(page, layout.right, corpus, x=width - label_edge, align="start", width=label_edge - 8)
+    if layout.below:
+        parts.append(f'<text {svg.attrs(class_="dossier-side", x=centre, y=layout.below_top - 8, text_anchor="end")}>'
                      "± Both</text>")
-        parts += _rows(page, below, corpus, x=centre - 12, align="end", width=label_edge - 8)
+        parts += _rows(page, layout.below, corpus, x=centre - 12, align="end", width=label_edge - 8)
     parts.append("</svg>")
-    neutral = len(sides["about"])
+    return parts
+
+
+def _caption(layout: _Layout) -> str:
     caption = ("Lines: solid ✔ supports, dashed ✘ disputes, dash-dotted ± both; actors grouped by "
                "country. Select a name for its page.")
-    if neutral:
-        caption += f" {neutral} actor(s) speak about it without taking a side (listed below)."
-    if left_out or right_out or below_out:
+    if layout.neutral:
+        caption += f" {layout.neutral} actor(s) speak about it without taking a side (listed below)."
+    if layout.left_out_any:
         caption += f" Only the {MAX_PER_SIDE} most quoted actors per side are drawn; all are listed below."
-    return svg.figure(" ".join(parts), caption)
+    return caption
 
 
 def _wrap(value: str, width: int, lines: int) -> list[str]:
@@ -153,6 +185,7 @@ def _wrap(value: str, width: int, lines: int) -> list[str]:
 
 
 def edge(stance: str, x1: float, y1: float, x2: float, y2: float) -> str:
+    """A line from an actor to a claim, drawn in the stance's dash pattern (see dossier.css)."""
     return f'<line {svg.attrs(class_=f"dossier-edge-{stance}", x1=x1, y1=y1, x2=x2, y2=y2)}/>'
 
 

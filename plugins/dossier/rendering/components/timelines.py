@@ -53,9 +53,9 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
     axis = half + 6
     frame = svg.attrs(class_="dossier-strip", viewBox=f"0 0 {width} {height}", width=width, height=height,
                       role="group")
-    parts = [f"<svg {frame} "
-             f'aria-labelledby="{anchor_prefix}strip-title">'
-             f'<title id="{anchor_prefix}strip-title">{escape.html_inline(caption)}</title>',
+    parts = [(f"<svg {frame} "
+              f'aria-labelledby="{anchor_prefix}strip-title">'
+              f'<title id="{anchor_prefix}strip-title">{escape.html_inline(caption)}</title>'),
              f'<line {svg.attrs(class_="dossier-axis", x1=0, y1=axis, x2=width, y2=axis)}/>']
     for i, year in enumerate(years):
         tally = per_year.get(year, Counter())

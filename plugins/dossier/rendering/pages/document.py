@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from dossier.model import Annotation, Corpus, Document
-from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.citations import citation
 from dossier.rendering.components.stances import STANCE_WORDING
@@ -18,11 +17,9 @@ LANGUAGES = {"en": "English", "zh": "Chinese", "fr": "French", "de": "German", "
              "hu": "Hungarian", "nl": "Dutch", "pl": "Polish", "it": "Italian"}
 
 
-def render_document(document: Document, corpus: Corpus, index: CorpusIndex, site_url: str = "", *,
-                    urls: Urls | None = None) -> GeneratedPage:
-    """`document`'s page; `urls` (else `site_url`) gives its public address."""
-    urls = urls or Urls(site_url)
-    page = PageWriter(uri(document), urls)
+def render_document(document: Document, corpus: Corpus, urls: Urls | None = None) -> GeneratedPage:
+    """`document`'s page; `urls` gives the site's URL scheme (default: relative URLs)."""
+    page = PageWriter(uri(document), urls or Urls())
     page.heading(1, document.title)
     page.html(_metadata(document))
     page.admonition("quote", "Cite this", _cite_this(document, page))
@@ -123,8 +120,8 @@ def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[str]:
     i = 0
     for number, (start, end) in enumerate(document.paragraphs, 1):
         paragraph = _Paragraph(text, start, end)
-        pieces = [paragraph.opening, f'<a class="dossier-para" id="p-{number}" href="#p-{number}" '
-                                     f'title="Paragraph {number}: permalink">¶{number}</a> ']
+        pieces = [paragraph.opening, (f'<a class="dossier-para" id="p-{number}" href="#p-{number}" '
+                                      f'title="Paragraph {number}: permalink">¶{number}</a> ')]
         open_statement: Annotation | None = None
         while i < len(annotations) and annotations[i].start < end:
             annotation = annotations[i]

@@ -91,10 +91,10 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = No
 
     frame = svg.attrs(class_="dossier-graph dossier-graph-site", viewBox=f"0 0 {width:.0f} {height:.0f}",
                       role="group")
-    parts = [f"<svg {frame} "
-             'aria-labelledby="site-graph-title">'
-             '<title id="site-graph-title">'
-             'Countries, actors and the claims they support, dispute or speak about</title>',
+    parts = [(f"<svg {frame} "
+              'aria-labelledby="site-graph-title">'
+              '<title id="site-graph-title">'
+              'Countries, actors and the claims they support, dispute or speak about</title>'),
              f'<text {svg.attrs(class_="dossier-side", x=country_x, y=20, text_anchor="end")}>Countries</text>',
              f'<text {svg.attrs(class_="dossier-side", x=actor_x, y=20, text_anchor="middle")}>Actors</text>',
              f'<text {svg.attrs(class_="dossier-side", x=claim_x, y=20)}>Claims</text>']

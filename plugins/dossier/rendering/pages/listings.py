@@ -21,7 +21,7 @@ def _finish(page: PageWriter, title: str, intro: str, headers: list[str], rows: 
     return page.page()
 
 
-def render_documents_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
+def render_documents_index(corpus: Corpus, urls: Urls | None = None) -> GeneratedPage:
     """``documents/index.md``."""
     page = PageWriter("documents/index.md", urls or Urls())
     documents = sorted(corpus.documents.values(), key=lambda d: (d.published, d.title), reverse=True)
