@@ -150,3 +150,25 @@ def test_only_the_adapter_may_fork_or_start_threads() -> None:
              if CONCURRENCY.search(path.read_text(encoding="utf-8")) and not name.startswith("dossier.adapter")]
     assert found == []
     assert CONCURRENCY.search("pid = os.fork()") and CONCURRENCY.search("import multiprocessing")
+
+
+def _mypy(source: str, tmp_path: Path) -> str:
+    from mypy import api
+
+    module = tmp_path / "builder.py"
+    module.write_text(source, encoding="utf-8")
+    out, err, _ = api.run(["--strict", "--no-incremental", "--config-file", str(ROOT / "pyproject.toml"),
+                           str(module)])
+    return out + err
+
+
+def test_a_raw_string_passed_to_a_page_builder_is_a_type_error(tmp_path: Path) -> None:
+    """HTML is safe by type: page builders take Markup, which escaping (or a deliberate Markup(...)) makes."""
+    header = ("from markupsafe import Markup\n\nfrom dossier.rendering import escape\n"
+              "from dossier.rendering.page import PageWriter\nfrom dossier.rendering.urls import Urls\n\n"
+              "page = PageWriter('actors/x.md', Urls())\nname = input()\n")
+    raw = _mypy(header + "page.paragraph(f'<b>{name}</b>')\npage.items([name])\npage.html(name)\n", tmp_path)
+    assert raw.count('expected "Markup"') + raw.count('"list[str]"; expected "Iterable[Markup]"') == 3, raw
+    safe = _mypy(header + "page.paragraph(escape.html(name))\npage.items([escape.html_inline(name)])\n"
+                 "page.html(Markup('<hr>'), escape.html(name))\n", tmp_path)
+    assert "Success" in safe, safe

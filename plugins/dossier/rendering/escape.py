@@ -2,6 +2,8 @@
 
 Nothing a contributor writes may become live HTML, a script, a non-http link or a Markdown
 attribute list: every piece of text goes through one of these functions before it reaches a page.
+The HTML ones return `markupsafe.Markup`, the type page builders accept (see
+`dossier.rendering.page.PageWriter`): a raw ``str`` passed to them is a type error.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import html as _html
 import re
 from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _BODY_SPECIAL = re.compile(r"[&<>\\\[\]{}`]")
@@ -29,14 +33,19 @@ def text(value: str) -> str:
     return _BODY_SPECIAL.sub(_body_char, value)
 
 
-def html(value: str) -> str:
-    """Text inside HTML we write (a block of a generated page): shown as is, never markup."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def html(value: str) -> Markup:
+    """Text inside HTML we write (a block of a generated page): shown as is, never markup.
+
+    Quotes are left alone (outside attributes they are text), so that the pages stay as they were
+    written before `Markup`; `attribute` escapes them.
+    """
+    # str's own methods: Markup's would escape their arguments too.
+    return Markup(str.replace(str.replace(str.replace(value, "&", "&amp;"), "<", "&lt;"), ">", "&gt;"))
 
 
-def html_inline(value: str) -> str:
+def html_inline(value: str) -> Markup:
     """A single-line value (name, title, statement) inside HTML we write."""
-    return html(" ".join(value.split()))
+    return html(" ".join(str.split(value)))
 
 
 def inline(value: str) -> str:
@@ -44,9 +53,9 @@ def inline(value: str) -> str:
     return _INLINE_SPECIAL.sub(_body_char, " ".join(value.split()))
 
 
-def attribute(value: str) -> str:
+def attribute(value: str) -> Markup:
     """A value for an HTML attribute written by us."""
-    return _html.escape(" ".join(value.split()), quote=True)
+    return Markup(_html.escape(" ".join(str.split(value)), quote=True))
 
 
 def is_http(url: str) -> bool:
@@ -60,11 +69,11 @@ def href(url: str) -> str:
     return quote(url, safe=":/?#@!$&'*+,;=%~-._")
 
 
-def external_link(url: str, label: str | None = None) -> str:
+def external_link(url: str, label: str | None = None) -> Markup:
     """An HTML link to `url` when it is http(s), else the URL as plain text."""
     if not is_http(url):
         return html_inline(url)
-    return f'<a href="{attribute(href(url))}" rel="noopener nofollow">{html_inline(label or url)}</a>'
+    return Markup(f'<a href="{attribute(href(url))}" rel="noopener nofollow">{html_inline(label or url)}</a>')
 
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>]+)\)")
@@ -82,6 +91,6 @@ def markdown(value: str) -> str:
     return "".join(out)
 
 
-def json_for_script(data: str) -> str:
+def json_for_script(data: str) -> Markup:
     """JSON text made safe inside ``<script type="application/ld+json">``."""
-    return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -9,6 +9,8 @@ converts the skeleton; `GeneratedPage.fill` then puts the HTML in place. For MkD
 does that in ``on_page_content``, before search indexes the page.
 
 Everything written into a block goes through `dossier.rendering.escape` first, as in Markdown.
+The block-writing methods of `PageWriter` take `markupsafe.Markup` only, so mypy reports a raw
+``str`` passed to them; the ``Markup(...)`` that makes one is where HTML is vouched for.
 """
 
 from __future__ import annotations
@@ -17,11 +19,22 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from dossier.model import Document, Entity
 from dossier.rendering import escape
 from dossier.rendering.urls import Urls, folder_and_id
 
 _PLACEHOLDER = re.compile(r"<!--dossier-block:(\d+)-->")
+
+
+NONE = Markup("—")
+"""A table cell with nothing to show."""
+
+
+def headings(*names: str) -> list[Markup]:
+    """Column headings, as text."""
+    return [escape.html(name) for name in names]
 
 
 def placeholder(number: int) -> str:
@@ -94,25 +107,29 @@ class PageWriter:
 
     # HTML ----------------------------------------------------------------------------------
 
-    def html(self, *fragments: str) -> None:
+    def html(self, *fragments: Markup) -> None:
         """HTML fragments, passed through untouched: callers escape what they put in."""
         self._html.extend(fragments)
 
-    def paragraph(self, content: str, css: str = "") -> None:
+    def paragraph(self, content: Markup, css: str = "") -> None:
         """A paragraph of HTML `content`."""
         self._html.append(f'<p class="{css}">{content}</p>' if css else f"<p>{content}</p>")
+
+    def text(self, text: str, css: str = "") -> None:
+        """A paragraph of text (escaped)."""
+        self.paragraph(escape.html(text), css)
 
     def note(self, text: str) -> None:
         """An italic one-line remark (``No statement yet.``); `text` is escaped."""
         self._html.append(f"<p><em>{escape.html(text)}</em></p>")
 
-    def items(self, items: Iterable[str]) -> None:
+    def items(self, items: Iterable[Markup]) -> None:
         """A bulleted list of HTML items."""
         self._html.append("<ul>" + "".join(f"\n<li>{item}</li>" for item in items) + "\n</ul>")
 
-    def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Iterable[int] = (),
+    def table(self, headers: Sequence[Markup], rows: Iterable[Sequence[Markup | int]], *, numeric: Iterable[int] = (),
               centred: Iterable[int] = ()) -> None:
-        """A table of HTML cells; the `numeric` columns are right-aligned, `centred` centred.
+        """A table of HTML cells (or counts); the `numeric` columns are right-aligned, `centred` centred.
 
         Written as Python-Markdown writes its tables (no class, alignment as a style), so the
         theme styles them alike.
@@ -128,7 +145,7 @@ class PageWriter:
         out += ["</tbody>", "</table>"]
         self._html.append("\n".join(out))
 
-    def admonition(self, kind: str, title: str, content: str) -> None:
+    def admonition(self, kind: str, title: str, content: Markup) -> None:
         """A box as Python-Markdown's ``!!! kind "title"`` writes it; `content` is HTML."""
         self._html.append(f'<div class="admonition {kind}">\n<p class="admonition-title">{escape.html(title)}</p>\n'
                           f"<p>{content}</p>\n</div>")
@@ -138,7 +155,7 @@ class PageWriter:
         return self.root + self.urls.path(entity.folder, entity.id) + (f"#{anchor}" if anchor else "")
 
     def link(self, entity: Entity | Document, label: str | None = None, anchor: str = "", *,
-             tooltip: str = "") -> str:
+             tooltip: str = "") -> Markup:
         """An HTML link to `entity`'s page (at `anchor`), its label and tooltip escaped."""
         if label is None and not (anchor or tooltip):
             # Most links of a site: an entity by its name. Made once per build and page depth.
@@ -149,12 +166,12 @@ class PageWriter:
             return made
         shown = escape.html(" ".join((label if label is not None else entity.label).split()))
         titled = f' title="{escape.attribute(tooltip)}"' if tooltip else ""
-        return f'<a href="{self.href(entity, anchor)}"{titled}>{shown}</a>'
+        return Markup(f'<a href="{self.href(entity, anchor)}"{titled}>{shown}</a>')
 
-    def page_link(self, folder: str, label: str, anchor: str = "") -> str:
+    def page_link(self, folder: str, label: str, anchor: str = "") -> Markup:
         """An HTML link to a folder's index page (``stances``), `label` escaped."""
         target = self.root + self.urls.path(folder) + (f"#{anchor}" if anchor else "")
-        return f'<a href="{target}">{escape.html(label)}</a>'
+        return Markup(f'<a href="{target}">{escape.html(label)}</a>')
 
     # Result --------------------------------------------------------------------------------
 

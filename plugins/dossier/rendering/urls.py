@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from dossier.model import Document, Entity
 
 
@@ -20,7 +22,7 @@ class Urls:
 
     site_url: str = ""
     directory_urls: bool = True
-    memo: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[tuple[str, str], Markup] = field(default_factory=dict, compare=False, repr=False)
     """HTML that depends only on a page's depth, made once per build: citations, entity links."""
 
     def path(self, folder: str, page_id: str = "") -> str:

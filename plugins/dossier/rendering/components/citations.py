@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from dossier.model import Annotation, Document
 from dossier.rendering import escape
 from dossier.rendering.text import shorten
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
 
 
-def quotation(annotation: Annotation, limit: int | None = None) -> str:
+def quotation(annotation: Annotation, limit: int | None = None) -> Markup:
     """The words of a statement for display: quotes in quotation marks, reported speech marked.
 
     With a `limit`, the words are shortened to it at a word boundary (see `shorten`).
@@ -22,11 +24,11 @@ def quotation(annotation: Annotation, limit: int | None = None) -> str:
     words = " ".join(annotation.text.split()) if limit is None else shorten(annotation.text, limit)
     if annotation.kind == "quote":
         # <q> adds the quotation marks, so the span's own outer marks are not doubled.
-        return f'<q class="dossier-quote-text">{escape.html(words.strip(QUOTE_MARKS))}</q>'
-    return f'<span class="dossier-says-text">{escape.html(words)}</span> <small>(reported)</small>'
+        return Markup(f'<q class="dossier-quote-text">{escape.html(words.strip(QUOTE_MARKS))}</q>')
+    return Markup(f'<span class="dossier-says-text">{escape.html(words)}</span> <small>(reported)</small>')
 
 
-def citation(document: Document, page: PageWriter) -> str:
+def citation(document: Document, page: PageWriter) -> Markup:
     """Publisher, title, author, date and URL or reference of `document`, as HTML for `page`.
 
     Every footnote cites its document: the text is made once per document and page depth.
@@ -35,10 +37,10 @@ def citation(document: Document, page: PageWriter) -> str:
     cited = page.urls.memo.get(key)
     if cited is None:
         cited = page.urls.memo[key] = _citation(document, page)
-    return cited
+    return Markup(cited)
 
 
-def _citation(document: Document, page: PageWriter) -> str:
+def _citation(document: Document, page: PageWriter) -> Markup:
     parts = [escape.html_inline(document.publisher), f"“{page.link(document)}”"]
     if document.author:
         parts.append(escape.html_inline(document.author))
@@ -47,7 +49,7 @@ def _citation(document: Document, page: PageWriter) -> str:
         parts.append(escape.external_link(document.url))
     if document.reference:
         parts.append(f"ref. {escape.html_inline(document.reference)}")
-    return ", ".join(parts)
+    return Markup(", ".join(parts))
 
 
 class Footnotes:
@@ -61,9 +63,9 @@ class Footnotes:
         self.page = page
         self._numbers: dict[int, int] = {}
         self._uses: list[int] = []
-        self._definitions: list[str] = []
+        self._definitions: list[Markup] = []
 
-    def cite(self, annotation: Annotation) -> str:
+    def cite(self, annotation: Annotation) -> Markup:
         """The footnote reference for `annotation`, defining the footnote on first use."""
         key = id(annotation)
         number = self._numbers.get(key)
@@ -73,27 +75,27 @@ class Footnotes:
             self._definitions.append(self.provenance(annotation))
         self._uses[number - 1] += 1
         ref = _reference_id(number, self._uses[number - 1])
-        return f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
+        return Markup(f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>')
 
-    def provenance(self, annotation: Annotation) -> str:
+    def provenance(self, annotation: Annotation) -> Markup:
         """Where a statement comes from, down to the paragraph, linked to the passage."""
         document = annotation.document
         assert document is not None
         said = f" Said {annotation.date}." if annotation.date else ""
         passage = self.page.link(document, f"¶{annotation.paragraph}, the passage", annotation.anchor)
-        return f"{citation(document, self.page)}.{said} {passage}."
+        return Markup(f"{citation(document, self.page)}.{said} {passage}.")
 
-    def render(self) -> str:
+    def render(self) -> Markup:
         """The footnotes, to end the page with (``""`` if none was cited)."""
         if not self._definitions:
-            return ""
+            return Markup()
         items = []
         for number, (text, uses) in enumerate(zip(self._definitions, self._uses, strict=True), 1):
             back = "".join(
                 f'<a class="footnote-backref" href="#{_reference_id(number, use)}" '
                 f'title="Jump back to footnote {number} in the text">&#8617;</a>' for use in range(1, uses + 1))
             items.append(f'<li id="fn:{number}">\n<p>{text}&#160;{back}</p>\n</li>')
-        return '<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"
+        return Markup('<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>")
 
 
 def _reference_id(number: int, use: int) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from dossier.model import Claim, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
@@ -62,12 +64,12 @@ def _grouped(actor_ids: list[str], corpus: Corpus, index: CorpusIndex, limit: in
     return rows, left_out
 
 
-def claim_graph(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex) -> str:
+def claim_graph(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex) -> Markup:
     """The HTML of a claim page's graph section body, or ``""`` if nobody takes a side."""
     layout = _lay_out(claim, corpus, index)
     if layout is None:
-        return ""
-    return svg.figure(" ".join(_draw(page, claim, corpus, layout)), _caption(layout))
+        return Markup()
+    return svg.figure(Markup(" ".join(_draw(page, claim, corpus, layout))), _caption(layout))
 
 
 @dataclass(slots=True)
@@ -184,12 +186,12 @@ def _wrap(value: str, width: int, lines: int) -> list[str]:
     return out
 
 
-def edge(stance: str, x1: float, y1: float, x2: float, y2: float) -> str:
+def edge(stance: str, x1: float, y1: float, x2: float, y2: float) -> Markup:
     """A line from an actor to a claim, drawn in the stance's dash pattern (see dossier.css)."""
-    return f'<line {svg.attrs(class_=f"dossier-edge-{stance}", x1=x1, y1=y1, x2=x2, y2=y2)}/>'
+    return Markup(f'<line {svg.attrs(class_=f"dossier-edge-{stance}", x1=x1, y1=y1, x2=x2, y2=y2)}/>')
 
 
-def _rows(page: PageWriter, rows: list[_Row], corpus: Corpus, *, x: float, align: str, width: float) -> list[str]:
+def _rows(page: PageWriter, rows: list[_Row], corpus: Corpus, *, x: float, align: str, width: float) -> list[Markup]:
     parts = []
     for row in rows:
         if row.kind == "country" and row.id:
@@ -202,6 +204,6 @@ def _rows(page: PageWriter, rows: list[_Row], corpus: Corpus, *, x: float, align
             parts.append(svg.node_label(page, corpus.actors[row.id], row.label, 30,
                                         css="dossier-actor", x=x, y=row.y, width=width, align=align))
         else:
-            parts.append(svg.html_label(f'<a href="#{row.id}">{escape.html_inline(row.label)}</a>', css="dossier-more",
-                                        x=x, y=row.y, width=width, align=align))
+            more = Markup(f'<a href="#{row.id}">{escape.html_inline(row.label)}</a>')
+            parts.append(svg.html_label(more, css="dossier-more", x=x, y=row.y, width=width, align=align))
     return parts

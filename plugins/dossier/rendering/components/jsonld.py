@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from markupsafe import Markup
+
 from dossier.model import Claim, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
@@ -12,7 +14,7 @@ from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.urls import Urls
 
 
-def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
+def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -> Markup:
     """A ``<script type="application/ld+json">`` with the schema.org ``Claim`` and its appearances.
 
     Each statement on the claim is an appearance: a ``Quotation`` for a quote, a ``CreativeWork``
@@ -59,4 +61,4 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
         data["firstAppearance"] = {"@id": appearances[0]["@id"]}
         data["appearance"] = appearances
     payload = escape.json_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    return f'<script type="application/ld+json">{payload}</script>'
+    return Markup(f'<script type="application/ld+json">{payload}</script>')

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 
 @dataclass(frozen=True, slots=True)
 class StanceWording:
@@ -39,14 +41,14 @@ STANCE_ORDER = ("supports", "disputes", "both", "about")
 """The aggregated stances (see `dossier.relations.aggregate`), in the order views list them."""
 
 
-def stance_badge(stance: str) -> str:
+def stance_badge(stance: str) -> Markup:
     """A stance as symbol and word, e.g. ``✔ supports``."""
     wording = STANCE_WORDING[stance]
-    return f'<span class="dossier-stance dossier-{stance}">{wording.symbol} {wording.verb}</span>'
+    return Markup(f'<span class="dossier-stance dossier-{stance}">{wording.symbol} {wording.verb}</span>')
 
 
-def stance_symbol(stance: str) -> str:
+def stance_symbol(stance: str) -> Markup:
     """A compact stance: the symbol, with its words hidden for screen readers only."""
     wording = STANCE_WORDING[stance]
-    return (f'<span class="dossier-symbol dossier-{stance}" aria-hidden="true">{wording.symbol}</span>'
-            f'<span class="dossier-sr"> {wording.verb}</span>')
+    return (Markup(f'<span class="dossier-symbol dossier-{stance}" aria-hidden="true">{wording.symbol}</span>'
+            f'<span class="dossier-sr"> {wording.verb}</span>'))

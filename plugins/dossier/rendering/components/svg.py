@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from dossier.model import Document, Entity
 from dossier.rendering import escape
 from dossier.rendering.text import shorten
@@ -27,7 +29,7 @@ def text_width(label: str, size: float) -> float:
     return len(label) * size * CHAR_WIDTH
 
 
-def attrs(**values: object) -> str:
+def attrs(**values: object) -> Markup:
     """Attributes from keyword arguments (``class_`` → ``class``, ``_`` → ``-``), escaped."""
     parts = []
     for key, value in values.items():
@@ -41,33 +43,33 @@ def attrs(**values: object) -> str:
         else:
             shown = escape.attribute(str(value))
         parts.append(f'{name}="{shown}"')
-    return " ".join(parts)
+    return Markup(" ".join(parts))
 
 
-def html_label(content: str, *, x: float, y: float, width: float, align: str, css: str,
-               height: float = 20) -> str:
+def html_label(content: Markup, *, x: float, y: float, width: float, align: str, css: str,
+               height: float = 20) -> Markup:
     """`content` (HTML) in a box of `width` whose `align` edge is at `x`.
 
     `y` is the vertical middle of the line; `align` is ``start``, ``middle`` or ``end``, as SVG's
     ``text-anchor``. The content is cut with an ellipsis if it does not fit.
     """
     left = x - width if align == "end" else x - width / 2 if align == "middle" else x
-    return (f"<foreignObject {attrs(x=left, y=y - height / 2, width=width, height=height)}>"
-            f'<span class="dossier-label dossier-align-{align} {css}">{content}</span></foreignObject>')
+    return (Markup(f"<foreignObject {attrs(x=left, y=y - height / 2, width=width, height=height)}>"
+            f'<span class="dossier-label dossier-align-{align} {css}">{content}</span></foreignObject>'))
 
 
 def node_label(page: PageWriter, entity: Entity | Document, full: str, limit: int, *, x: float, y: float,
-               width: float, align: str, css: str, anchor: str = "") -> str:
+               width: float, align: str, css: str, anchor: str = "") -> Markup:
     """An entity's label linked to its page: shortened to `limit`, its full text as tooltip."""
     shown = shorten(full, limit)
     link = page.link(entity, shown, anchor, tooltip=full if shown != full else "")
-    return html_label(link, x=x, y=y, width=width, align=align, css=css)
+    return Markup(html_label(link, x=x, y=y, width=width, align=align, css=css))
 
 
-def figure(svg: str, caption: str, *, css: str = "dossier-figure") -> str:
+def figure(svg: Markup, caption: str, *, css: str = "dossier-figure") -> Markup:
     """The SVG in a scrollable box, then its caption (text, escaped).
 
     Elements of `svg` are best separated by spaces: the search index strips the tags, and labels
     would otherwise run together into one word.
     """
-    return f'<div class="{css}">\n{svg}\n</div>\n<p class="dossier-caption">{escape.html(caption)}</p>'
+    return Markup(f'<div class="{css}">\n{svg}\n</div>\n<p class="dossier-caption">{escape.html(caption)}</p>')

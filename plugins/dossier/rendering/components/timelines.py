@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from markupsafe import Markup
+
 from dossier.model import Annotation
 from dossier.rendering import escape
 from dossier.rendering.components import svg
@@ -24,7 +26,7 @@ def stances_of(statement: Annotation) -> list[str]:
 
 
 def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[str]], *,
-          anchor_prefix: str, caption: str, years_lead_to: str = "its statements") -> str:
+          anchor_prefix: str, caption: str, years_lead_to: str = "its statements") -> Markup:
     """A small timeline: per year, how many statements take each stance, as an SVG bar strip.
 
     Supports rise above the axis, disputes fall below it, other statements are counted by a
@@ -43,7 +45,7 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
         for stance in stance_of(statement):
             tally[stance] += 1
     if not per_year:
-        return ""
+        return Markup()
     first, last = min(per_year), max(per_year)
     # Every year of the span, quiet ones too, so that gaps in time show as gaps.
     years = list(range(first, last + 1)) if last - first < MAX_STRIP_YEARS else sorted(per_year)
@@ -78,7 +80,7 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
         if rest:
             parts.append(f'<text {svg.attrs(class_="dossier-count dossier-count-other", x=x + bar + 2, y=axis + 4)}>'
                          f"○{rest}</text>")
-        label = f'<a href="#{anchor_prefix}{year}">{year}</a>' if year in per_year else str(year)
+        label = Markup(f'<a href="#{anchor_prefix}{year}">{year}</a>' if year in per_year else str(year))
         parts.append(svg.html_label(label, x=centre, y=height - 9, width=column - 4, height=18,
                                     align="middle", css="dossier-year"))
         parts.append("</g>")
@@ -88,7 +90,7 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
     counted = f", ○ the others ({', '.join(others)}) are counted on it" if others else ""
     legend = (f"Per year: ✔ statements supporting rise above the line, ✘ disputing fall below it{counted}. "
               f"Select a year for {years_lead_to}.")
-    return svg.figure(" ".join(parts), legend, css="dossier-figure dossier-strip-box")
+    return svg.figure(Markup(" ".join(parts)), legend, css="dossier-figure dossier-strip-box")
 
 
 _COUNTED_AS = {**{stance: wording.counted_as for stance, wording in STANCE_WORDING.items()},
@@ -96,6 +98,6 @@ _COUNTED_AS = {**{stance: wording.counted_as for stance, wording in STANCE_WORDI
 """How a small timeline names the statements it counts, by stance."""
 
 
-def year_anchor(prefix: str, year: int) -> str:
+def year_anchor(prefix: str, year: int) -> Markup:
     """The raw-HTML heading line a small timeline's year label links to."""
-    return f'<p class="dossier-year-heading" id="{prefix}{year}"><strong>{year}</strong></p>'
+    return Markup(f'<p class="dossier-year-heading" id="{prefix}{year}"><strong>{year}</strong></p>')

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from dossier.model import Annotation, Corpus, Document
 from dossier.rendering import escape
 from dossier.rendering.components.citations import citation
@@ -25,14 +27,14 @@ def render_document(document: Document, corpus: Corpus, urls: Urls | None = None
     page.admonition("quote", "Cite this", _cite_this(document, page))
     page.heading(2, "Text", "text")
     statements = len(document.statements)
-    page.paragraph(f"{statements} statement(s) annotated. Highlighted: quotations and reported positions; hover "
-                   "or focus one for its speaker and stance. ¶ numbers are paragraph permalinks, # after a "
-                   "statement is its own.", css="dossier-legend")
+    page.text(f"{statements} statement(s) annotated. Highlighted: quotations and reported positions; hover "
+              "or focus one for its speaker and stance. ¶ numbers are paragraph permalinks, # after a "
+              "statement is its own.", css="dossier-legend")
     page.html(*_text(document, corpus, page))
     return page.page()
 
 
-def _metadata(document: Document) -> str:
+def _metadata(document: Document) -> Markup:
     rows: list[tuple[str, str]] = [("Publisher", escape.attribute(document.publisher))]
     if document.author:
         rows.append(("Author", escape.attribute(document.author)))
@@ -55,15 +57,15 @@ def _metadata(document: Document) -> str:
     if document.notes:
         rows.append(("Notes", escape.attribute(document.notes)))
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return f'<dl class="dossier-meta">{items}</dl>'
+    return Markup(f'<dl class="dossier-meta">{items}</dl>')
 
 
-def _cite_this(document: Document, page: PageWriter) -> str:
+def _cite_this(document: Document, page: PageWriter) -> Markup:
     urls = page.urls
     address = urls.resolve(urls.path(document.folder, document.id), within="") if urls.site_url \
         else urls.path(document.folder, document.id)
-    return (f"{citation(document, page)}. Annotated copy: Dossier, {escape.html_inline(address)}, "
-            "paragraph numbers as shown.")
+    return (Markup(f"{citation(document, page)}. Annotated copy: Dossier, {escape.html_inline(address)}, "
+            "paragraph numbers as shown."))
 
 
 _ITEM = {"-": re.compile(r"\n[ \t]{0,3}-[ \t]+"), "*": re.compile(r"\n[ \t]{0,3}\*[ \t]+"),
@@ -99,21 +101,21 @@ class _Paragraph:
         item = _ITEM["1" if ordered else sign]
         self.breaks = [(m.start(), m.end()) for m in item.finditer(text, self.cursor, end)]
 
-    def until(self, position: int) -> str:
+    def until(self, position: int) -> Markup:
         """The text from the cursor to `position`, escaped, list items split; moves the cursor."""
         start, self.cursor = self.cursor, max(position, self.cursor)
         if not self.breaks or start >= position:
-            return escape.html(self.text[start:position])
+            return Markup(escape.html(self.text[start:position]))
         out = []
         for marker, after in self.breaks:
             if start <= marker and after <= position:
                 out += [escape.html(self.text[start:marker]), "</li>\n<li>"]
                 start = after
         out.append(escape.html(self.text[start:position]))
-        return "".join(out)
+        return Markup("".join(out))
 
 
-def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[str]:
+def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[Markup]:
     annotations = document.annotations
     text = document.text
     blocks = []
@@ -148,11 +150,11 @@ def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[str]:
             pieces.append(_close_statement(open_statement, corpus, page))
         pieces.append(paragraph.until(end))
         pieces.append(paragraph.closing)
-        blocks.append("".join(pieces))
+        blocks.append(Markup("".join(pieces)))
     return blocks
 
 
-def _summary(annotation: Annotation, corpus: Corpus) -> str:
+def _summary(annotation: Annotation, corpus: Corpus) -> Markup:
     speakers = ", ".join(corpus.actors[s].name for s in annotation.speakers)
     kind = "Quote" if annotation.kind == "quote" else "Reported position"
     parts = [f"{kind} by {speakers}"]
@@ -161,16 +163,16 @@ def _summary(annotation: Annotation, corpus: Corpus) -> str:
     for stance, claims in annotation.stances.items():
         for claim in claims:
             parts.append(f"— {STANCE_WORDING[stance].verb}: {corpus.claims[claim].statement}")
-    return " ".join(parts)
+    return Markup(" ".join(parts))
 
 
-def _open_statement(annotation: Annotation, corpus: Corpus) -> str:
+def _open_statement(annotation: Annotation, corpus: Corpus) -> Markup:
     stances = " ".join(f"dossier-{s}" for s in annotation.stances)
-    return (f'<mark class="dossier-ann dossier-{annotation.kind} {stances}" id="{annotation.anchor}" '
-            f'tabindex="0" title="{escape.attribute(_summary(annotation, corpus))}">')
+    return (Markup(f'<mark class="dossier-ann dossier-{annotation.kind} {stances}" id="{annotation.anchor}" '
+            f'tabindex="0" title="{escape.attribute(_summary(annotation, corpus))}">'))
 
 
-def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -> str:
+def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -> Markup:
     by = ", ".join(page.link(corpus.actors[s]) for s in annotation.speakers)
     stances = []
     for stance, claims in annotation.stances.items():
@@ -181,10 +183,10 @@ def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -
     kind = "quotation" if annotation.kind == "quote" else "reported position"
     permalink = (f'<a class="dossier-permalink" href="#{annotation.anchor}" '
                  f'aria-label="Permalink to this {kind}">#</a>')
-    return f'</mark><sup class="dossier-by">{tail} {permalink}</sup>'
+    return Markup(f'</mark><sup class="dossier-by">{tail} {permalink}</sup>')
 
 
-def _mention(annotation: Annotation, corpus: Corpus, page: PageWriter, words: str) -> str:
+def _mention(annotation: Annotation, corpus: Corpus, page: PageWriter, words: Markup) -> Markup:
     registry = corpus.actors if annotation.target_kind == "actor" else corpus.countries
     # No tooltip: inside a statement it would cover the statement's own. The words stay verbatim.
-    return f'<a href="{page.href(registry[annotation.target])}">{words}</a>'
+    return Markup(f'<a href="{page.href(registry[annotation.target])}">{words}</a>')

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from markupsafe import Markup
+
 from dossier.model import STANCES, Actor, Annotation, Claim, Corpus, Country, Document
 from dossier.relations import CorpusIndex, Passage
 from dossier.rendering import escape
@@ -13,23 +15,23 @@ from dossier.rendering.components.graphs import claim_graph
 from dossier.rendering.components.jsonld import claim_jsonld
 from dossier.rendering.components.stances import STANCE_WORDING, stance_badge
 from dossier.rendering.components.timelines import NO_STANCE, stances_of, strip, year_anchor
-from dossier.rendering.page import GeneratedPage, PageWriter
+from dossier.rendering.page import GeneratedPage, PageWriter, headings
 from dossier.rendering.text import shorten, without_accents
 from dossier.rendering.urls import Urls, uri
 
 
-def _statement_item(statement: Annotation, footnotes: Footnotes) -> str:
+def _statement_item(statement: Annotation, footnotes: Footnotes) -> Markup:
     document = statement.document
     assert document is not None
-    return (f"{quotation(statement)}{footnotes.cite(statement)} "
-            f"<small>— {footnotes.page.link(document)}, {statement.when}</small>")
+    return Markup(f"{quotation(statement)}{footnotes.cite(statement)} "
+                  f"<small>— {footnotes.page.link(document)}, {statement.when}</small>")
 
 
 def _aliases(page: PageWriter, aliases: tuple[str, ...], name: str = "") -> None:
     """The aliases, and every name spelt without accents so that search finds it typed so."""
     lines = []
     if aliases:
-        lines.append("<strong>Also known as:</strong> " + ", ".join(escape.html_inline(a) for a in aliases))
+        lines.append(Markup("<strong>Also known as:</strong> " + ", ".join(escape.html_inline(a) for a in aliases)))
     known = {a.casefold() for a in (name, *aliases)}
     plain = []
     for value in (name, *aliases):
@@ -38,7 +40,7 @@ def _aliases(page: PageWriter, aliases: tuple[str, ...], name: str = "") -> None
             known.add(folded.casefold())
             plain.append(folded)
     if plain:
-        lines.append("<strong>Without accents:</strong> " + ", ".join(escape.html_inline(p) for p in plain))
+        lines.append(Markup("<strong>Without accents:</strong> " + ", ".join(escape.html_inline(p) for p in plain)))
     for line in lines:
         page.paragraph(line)
 
@@ -56,7 +58,7 @@ def _passages(page: PageWriter, passages: list[Passage]) -> None:
     for passage in passages:
         by_document[passage.document.id].append(passage)
     groups = sorted(by_document.values(), key=lambda g: (g[0].document.published, g[0].document.id), reverse=True)
-    page.paragraph(f"{len(passages)} passage(s) in {len(groups)} document(s); each ¶ links to the paragraph.")
+    page.text(f"{len(passages)} passage(s) in {len(groups)} document(s); each ¶ links to the paragraph.")
     items = []
     for group in groups:
         document = group[0].document
@@ -65,7 +67,7 @@ def _passages(page: PageWriter, passages: list[Passage]) -> None:
                       tooltip=f"¶{p.paragraph}, as “{' / '.join(p.names)}”: {_excerpt(document, p.paragraph)}")
             for p in group
         )
-        items.append(f"{page.link(document)} ({document.published}): {spots}")
+        items.append(Markup(f"{page.link(document)} ({document.published}): {spots}"))
     page.items(items)
 
 
@@ -93,7 +95,7 @@ def _claim_passages(page: PageWriter, claim: Claim, index: CorpusIndex) -> None:
             page.link(document, f"¶{number}", said[0].anchor, tooltip=f"¶{number}: {_excerpt(document, number)}")
             for number, said in sorted(spots[document_id].items())
         )
-        items.append(f"{page.link(document)} ({document.published}): {links}")
+        items.append(Markup(f"{page.link(document)} ({document.published}): {links}"))
     page.items(items)
 
 
@@ -108,7 +110,7 @@ def _small_timeline(page: PageWriter, statements: list[Annotation], stance_of: C
         return
     page.html(strip(statements, stance_of, anchor_prefix=prefix, caption=caption))
     year = None
-    items: list[str] = []
+    items: list[Markup] = []
     for statement in statements:
         if statement.when.year != year:
             if items:
@@ -120,11 +122,11 @@ def _small_timeline(page: PageWriter, statements: list[Annotation], stance_of: C
         if claim:
             stated = stance_badge(statement.stance_on(claim))
         else:
-            stated = "; ".join(f"{stance_badge(stance)} {page.link(corpus.claims[c])}"
-                               for stance, claims in statement.stances.items() for c in claims)
-            stated = stated or "<small>no stance on a claim</small>"
-        items.append(f"<strong>{statement.when}</strong> {speakers} — {stated}: "
-                     f"{quotation(statement)}{footnotes.cite(statement)}")
+            stated = Markup("; ".join(f"{stance_badge(stance)} {page.link(corpus.claims[c])}"
+                                      for stance, claims in statement.stances.items() for c in claims)
+                            or "<small>no stance on a claim</small>")
+        items.append(Markup(f"<strong>{statement.when}</strong> {speakers} — {stated}: "
+                            f"{quotation(statement)}{footnotes.cite(statement)}"))
     page.items(items)
 
 
@@ -143,9 +145,9 @@ def _actor_timeline(page: PageWriter, statements: list[Annotation], actor: Actor
     per_year: dict[int, Counter[str]] = defaultdict(Counter)
     for statement in statements:
         per_year[statement.when.year].update(stances_of(statement))
-    page.table(["Year", "✔ Supports", "✘ Disputes", "○ About", "Without a claim"],
-               ([f'<span id="timeline-{year}">{year}</span>', str(per_year[year]["supports"]),
-                 str(per_year[year]["disputes"]), str(per_year[year]["about"]), str(per_year[year][NO_STANCE])]
+    page.table(headings("Year", "✔ Supports", "✘ Disputes", "○ About", "Without a claim"),
+               ([Markup(f'<span id="timeline-{year}">{year}</span>'), per_year[year]["supports"],
+                 per_year[year]["disputes"], per_year[year]["about"], per_year[year][NO_STANCE]]
                 for year in sorted(per_year)), numeric=(1, 2, 3, 4))
 
 
@@ -159,24 +161,24 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     """`actor`'s page."""
     page = PageWriter(uri(actor), urls or Urls())
     footnotes = Footnotes(page)
-    facts = ["Person" if actor.kind == "person" else "Organisation"]
+    facts = [Markup("Person" if actor.kind == "person" else "Organisation")]
     if actor.role:
         facts.append(escape.html_inline(actor.role))
     if actor.country:
-        facts.append("Country: " + page.link(corpus.countries[actor.country]))
+        facts.append(Markup("Country: " + page.link(corpus.countries[actor.country])))
     if actor.part_of:
-        facts.append("Part of: " + page.link(corpus.actors[actor.part_of]))
+        facts.append(Markup("Part of: " + page.link(corpus.actors[actor.part_of])))
     page.heading(1, actor.name)
-    page.paragraph(" · ".join(facts))
+    page.paragraph(Markup(" · ".join(facts)))
     _aliases(page, actor.aliases, actor.name)
     _description(page, actor.description)
     statements = index.by_actor.get(actor.id, [])
     page.heading(2, "Positions", "positions")
     claims = index.claims_of(actor.id)
     if claims:
-        page.table(["Claim", "Stance", "Statements"],
+        page.table(headings("Claim", "Stance", "Statements"),
                    ([page.link(corpus.claims[claim_id]), stance_badge(_stance_of(actor.id, claim_id, index)),
-                     str(len(said))] for claim_id, said in claims.items()))
+                     len(said)] for claim_id, said in claims.items()))
     else:
         page.note("No recorded stance on any claim.")
     page.heading(2, "Statements", "statements")
@@ -188,7 +190,7 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
         for stance in STANCES:
             group = [s for s in said if s.stance_on(claim_id) == stance]
             if group:
-                page.paragraph(f"{stance_badge(stance)} {page.link(claim, 'the claim')}")
+                page.paragraph(Markup(f"{stance_badge(stance)} {page.link(claim, 'the claim')}"))
                 page.items(_statement_item(s, footnotes) for s in group)
     unclaimed = [s for s in statements if not s.stances]
     if unclaimed:
@@ -216,25 +218,26 @@ def render_country(country: Country, corpus: Corpus, index: CorpusIndex, urls: U
     footnotes = Footnotes(page)
     page.heading(1, country.name)
     if country.code:
-        page.paragraph(f"ISO code: <code>{escape.html_inline(country.code)}</code>")
+        page.paragraph(Markup(f"ISO code: <code>{escape.html_inline(country.code)}</code>"))
     _aliases(page, country.aliases, country.name)
     _description(page, country.description)
     actors = index.actors_in_country.get(country.id, [])
     page.heading(2, "Actors", "actors")
     if actors:
-        page.table(["Actor", "Kind", "Statements"],
-                   ([page.link(a), a.kind, str(len(index.by_actor.get(a.id, [])))] for a in actors))
+        page.table(headings("Actor", "Kind", "Statements"),
+                   ([page.link(a), escape.html(a.kind), len(index.by_actor.get(a.id, []))] for a in actors))
     else:
         page.note("No actor of this country is recorded.")
     page.heading(2, "Stances of its actors", "stances")
-    rows = []
+    rows: list[list[Markup | int]] = []
     for actor in actors:
         for claim_id, said in index.claims_of(actor.id).items():
             stance = _stance_of(actor.id, claim_id, index)
             cites = "".join(footnotes.cite(s) for s in said)
-            rows.append([page.link(corpus.claims[claim_id]), page.link(actor), f"{stance_badge(stance)} {cites}"])
+            rows.append([page.link(corpus.claims[claim_id]), page.link(actor),
+                         Markup(f"{stance_badge(stance)} {cites}")])
     if rows:
-        page.table(["Claim", "Actor", "Stance"], rows)
+        page.table(headings("Claim", "Actor", "Stance"), rows)
     else:
         page.note("No stance recorded for its actors.")
     page.heading(2, "Mentioned in", "mentions")
@@ -257,8 +260,8 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     page = PageWriter(uri(claim), urls)
     footnotes = Footnotes(page)
     page.heading(1, claim.statement)
-    page.paragraph("A claim in the debate. Dossier records who makes it and who contests it; it does not judge it.",
-                   css="dossier-kicker")
+    page.text("A claim in the debate. Dossier records who makes it and who contests it; it does not judge it.",
+              css="dossier-kicker")
     _aliases(page, claim.aliases, claim.statement)
     _description(page, claim.description)
     graph = claim_graph(page, claim, corpus, index)
@@ -282,16 +285,16 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
             country = index.country_of(actor_id)
             where = f" ({page.link(corpus.countries[country])})" if country else ""
             page.heading(3, actor.name, f"{stance}-{actor_id}")
-            page.paragraph(f"{page.link(actor)}{where}")
+            page.paragraph(Markup(f"{page.link(actor)}{where}"))
             page.items(_statement_item(s, footnotes) for s in per_actor[actor_id])
             if country:
                 countries[country][stance] += len(per_actor[actor_id])
     page.heading(2, "Countries involved", "countries")
     if countries:
         ordered = sorted(countries, key=lambda c: corpus.countries[c].name.casefold())
-        page.table(["Country", "✔ Supports", "✘ Disputes", "○ About"],
-                   ([page.link(corpus.countries[c]), str(countries[c]["supports"]), str(countries[c]["disputes"]),
-                     str(countries[c]["about"])] for c in ordered), numeric=(1, 2, 3))
+        page.table(headings("Country", "✔ Supports", "✘ Disputes", "○ About"),
+                   ([page.link(corpus.countries[c]), countries[c]["supports"], countries[c]["disputes"],
+                     countries[c]["about"]] for c in ordered), numeric=(1, 2, 3))
     else:
         page.note("No country is linked to the actors of this claim.")
     page.heading(2, "In date order", "chronology")

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from markupsafe import Markup
+
 from dossier.model import Corpus
 from dossier.relations import CorpusIndex
+from dossier.rendering import escape
 from dossier.rendering.components import svg
 from dossier.rendering.components.graphs import FONT, ROW, WIDTH, edge
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING
@@ -54,18 +57,18 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = No
     page = PageWriter(PAGE, urls or Urls())
     actors, claims, countries, all_actors, all_claims = select(corpus, index)
     page.heading(1, "Relationship graph")
-    page.paragraph("Countries, the actors of each, and the claims they support, dispute or speak about. Lines "
-                   "from an actor to a claim show its stance; lines to a country show where the actor belongs. "
-                   f"Select any name for its page; the {page.page_link('stances', 'stance matrix')} shows the "
-                   "same stances as a table.")
+    page.paragraph(Markup("Countries, the actors of each, and the claims they support, dispute or speak about. "
+                          "Lines from an actor to a claim show its stance; lines to a country show where the actor "
+                          f"belongs. Select any name for its page; the {page.page_link('stances', 'stance matrix')} "
+                          "shows the same stances as a table."))
     if not actors:
         page.note("No statement takes a stance on a claim yet.")
         return page.page()
     if all_actors > len(actors) or all_claims > len(claims):
         page.admonition("note", "A bounded view",
-                        f"To stay readable, the graph shows the {len(actors)} actors with the most statements "
-                        f"(of {all_actors} with a stance) and the {len(claims)} claims they speak most about "
-                        f"(of {all_claims}).")
+                        escape.html(f"To stay readable, the graph shows the {len(actors)} actors with the most "
+                                    f"statements (of {all_actors} with a stance) and the {len(claims)} claims they "
+                                    f"speak most about (of {all_claims})."))
     country_row = {c: i for i, c in enumerate(countries)}
     ordered = sorted(actors, key=lambda a: (country_row.get(index.country_of(a), len(countries)),
                                             corpus.actors[a].name.casefold()))
@@ -126,6 +129,6 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = No
     legend = " · ".join(f"{STANCE_WORDING[s].symbol} {STANCE_WORDING[s].verb}: {pattern}" for s, pattern in
                         zip(STANCE_ORDER, ("solid line", "dashed line", "dash-dotted line", "dotted line"),
                             strict=True))
-    page.html(svg.figure(" ".join(parts), f"Lines from actors to claims — {legend}; thin grey lines join "
+    page.html(svg.figure(Markup(" ".join(parts)), f"Lines from actors to claims — {legend}; thin grey lines join "
                                         "actors to their country. Hover a shortened name for all of it."))
     return page.page()

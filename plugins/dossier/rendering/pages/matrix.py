@@ -14,14 +14,20 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from markupsafe import Markup
+
 from dossier.model import Claim, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_symbol
-from dossier.rendering.page import GeneratedPage, PageWriter
+from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
 from dossier.rendering.urls import Urls
 
 PAGE = "stances/index.md"
+
+
+EMPTY = Markup()
+"""A cell of no statement."""
 
 MAX_CLAIMS = 25
 """Columns: a phone scrolls through 25 narrow columns; beyond that, each claim's page is the view."""
@@ -62,9 +68,9 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None)
     page = PageWriter(PAGE, urls or Urls())
     claims, actors, all_claims, all_actors = select(corpus, index)
     page.heading(1, "Stance matrix")
-    page.paragraph("Who supports, disputes or speaks about each claim, as recorded in the documents. A cell "
-                   "sums up every statement of that actor on that claim and links to them; each statement "
-                   "has its source on the actor's page. Dossier records positions; it does not judge them.")
+    page.text("Who supports, disputes or speaks about each claim, as recorded in the documents. A cell "
+              "sums up every statement of that actor on that claim and links to them; each statement "
+              "has its source on the actor's page. Dossier records positions; it does not judge them.")
     page.paragraph(_legend())
     if not claims:
         page.note("No statement takes a stance on a claim yet.")
@@ -75,61 +81,63 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None)
     if all_actors > len(actors):
         limits.append(f"the {len(actors)} actors with the most statements on them (of {all_actors})")
     if limits:
-        page.admonition("note", "A bounded view", f"To stay readable, this page shows {' and '.join(limits)}. "
-                        "Every claim and actor page lists all of its stances.")
+        page.admonition("note", "A bounded view", escape.html(f"To stay readable, this page shows "
+                                                              f"{' and '.join(limits)}. Every claim and actor "
+                                                              "page lists all of its stances."))
     page.heading(2, "Claims", "claims")
     items = []
     for number, claim in enumerate(claims, 1):
         count = sum(1 for a in actors if (a, claim.id) in index.stances)
-        items.append(f"<strong>{column_label(number)}</strong> {page.link(claim)} <small>({count} actor(s))</small>")
+        items.append(Markup(f"<strong>{column_label(number)}</strong> {page.link(claim)} "
+                            f"<small>({count} actor(s))</small>"))
     page.items(items)
     page.heading(2, "Actors × claims", "actors")
-    page.paragraph("Click a column heading to sort; each symbol links to the statements behind it.")
+    page.text("Click a column heading to sort; each symbol links to the statements behind it.")
     _actor_table(page, claims, actors, corpus, index)
     page.heading(2, "Countries × claims", "countries")
-    page.paragraph("How many of each country's actors take each stance (an organisation without a country "
-                   "counts for the country of the organisation it is part of). Each cell links to the "
-                   "country's stances.")
+    page.text("How many of each country's actors take each stance (an organisation without a country "
+              "counts for the country of the organisation it is part of). Each cell links to the "
+              "country's stances.")
     _country_table(page, claims, actors, corpus, index)
     return page.page()
 
 
-def _legend() -> str:
+def _legend() -> Markup:
     items = " · ".join(f"{STANCE_WORDING[s].symbol} {STANCE_WORDING[s].verb}" for s in STANCE_ORDER)
-    return f"<strong>Legend:</strong> {items} · empty: no statement."
+    return Markup(f"<strong>Legend:</strong> {items} · empty: no statement.")
 
 
-def _head(first: list[str], claims: list[Claim]) -> list[str]:
-    return [*first, *(f'<abbr title="{escape.attribute(c.statement)}">{column_label(n)}</abbr>'
-                      for n, c in enumerate(claims, 1))]
+def _head(first: list[str], claims: list[Claim]) -> list[Markup]:
+    return [*headings(*first), *(Markup(f'<abbr title="{escape.attribute(c.statement)}">{column_label(n)}</abbr>')
+                                        for n, c in enumerate(claims, 1))]
 
 
-def _table(page: PageWriter, first: list[str], claims: list[Claim], rows: list[list[str]]) -> None:
+def _table(page: PageWriter, first: list[str], claims: list[Claim], rows: list[list[Markup | int]]) -> None:
     """A matrix: sortable by our script, in a box that scrolls on a phone."""
-    page.html('<div class="dossier-matrix">', '<div class="dossier-sortable"></div>')
+    page.html(Markup('<div class="dossier-matrix">'), Markup('<div class="dossier-sortable"></div>'))
     page.table(_head(first, claims), rows, centred=range(len(first), len(first) + len(claims)))
-    page.html("</div>")
+    page.html(Markup("</div>"))
 
 
 def _actor_table(page: PageWriter, claims: list[Claim], actors: list[str], corpus: Corpus,
                  index: CorpusIndex) -> None:
     labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
-    rows = []
+    rows: list[list[Markup | int]] = []
     for actor_id in actors:
         actor = corpus.actors[actor_id]
         country = index.country_of(actor_id)
-        cells = [page.link(actor), page.link(corpus.countries[country]) if country else "—"]
+        cells: list[Markup | int] = [page.link(actor), page.link(corpus.countries[country]) if country else NONE]
         href = page.href(actor)
         for claim in claims:
             stance = index.stances.get((actor_id, claim.id))
             if stance is None:
-                cells.append("")
+                cells.append(EMPTY)
                 continue
             count = len(index.statements_on.get((actor_id, claim.id), []))
             # The tooltip names the column rather than repeating the claim: cells are most of the page.
             tooltip = f"{actor.name} {STANCE_WORDING[stance].verb} {labels[claim.id]} ({count})"
-            cells.append(f'<a href="{href}#on-{claim.id}" title="{escape.attribute(tooltip)}">'
-                         f"{stance_symbol(stance)}</a>")
+            cells.append(Markup(f'<a href="{href}#on-{claim.id}" title="{escape.attribute(tooltip)}">'
+                                f"{stance_symbol(stance)}</a>"))
         rows.append(cells)
     _table(page, ["Actor", "Country"], claims, rows)
 
@@ -150,19 +158,19 @@ def _country_table(page: PageWriter, claims: list[Claim], actors: list[str], cor
         page.note("No actor with a stance has a country.")
         return
     labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
-    rows = []
+    rows: list[list[Markup | int]] = []
     for country_id in countries:
         place = corpus.countries[country_id]
-        cells = [page.link(place)]
+        cells: list[Markup | int] = [page.link(place)]
         href = page.href(place, "stances")
         for claim in claims:
             tally = counts.get((country_id, claim.id))
             if not tally:
-                cells.append("")
+                cells.append(EMPTY)
                 continue
             shown = " ".join(f"{stance_symbol(s)}&nbsp;{tally[s]}" for s in STANCE_ORDER if tally[s])
             said = ", ".join(f"{tally[s]} {STANCE_WORDING[s].actors_who}" for s in STANCE_ORDER if tally[s])
             tooltip = f"{place.name}, actors on {labels[claim.id]}: {said}"
-            cells.append(f'<a href="{href}" title="{escape.attribute(tooltip)}">{shown}</a>')
+            cells.append(Markup(f'<a href="{href}" title="{escape.attribute(tooltip)}">{shown}</a>'))
         rows.append(cells)
     _table(page, ["Country"], claims, rows)

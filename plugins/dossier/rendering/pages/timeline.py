@@ -16,12 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
+from markupsafe import Markup
+
 from dossier.model import Annotation, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.citations import Footnotes, quotation
 from dossier.rendering.components.stances import stance_badge
-from dossier.rendering.page import GeneratedPage, PageWriter
+from dossier.rendering.page import GeneratedPage, PageWriter, headings
 from dossier.rendering.urls import Urls
 
 PAGE_LIMIT = 1000
@@ -66,17 +68,17 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
         pages[uri] = _page(uri, f"Timeline: {label}", group, corpus, urls, intro=False)
     page = PageWriter("timeline/index.md", urls)
     page.heading(1, "Timeline")
-    page.paragraph(_intro(len(statements)))
-    page.paragraph(f"The timeline has {len(statements)} statements, so it is split into {len(contents)} pages "
-                   "by year, and by month for a crowded year.")
-    rows = []
+    page.text(_intro(len(statements)))
+    page.text(f"The timeline has {len(statements)} statements, so it is split into {len(contents)} pages "
+              "by year, and by month for a crowded year.")
+    rows: list[list[Markup | int]] = []
     for slug, label, group in contents:
         tally = _tally(group)
         # A sibling page: from timeline/ (directory URLs) or timeline/index.html alike.
         target = urls.path("timeline", slug).removeprefix("timeline/")
-        rows.append([f'<a href="{target}">{escape.html(label)}</a>', str(len(group)), str(tally["supports"]),
-                     str(tally["disputes"]), str(tally["about"])])
-    page.table(["Period", "Statements", "✔ Supports", "✘ Disputes", "○ About"], rows, numeric=(1, 2, 3, 4))
+        rows.append([Markup(f'<a href="{target}">{escape.html(label)}</a>'), len(group), tally["supports"],
+                     tally["disputes"], tally["about"]])
+    page.table(headings("Period", "Statements", "✔ Supports", "✘ Disputes", "○ About"), rows, numeric=(1, 2, 3, 4))
     pages["timeline/index.md"] = page.page()
     return pages
 
@@ -101,7 +103,7 @@ def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, 
     footnotes = Footnotes(page)
     page.heading(1, heading)
     if intro:
-        page.paragraph(_intro(len(statements)))
+        page.text(_intro(len(statements)))
     if not statements:
         page.note("No statement recorded yet.")
     for year, in_year in groupby(statements, key=_year):
@@ -115,7 +117,7 @@ def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, 
     return page.page()
 
 
-def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
+def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> Markup:
     """One timeline item: date, speakers, stance on each claim, words and footnote."""
     page = footnotes.page
     speakers = ", ".join(page.link(corpus.actors[s]) for s in statement.speakers)
@@ -123,7 +125,7 @@ def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
                  for stance, claims in statement.stances.items() for c in claims]
     stated = "; ".join(positions) if positions else "<small>no stance on a claim</small>"
     dated = "" if statement.date else ' <small title="date of publication">(published)</small>'
-    return (f"<strong>{statement.when}</strong>{dated} {speakers} — {stated}: "
-            f"{quotation(statement, EXCERPT)}{footnotes.cite(statement)}")
+    return (Markup(f"<strong>{statement.when}</strong>{dated} {speakers} — {stated}: "
+            f"{quotation(statement, EXCERPT)}{footnotes.cite(statement)}"))
 
 
