@@ -48,7 +48,7 @@ def test_the_normal_form_is_named_when_only_it_differs() -> None:
 def test_a_message_and_a_path_never_carry_a_control_character() -> None:
     problem = Problem(Location("sources/claims/\x1b]0;x\x07.md", 1, 1), 'kind is "\x1b[2J"')
     printed = str(problem)
-    assert printed == "sources/claims/<U+001B>]0;x<U+0007>.md:1:1: kind is \"<U+001B>[2J\""
+    assert printed == 'sources/claims/<U+001B>]0;x<U+0007>.md:1:1: kind is "<U+001B>[2J"'
     assert not any(ord(c) < 0x20 or ord(c) == 0x7F for c in printed)
 
 

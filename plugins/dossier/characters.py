@@ -18,7 +18,7 @@ unassigned code points, and separators; the plain space is the one separator pri
 
 _INVISIBLE_EXTRA = frozenset(
     [chr(c) for c in range(0xFE00, 0xFE10)]  # variation selectors
-    + ["\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u034f"]  # Hangul fillers, braille blank, CGJ
+    + ["\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u034f"],  # Hangul fillers, braille blank, CGJ
 )
 """Characters that print as nothing (or a blank) although their category says otherwise."""
 

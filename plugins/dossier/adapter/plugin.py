@@ -231,7 +231,7 @@ def _stop_on_sigterm_as_on_ctrl_c() -> _SignalHandler | None:
     if threading.current_thread() is not threading.main_thread():
         return None
 
-    def interrupt(signum: int, frame: FrameType | None) -> None:
+    def interrupt(_signum: int, _frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
     return signal.signal(signal.SIGTERM, interrupt)
