@@ -39,14 +39,14 @@ ATTRIBUTION = word_set(
     "announced announces claimed claims commented comments speculated stressed urged asked declared "
     "confirmed denied informed described emphasised emphasized emphasize emphasise reportedly saying "
     "stating adding warning calling claiming citing telling insisting arguing noting writing answered "
-    "answering warn spoke criticizing criticising accused accusing reported reports"
+    "answering warn spoke criticizing criticising accused accusing reported reports",
 )
 """Words that attribute speech: a name next to one is likely the speaker."""
 _BEFORE_NAME = frozenset({"by", "said", "says", "told", "added", "warned", "wrote", "asked"})
 """Words that attribute a quotation before them to the name right after them (``said Pang``, ``by X``)."""
 PREPOSITIONS = word_set(
     "of for with in at on from to against about over into between than as among towards toward under "
-    "within without across through behind designating accused"
+    "within without across through behind designating accused",
 )
 """Words after which a name is an object, not the one who speaks (``met with X``)."""
 _ARTICLES = word_set("the a an its his her their our this that")
@@ -56,37 +56,49 @@ ORGANISATION_WORDS = word_set(
     "Group Bank Embassy Authority Authorities Institute Association Party Union Corporation Corp Inc Ltd "
     "AG GmbH SA Times News Post Telekom Telecom Telecoms Foundation University Court Department Bureau "
     "Board Federation Chamber Senate House Cabinet Administration Directorate Network Networks "
-    "Technologies Mobile Ministerium Bundesamt Agentur"
+    "Technologies Mobile Ministerium Bundesamt Agentur",
 )
 NOT_ACTOR_WORDS = word_set(
     "Centre Center Congress Conference Forum Summit Act Law Strategy Programme Program Report Europe Asia "
     "Africa America Americas Pacific Atlantic Western Eastern Northern Southern Central Street Square "
-    "Avenue"
+    "Avenue",
 )
 """Words of names that are events, places, laws or documents rather than people or organisations."""
 SENTENCE_WORDS = word_set(
     "The A An But And Or Unlike Instead Many Related In On At For From With After Before During However "
     "While When As This That These Those Some Most All Both Its His Her Their Our If Since Following "
     "According Last Next Other Such Why What How Also Yet So Then Meanwhile Despite Although Though Under "
-    "Over Of To By Several Each Every Another Recently Earlier Later Now Today Yesterday Tomorrow"
+    "Over Of To By Several Each Every Another Recently Earlier Later Now Today Yesterday Tomorrow",
 )
 """Words capitalised because they start a sentence, not because they start a name."""
 TITLE_WORDS = word_set(
     "Mr Mrs Ms Dr Prof Sir President Vice Minister Foreign Interior Secretary State Chairman Chairwoman "
     "Chair Rotating CEO Executive Commissioner Prime Chancellor Spokesperson Spokesman Spokeswoman "
-    "Director Head Chief General Senator Representative Deputy Ambassador King Queen Pope"
+    "Director Head Chief General Senator Representative Deputy Ambassador King Queen Pope",
 )
 CALENDAR = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December"
+    "August September October November December",
 )
+MIN_NAME_WORDS = 2
+"""A run of capitalised words names someone only from two words on (``Ken Hu``)."""
+
+MAX_PERSON_WORDS = 4
+"""A person's name has at most four words; a longer run is taken for an organisation or a title."""
+
+MIN_GLUED_NAME = 3
+"""Shorter registered names (``EU``) are not looked for glued to other words: too many false finds."""
+
+MIN_KIND_WORD = 4
+"""A description's word shorter than this (``the new``) names no kind of actor."""
+
 _CONNECTOR = r"(?:of|of the|de|del|van|von|der|du|la|al|bin)"
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ](?:[\w.-]*\w)?(?:['’][A-Z]\w*)?"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:(?: | {_CONNECTOR} ){_CAPITALISED})+")
 _LOOK_BACK = 2000
 """How far back (characters) a description such as ``the official`` may refer."""
 GLUE_WORDS = word_set(
-    "and or the said says has had is was to of in on for with will would told added"
+    "and or the said says has had is was to of in on for with will would told added",
 )
 
 
@@ -243,37 +255,8 @@ class Suggester:
                             and not _after_preposition(text, m.start, sentence.start)
                             and not _possessive(text, m.end)), None)
             first = next((m for m in names if m.start < end), None)
-            for match in names:
-                weight = 1.0 if distance == 0 else 0.5
-                score = 4.0 if distance == 0 else 2.0
-                reasons = ["same sentence" if distance == 0 else "sentence before"]
-                before = _words_before(text, match.start, sentence.start, 2)
-                after = re.findall(r"[\w’']+", text[match.end:min(sentence.end, match.end + 60)])[:4]
-                attributed = match is subject
-                if distance == 0 and match.start >= quote.end:
-                    attributed = (any(w.lower() in ATTRIBUTION for w in after[:2])
-                                  or any(w in _BEFORE_NAME for w in before[-1:]))
-                elif distance == 1 and any(w.lower() in ATTRIBUTION for w in after[:3]):
-                    attributed = True
-                if attributed:
-                    score += 3 * weight
-                    reasons.append("attribution verb")
-                elif before[-2:] == ["according", "to"]:
-                    score += 1.5 * weight
-                    reasons.append("according to")
-                elif _after_preposition(text, match.start, sentence.start):
-                    score -= 2
-                if _possessive(text, match.end):
-                    score -= 2
-                if match is first and distance == 0:
-                    score += 0.5
-                gap = match.start - quote.end if match.start >= quote.end else quote.start - match.end
-                score -= min(abs(gap) / 400, 1.0)  # the nearer, the likelier
-                kind = self.kind_of_actor.get(match.actor, "") if match.known else (
-                    self.kind_of(match.name, self.lowercase_words) or "")
-                if not match.known:
-                    reasons.insert(0, "not in the registry yet")
-                found.append(Candidate(match.actor, match.name, score, ", ".join(reasons), kind))
+            found += [self._candidate(text, quote, sentence, match, distance=distance, subject=subject, first=first)
+                      for match in names]
         pronoun = re.search(r"\b(he|she|it|they)\s+(?:\w+\s+)?(said|says|told|added|warned|replied|stated|wrote)\b",
                             text[all_sentences[index].start:all_sentences[index].end])
         if pronoun and not any(c.reason.startswith("same") for c in found):
@@ -283,6 +266,40 @@ class Suggester:
             found += self.described(text, all_sentences[index], every_quotation)
         found.sort(key=lambda c: -c.score)
         return found
+
+    def _candidate(self, text: str, quote: Span, sentence: Span, match: Named, *, distance: int,
+                   subject: Named | None, first: Named | None) -> Candidate:
+        """One actor named near a quotation, scored as `candidates` explains."""
+        weight = 1.0 if distance == 0 else 0.5
+        score = 4.0 if distance == 0 else 2.0
+        reasons = ["same sentence" if distance == 0 else "sentence before"]
+        before = _words_before(text, match.start, sentence.start, 2)
+        after = re.findall(r"[\w’']+", text[match.end:min(sentence.end, match.end + 60)])[:4]
+        attributed = match is subject
+        if distance == 0 and match.start >= quote.end:
+            attributed = (any(w.lower() in ATTRIBUTION for w in after[:2])
+                          or any(w in _BEFORE_NAME for w in before[-1:]))
+        elif distance == 1 and any(w.lower() in ATTRIBUTION for w in after[:3]):
+            attributed = True
+        if attributed:
+            score += 3 * weight
+            reasons.append("attribution verb")
+        elif before[-2:] == ["according", "to"]:
+            score += 1.5 * weight
+            reasons.append("according to")
+        elif _after_preposition(text, match.start, sentence.start):
+            score -= 2
+        if _possessive(text, match.end):
+            score -= 2
+        if match is first and distance == 0:
+            score += 0.5
+        gap = match.start - quote.end if match.start >= quote.end else quote.start - match.end
+        score -= min(abs(gap) / 400, 1.0)  # the nearer, the likelier
+        kind = self.kind_of_actor.get(match.actor, "") if match.known else (
+            self.kind_of(match.name, self.lowercase_words) or "")
+        if not match.known:
+            reasons.insert(0, "not in the registry yet")
+        return Candidate(match.actor, match.name, score, ", ".join(reasons), kind)
 
     def described(self, text: str, sentence: Span, every_quotation: list[Span]) -> list[Candidate]:
         """The actor that a description such as ``the intelligence service said`` refers back to.
@@ -303,7 +320,7 @@ class Suggester:
                 continue  # quoted, or an object ("within the company"), not who speaks
             # The last word that names a kind of actor: "the intelligence service said", "the official did".
             for head in reversed(match.group(1).split()):
-                if len(head) < 4 or head in ATTRIBUTION or head in PREPOSITIONS:
+                if len(head) < MIN_KIND_WORD or head in ATTRIBUTION or head in PREPOSITIONS:
                     continue
                 actor = next((n for n in reversed(earlier) if n.known and head in self.words_of_actor[n.actor]), None)
                 if actor is not None:
@@ -345,7 +362,7 @@ class Suggester:
             times = f" ({seen[name]} times)" if seen[name] > 1 else ""
             yield Finding(start, f"'{name}'{times} is not in the registry ({article(kind)} {kind}?): if it speaks "
                                  f"or is spoken of, add it: python -m dossier new actor {slug(name)} "
-                                 f"--name \"{name}\" --kind {kind}")
+                                 f'--name "{name}" --kind {kind}')
 
     def pieces(self, run: str, offset: int) -> Iterator[tuple[int, str]]:
         """The parts of a run of capitalised words that are not a registered actor's name."""
@@ -365,7 +382,7 @@ class Suggester:
             words.pop(0)
         while words and (not words[-1] or re.fullmatch(_CONNECTOR, words[-1])):
             words.pop()
-        if len(words) >= 2:
+        if len(words) >= MIN_NAME_WORDS:
             yield offset + start, " ".join(words).rstrip(".’'")
 
     @staticmethod
@@ -377,7 +394,7 @@ class Suggester:
         if any(w in ORGANISATION_WORDS for w in words):
             return "organisation"
         common = [w for w in words if w.lower() in lowercase_words or w in CALENDAR or w in TITLE_WORDS]
-        if 2 <= len(words) <= 4 and not common and all(not w.isupper() for w in words):
+        if MIN_NAME_WORDS <= len(words) <= MAX_PERSON_WORDS and not common and all(not w.isupper() for w in words):
             return "person"
         return None
 
@@ -386,7 +403,7 @@ class Suggester:
         text = doc.plain
         for name, (kind, id_) in {**{n: ("country", i) for n, i in self.country_of.items()},
                                   **{n: ("actor", i) for n, i in self.actor_of.items()}}.items():
-            if len(name) < 3:
+            if len(name) < MIN_GLUED_NAME:
                 continue
             for match in re.finditer(re.escape(name), text):
                 start, end = match.span()
