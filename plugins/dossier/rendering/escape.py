@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Callable
+from functools import partial
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
+
+trusted: Callable[[str], Markup] = partial(str.__new__, Markup)
+"""``Markup(html)`` for HTML the rendering layer composed from escaped parts, made without
+`Markup.__new__`'s Python-level check: the pages call it about a million times per 1,000 documents."""
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _BODY_SPECIAL = re.compile(r"[&<>\\\[\]{}`]")
@@ -40,7 +46,7 @@ def html(value: str) -> Markup:
     written before `Markup`; `attribute` escapes them.
     """
     # str's own methods: Markup's would escape their arguments too.
-    return Markup(str.replace(str.replace(str.replace(value, "&", "&amp;"), "<", "&lt;"), ">", "&gt;"))
+    return trusted(str.replace(str.replace(str.replace(value, "&", "&amp;"), "<", "&lt;"), ">", "&gt;"))
 
 
 def html_inline(value: str) -> Markup:
@@ -55,7 +61,7 @@ def inline(value: str) -> str:
 
 def attribute(value: str) -> Markup:
     """A value for an HTML attribute written by us."""
-    return Markup(_html.escape(" ".join(str.split(value)), quote=True))
+    return trusted(_html.escape(" ".join(str.split(value)), quote=True))
 
 
 def is_http(url: str) -> bool:

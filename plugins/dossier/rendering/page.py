@@ -166,7 +166,7 @@ class PageWriter:
             return made
         shown = escape.html(" ".join((label if label is not None else entity.label).split()))
         titled = f' title="{escape.attribute(tooltip)}"' if tooltip else ""
-        return Markup(f'<a href="{self.href(entity, anchor)}"{titled}>{shown}</a>')
+        return escape.trusted(f'<a href="{self.href(entity, anchor)}"{titled}>{shown}</a>')
 
     def page_link(self, folder: str, label: str, anchor: str = "") -> Markup:
         """An HTML link to a folder's index page (``stances``), `label` escaped."""

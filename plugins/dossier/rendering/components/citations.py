@@ -24,8 +24,8 @@ def quotation(annotation: Annotation, limit: int | None = None) -> Markup:
     words = " ".join(annotation.text.split()) if limit is None else shorten(annotation.text, limit)
     if annotation.kind == "quote":
         # <q> adds the quotation marks, so the span's own outer marks are not doubled.
-        return Markup(f'<q class="dossier-quote-text">{escape.html(words.strip(QUOTE_MARKS))}</q>')
-    return Markup(f'<span class="dossier-says-text">{escape.html(words)}</span> <small>(reported)</small>')
+        return escape.trusted(f'<q class="dossier-quote-text">{escape.html(words.strip(QUOTE_MARKS))}</q>')
+    return escape.trusted(f'<span class="dossier-says-text">{escape.html(words)}</span> <small>(reported)</small>')
 
 
 def citation(document: Document, page: PageWriter) -> Markup:
@@ -37,7 +37,7 @@ def citation(document: Document, page: PageWriter) -> Markup:
     cited = page.urls.memo.get(key)
     if cited is None:
         cited = page.urls.memo[key] = _citation(document, page)
-    return Markup(cited)
+    return cited
 
 
 def _citation(document: Document, page: PageWriter) -> Markup:
@@ -75,7 +75,7 @@ class Footnotes:
             self._definitions.append(self.provenance(annotation))
         self._uses[number - 1] += 1
         ref = _reference_id(number, self._uses[number - 1])
-        return Markup(f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>')
+        return escape.trusted(f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>')
 
     def provenance(self, annotation: Annotation) -> Markup:
         """Where a statement comes from, down to the paragraph, linked to the passage."""

@@ -43,12 +43,16 @@ STANCE_ORDER = ("supports", "disputes", "both", "about")
 
 def stance_badge(stance: str) -> Markup:
     """A stance as symbol and word, e.g. ``✔ supports``."""
-    wording = STANCE_WORDING[stance]
-    return Markup(f'<span class="dossier-stance dossier-{stance}">{wording.symbol} {wording.verb}</span>')
+    return _BADGES[stance]
 
 
 def stance_symbol(stance: str) -> Markup:
     """A compact stance: the symbol, with its words hidden for screen readers only."""
-    wording = STANCE_WORDING[stance]
-    return (Markup(f'<span class="dossier-symbol dossier-{stance}" aria-hidden="true">{wording.symbol}</span>'
-            f'<span class="dossier-sr"> {wording.verb}</span>'))
+    return _SYMBOLS[stance]
+
+
+_BADGES = {stance: Markup(f'<span class="dossier-stance dossier-{stance}">{wording.symbol} {wording.verb}</span>')
+           for stance, wording in STANCE_WORDING.items()}
+_SYMBOLS = {stance: Markup(f'<span class="dossier-symbol dossier-{stance}" aria-hidden="true">{wording.symbol}'
+                           f'</span><span class="dossier-sr"> {wording.verb}</span>')
+            for stance, wording in STANCE_WORDING.items()}

@@ -63,7 +63,7 @@ def node_label(page: PageWriter, entity: Entity | Document, full: str, limit: in
     """An entity's label linked to its page: shortened to `limit`, its full text as tooltip."""
     shown = shorten(full, limit)
     link = page.link(entity, shown, anchor, tooltip=full if shown != full else "")
-    return Markup(html_label(link, x=x, y=y, width=width, align=align, css=css))
+    return html_label(link, x=x, y=y, width=width, align=align, css=css)
 
 
 def figure(svg: Markup, caption: str, *, css: str = "dossier-figure") -> Markup:

@@ -105,14 +105,14 @@ class _Paragraph:
         """The text from the cursor to `position`, escaped, list items split; moves the cursor."""
         start, self.cursor = self.cursor, max(position, self.cursor)
         if not self.breaks or start >= position:
-            return Markup(escape.html(self.text[start:position]))
+            return escape.html(self.text[start:position])
         out = []
         for marker, after in self.breaks:
             if start <= marker and after <= position:
                 out += [escape.html(self.text[start:marker]), "</li>\n<li>"]
                 start = after
         out.append(escape.html(self.text[start:position]))
-        return Markup("".join(out))
+        return escape.trusted("".join(out))
 
 
 def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[Markup]:
@@ -150,7 +150,7 @@ def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[Markup]:
             pieces.append(_close_statement(open_statement, corpus, page))
         pieces.append(paragraph.until(end))
         pieces.append(paragraph.closing)
-        blocks.append(Markup("".join(pieces)))
+        blocks.append(escape.trusted("".join(pieces)))
     return blocks
 
 
