@@ -49,12 +49,12 @@ DOCUMENTS = {
         [sees no risk in the contract]{says by=spanish-government disputes=huawei-poses-security-risk}.
 
         The interior ministry said: [“the data stays in Spain </script><script>alert(1)</script>
-        and is safe”]{quote by=interior-ministry disputes=huawei-poses-security-risk}.
+        and is safe”]{quote by=interior-ministry named=by-description disputes=huawei-poses-security-risk}.
 
         On July 2 Szijjártó changed his mind:
         [“we now see the risk”]{quote by=peter-szijjarto supports=huawei-poses-security-risk date=2020-07-02}.
 
-        An analyst summed it up as [=1+1, nothing more]{says by=anna-observer}.
+        An analyst summed it up as [=1+1, nothing more]{says by=anna-observer named=by-description}.
         """,
     "huawei-statement": """\
         ---

@@ -95,11 +95,14 @@ def test_every_quote_is_on_its_speakers_page_with_a_footnote_into_the_passage(
         passage = doc_page.find(id=quote.anchor)
         assert passage is not None and passage.name == "mark", quote.anchor
         assert words(passage.get_text()) == words(quote.text)
+        # A statement over several spans (same=) is shown by one of them at least, the one whose
+        # words take the stance.
+        spans = [s for s in quote.parts or [quote] if s.kind == "quote"]
         for speaker in quote.speakers:
             page = soup_of(built_site, f"actors/{speaker}")
-            shown = [q for q in page.select("q.dossier-quote-text")
-                     if words(q.get_text()) in words(quote.text)
-                     and _cites(page, q, f"documents/{document.id}/#{quote.anchor}")]
+            shown = [q for q in page.select("q.dossier-quote-text") for span in spans
+                     if words(q.get_text()) in words(span.text)
+                     and _cites(page, q, f"documents/{document.id}/#{span.anchor}")]
             assert shown, f"{speaker}: {quote.text!r} ({document.id}#{quote.anchor})"
 
 

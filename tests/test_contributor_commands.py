@@ -71,16 +71,29 @@ def test_new_document_copies_the_text_and_writes_front_matter(project: Path,
     document = (project / DOC).read_text(encoding="utf-8")
     assert document == ('---\ntitle: "Germany: Huawei out of 5G core networks"\npublisher: "Example News"\n'
                         'published: "2024-07-11"\nurl:\n---\n' + RECEIVED)
-    # The required field left empty is flagged at once, where it stands (the title's colon is quoted).
-    assert out[2:] == [f"{DOC}:5:1: 'url' is empty"]
+    # The required field left empty is flagged at once, where it stands (the title's colon is quoted),
+    # and the coverage check lists the quotations still to annotate, in all five mark styles.
+    assert _errors(out[2:]) == [f"{DOC}:5:1: 'url' is empty"]
+    assert _to_annotate(out[2:]) == ["“This is a clear decision,”", "„notwendig“", "'politically motivated'",
+                                     "«without any evidence»", '"the decision has no basis"', '"an unfair step,"']
 
 
 def test_new_document_leaves_missing_fields_for_the_checker(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "new", "document", "received.txt", "--id", "german-decision",
                          "--reference", "Bundestag printed paper 20/1234")
     assert status == 0
-    assert out[2:] == [f"{DOC}:2:1: 'title' is empty", f"{DOC}:3:1: 'publisher' is empty",
-                       f"{DOC}:4:1: 'published' is empty"]
+    assert _errors(out[2:]) == [f"{DOC}:2:1: 'title' is empty", f"{DOC}:3:1: 'publisher' is empty",
+                                f"{DOC}:4:1: 'published' is empty"]
+
+
+def _errors(lines: list[str]) -> list[str]:
+    return [line for line in lines if ": warning: " not in line]
+
+
+def _to_annotate(lines: list[str]) -> list[str]:
+    """The quotations the coverage check reports as in no annotation, in the order reported."""
+    return [line.split("quotation marks around '", 1)[1].split("' are in no annotation", 1)[0]
+            for line in lines if "are in no annotation" in line]
 
 
 def test_new_document_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -136,7 +136,7 @@ def test_missing_required_fields_point_at_the_closing_fence() -> None:
 def test_a_misspelt_required_field_is_pointed_at() -> None:
     _, problems = check("---\nnmae: X\nkind: person\n---\n", fields.ACTOR)
     assert problems == [("2:1", "W unknown field 'nmae'; did you mean 'name'? (known: name, kind, country, "
-                                "aliases, role, part_of)"),
+                                "aliases, role, part_of, nationality)"),
                         ("2:1", "missing required field 'name'; is 'nmae' a misspelling of it?")]
 
 

@@ -138,8 +138,10 @@ def test_annotation_problems(tmp_path: Path, value: str, message: str) -> None:
 def test_a_redaction_and_a_mention_take_no_stance(tmp_path: Path) -> None:
     problems = problems_with(tmp_path, "Met […]{redacted by=huawei} [Spain]{country=spain date=2019}", "Met … Spain")
     assert [p.split(": ", 1)[1].split(" (")[0] for p in problems] == [
-        "unknown key 'by' for a redacted annotation; by= belongs to a quote or says annotation",
-        "unknown key 'date' for a mention annotation; date= belongs to a quote or says annotation"]
+        "unknown key 'by' for a redacted annotation; by= belongs to a quote, says, act, excerpt or narration "
+        "annotation",
+        "unknown key 'date' for a mention annotation; date= belongs to a quote, says, act, excerpt or narration "
+        "annotation"]
 
 
 def test_a_mention_names_one_target(tmp_path: Path) -> None:
@@ -218,8 +220,8 @@ def test_anchors_are_numbered_per_kind_and_speaker_and_avoid_explicit_ones(tmp_p
 
 
 def test_a_duplicate_anchor_is_located_at_its_second_use(tmp_path: Path) -> None:
-    problems = problems_with(tmp_path, "[a]{#x quote by=huawei}\n[b]{says #x by=huawei}", "a\nb")
-    assert problems == [f"sources/{DOC}:8:10: anchor '#x' is already used at line 7, column 5"]
+    problems = problems_with(tmp_path, "Huawei [a]{#x quote by=huawei}\n[b]{says #x by=huawei}", "Huawei a\nb")
+    assert problems == [f"sources/{DOC}:8:10: anchor '#x' is already used at line 7, column 12"]
 
 
 # Originals ------------------------------------------------------------------------------------

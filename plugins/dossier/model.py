@@ -18,8 +18,9 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 STANCES = ("supports", "disputes", "about")
 """The stance keys, in the order pages list them."""
 
-STATEMENT_KINDS = ("quote", "says")
-"""Annotation kinds that record what someone said."""
+STATEMENT_KINDS = ("quote", "says", "act", "excerpt", "narration")
+"""Annotation kinds that record what a document attributes to an actor: a quotation, a reported
+position, a reported act, the text of a law or official document, the document's own voice."""
 
 
 MONTHS = 12
@@ -28,21 +29,27 @@ MONTHS = 12
 
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
-    """An ISO date of year, month or day precision (``2019``, ``2019-03``, ``2019-03-04``)."""
+    """An ISO date of year, month or day precision (``2019``, ``2019-03``, ``2019-03-04``).
+
+    An estimate, which the editors inferred rather than read, is written with a final ``~`` (as
+    in EDTF, ISO 8601-2: ``2025~``) and shown as "c. 2025"; `iso` is the date without the mark.
+    """
 
     year: int
     month: int = 0
     day: int = 0
+    estimated: bool = False
 
-    _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+    _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~?)")
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse `text`; raise `ValueError` with a readable reason if it is no real date."""
         match = cls._PATTERN.fullmatch(text.strip())
         if not match:
-            raise ValueError(f"'{text}' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        year, month, day = (int(g) if g else 0 for g in match.groups())
+            raise ValueError(f"'{text}' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD, with a final ~ "
+                             "if it is an estimate)")
+        year, month, day = (int(g) if g else 0 for g in match.groups()[:3])
         if match.group(2) and not 1 <= month <= MONTHS:
             raise ValueError(f"'{text}' has no month {month}")
         if match.group(3):
@@ -50,14 +57,31 @@ class PartialDate:
                 dt.date(year, month, day)
             except ValueError:
                 raise ValueError(f"'{text}' is not a real date") from None
-        return cls(year, month, day)
+        return cls(year, month, day, bool(match.group(4)))
 
-    def __str__(self) -> str:
+    @property
+    def iso(self) -> str:
+        """The ISO date, without the mark of an estimate: what data files hold."""
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
+
+    def __str__(self) -> str:
+        """The date as pages show it: ``2025-09-17``, or ``c. 2025`` for an estimate."""
+        return f"c. {self.iso}" if self.estimated else self.iso
+
+    def after(self, other: PartialDate) -> bool:
+        """Whether this date is later than `other` at the precision of the coarser of the two."""
+        precision = min(3 if self.day else 2 if self.month else 1, 3 if other.day else 2 if other.month else 1)
+        mine = (self.year, self.month, self.day)[:precision]
+        theirs = (other.year, other.month, other.day)[:precision]
+        return mine > theirs
+
+
+UNKNOWN_DATE = PartialDate(1)
+"""The date of a document whose ``published`` is missing or wrong (that is reported itself)."""
 
 
 @dataclass(slots=True)
@@ -101,6 +125,7 @@ class Actor(Entity):
     country: str = ""
     role: str = ""
     part_of: str = ""
+    nationality: str = ""
     folder = "actors"
 
     @property
@@ -124,8 +149,14 @@ class Claim(Entity):
 class Annotation:
     """One annotated span of a document's plain text.
 
-    Offsets index `Document.text`. Statements (``quote``/``says``) carry speakers and stances;
-    mentions carry a target; redactions carry nothing.
+    Offsets index `Document.text`. Statements (`STATEMENT_KINDS`) carry speakers and stances;
+    mentions carry a target; a ``phrase`` says what its quotation marks are (`phrase_as`);
+    redactions carry nothing.
+
+    A statement may run over several spans (``same=``): the first span is the statement, counted
+    everywhere, with the stances of all its spans in `stances` and its spans in `parts`; each
+    further span names it in `same`, takes its speakers, date and relay, and keeps the stances
+    written on it. `written_stances` are always those written on the span itself.
     """
 
     kind: str
@@ -140,12 +171,38 @@ class Annotation:
     target: str = ""
     explicit: bool = True
     paragraph: int = 0
+    via: tuple[str, ...] = ()
+    same: str = ""
+    named: str = ""
+    phrase_as: str = ""
+    sentence: tuple[int, int] = (0, 0)
+    written_stances: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    parts: list[Annotation] = field(default_factory=list, repr=False, compare=False)
     document: Document | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_statement(self) -> bool:
-        """Whether this records what someone said."""
+        """Whether this records what a document attributes to an actor (a span of a statement)."""
         return self.kind in STATEMENT_KINDS
+
+    @property
+    def counted(self) -> bool:
+        """Whether this is a statement counted on its own: not a further span of another (``same=``)."""
+        return self.kind in STATEMENT_KINDS and not self.same
+
+    @property
+    def translated_from(self) -> str:
+        """The language the statement's words were translated from (its document's), or ``""``."""
+        assert self.document is not None
+        return self.document.translated_from
+
+    @property
+    def context(self) -> tuple[str, str, str]:
+        """The sentence the words stand in: the text before them, the words, the text after."""
+        assert self.document is not None
+        text = self.document.text
+        start, end = self.sentence if self.sentence != (0, 0) else (self.start, self.end)
+        return text[start:self.start], text[self.start:self.end], text[self.end:end]
 
     @property
     def text(self) -> str:
@@ -199,13 +256,30 @@ class Document:
 
     @property
     def statements(self) -> list[Annotation]:
-        """The quotes and reported positions, in text order."""
-        return [a for a in self.annotations if a.is_statement]
+        """The statements counted on their own (not the further spans of one), in text order."""
+        return [a for a in self.annotations if a.counted]
 
     @property
     def mentions(self) -> list[Annotation]:
         """Explicit and automatic mentions, in text order."""
         return [a for a in self.annotations if a.kind == "mention"]
+
+
+def acting_country(actors: dict[str, Actor], actor: str) -> str:
+    """The country `actor` acts for.
+
+    Its own ``country``, else its organisation's (``part_of``), else ``""``.
+    """
+    seen = set()
+    while actor and actor not in seen:
+        seen.add(actor)
+        entry = actors.get(actor)
+        if entry is None:
+            return ""
+        if entry.country:
+            return entry.country
+        actor = entry.part_of
+    return ""
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from dossier.model import STANCES, Actor, Annotation, Corpus, Document
+from dossier.model import STANCES, Actor, Annotation, Corpus, Document, acting_country
 
 
 @dataclass(slots=True)
@@ -81,7 +81,7 @@ class CorpusIndex:
         """Its statements, and the paragraphs where it mentions each actor or country."""
         last: dict[tuple[str, str], Passage] = {}
         for annotation in document.annotations:
-            if annotation.is_statement:
+            if annotation.counted:
                 self.statements.append(annotation)
             elif annotation.kind == "mention":
                 key = (annotation.target_kind, annotation.target)
@@ -99,10 +99,11 @@ class CorpusIndex:
         seen_claims = set()
         for stance, claims in statement.stances.items():
             for claim in claims:
-                self.by_claim[claim][stance].append(statement)
+                part = speaking_part(statement, claim, stance)
+                self.by_claim[claim][stance].append(part)
                 if claim not in seen_claims:
                     seen_claims.add(claim)
-                    self.chronology[claim].append(statement)
+                    self.chronology[claim].append(part)
 
     def _index_stances(self) -> None:
         """Each actor's aggregated stance on each claim, and the statements behind it."""
@@ -110,11 +111,12 @@ class CorpusIndex:
         for statement in self.statements:
             for stance, claims in statement.stances.items():
                 for claim in claims:
+                    part = speaking_part(statement, claim, stance)
                     for speaker in statement.speakers:
                         said[speaker, claim].add(stance)
                         behind = self.statements_on[speaker, claim]
-                        if not behind or behind[-1] is not statement:
-                            behind.append(statement)
+                        if not behind or behind[-1] is not part:
+                            behind.append(part)
         self.stances = {key: aggregate(stances) for key, stances in said.items()}
 
     def positions(self, claim: str) -> list[Position]:
@@ -134,23 +136,26 @@ class CorpusIndex:
         """The claims `actor` takes a stance on, each with the statements, in claim order."""
         result: dict[str, list[Annotation]] = defaultdict(list)
         for statement in self.by_actor.get(actor, []):
-            for claims in statement.stances.values():
+            for stance, claims in statement.stances.items():
                 for claim in claims:
-                    result[claim].append(statement)
+                    result[claim].append(speaking_part(statement, claim, stance))
         return dict(sorted(result.items()))
 
     def country_of(self, actor: str) -> str:
-        """The country of `actor`, else of the organisation it is part of, else ``""``."""
-        seen = set()
-        while actor and actor not in seen:
-            seen.add(actor)
-            entry = self.corpus.actors.get(actor)
-            if entry is None:
-                return ""
-            if entry.country:
-                return entry.country
-            actor = entry.part_of
-        return ""
+        """The country `actor` acts for (`dossier.model.acting_country`), or ``""``."""
+        return acting_country(self.corpus.actors, actor)
+
+
+def speaking_part(statement: Annotation, claim: str, stance: str) -> Annotation:
+    """The span of `statement` whose own words take `stance` on `claim`: the one to show under it.
+
+    A statement over several spans (``same=``) is shown by the words that bear on the claim: its
+    first span if they do, else the first of the others that does.
+    """
+    for part in (statement, *statement.parts):
+        if claim in part.written_stances.get(stance, ()):
+            return part
+    return statement
 
 
 def aggregate(stances: set[str]) -> str:

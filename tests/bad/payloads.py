@@ -23,10 +23,10 @@ BODY = [
     ("# A heading with *emphasis* and <b onmouseover=alert('PWN6')>bold</b>",) * 2,
     ("- a list item\n- another item with `<iframe src=\"javascript:alert('PWN7')\">`",) * 2,
     ("The company said [“safe <svg onload=alert('PWN8')>” and secure]{quote by=huawei "
-     "supports=huawei-equipment-is-safe} in a statement.",
+     "named=by-description supports=huawei-equipment-is-safe} in a statement.",
      "The company said “safe <svg onload=alert('PWN8')>” and secure in a statement."),
     ("The government [sees no </mark></sup><script>alert('PWN9')</script> risk]{says by=spanish-government "
-     "disputes=huawei-poses-security-risk}.",
+     "named=by-description disputes=huawei-poses-security-risk}.",
      "The government sees no </mark></sup><script>alert('PWN9')</script> risk."),
     (f"Then {EVIL_ACTOR} replied &lt;script&gt;PWN10&lt;/script&gt; too.",) * 2,
 ]

@@ -10,24 +10,37 @@ import bisect
 import difflib
 import re
 
-from dossier.model import ID_PATTERN, STANCES, Annotation, Document, PartialDate
+from dossier.model import ID_PATTERN, STANCES, STATEMENT_KINDS, UNKNOWN_DATE, Annotation, Document, PartialDate
 from dossier.problems import Location, Problems, did_you_mean
+from dossier.reading.coverage import NAMED_REASONS, PHRASE_KINDS
 from dossier.reading.markup import Attribute, ParsedBody, RawSpan, line_col
 from dossier.reading.registry import Registry
+from dossier.reading.sentences import sentence_bounds
 
-KINDS = ("quote", "says", "redacted")
+KINDS = (*STATEMENT_KINDS, "phrase", "redacted")
 """Annotation kinds written as a bare word; a mention is written ``actor=`` or ``country=``."""
 
+_KINDS_TEXT = ", ".join(KINDS) + ", actor=…, country=…"
+
+_STATEMENT_KEYS = ("by", "supports", "disputes", "about", "date", "via", "same", "named")
 
 KEYS = {
-    "quote": ("by", "supports", "disputes", "about", "date"),
-    "says": ("by", "supports", "disputes", "about", "date"),
+    "quote": _STATEMENT_KEYS,
+    "says": _STATEMENT_KEYS,
+    "act": _STATEMENT_KEYS,
+    "excerpt": _STATEMENT_KEYS,
+    # The document's own voice reaches it through no one.
+    "narration": tuple(k for k in _STATEMENT_KEYS if k != "via"),
+    "phrase": ("as",),
     "mention": ("actor", "country"),
     "redacted": (),
 }
 
 
-ALL_KEYS = ("by", "supports", "disputes", "about", "date", "actor", "country")
+ALL_KEYS = (*_STATEMENT_KEYS, "as", "actor", "country")
+
+INHERITED_KEYS = ("by", "date", "via")
+"""What a further span of a statement (``same=``) takes from its first span, and may not repeat."""
 
 MENTION_KEYS = ("actor", "country")
 """The keys that make an annotation a mention."""
@@ -79,6 +92,8 @@ class AnnotationReader:
     def __init__(self, problems: Problems, registry: Registry) -> None:
         self.problems = problems
         self.registry = registry
+        # The pairs of each annotation of the document being read, by key: where to report.
+        self._pairs: dict[int, dict[str, Attribute]] = {}
 
     def annotate(self, document: Document, parsed: ParsedBody) -> None:
         """Set `document`'s annotations from the spans of its body: each checked, each given an anchor."""
@@ -98,8 +113,96 @@ class AnnotationReader:
                     continue
                 used_anchors[annotation.anchor] = where
             annotations.append(annotation)
+        annotations = self._join_spans(annotations)
         _number_anchors(annotations, used_anchors)
+        for annotation in annotations:
+            if annotation.is_statement:
+                annotation.sentence = sentence_bounds(document.text, document.paragraphs[annotation.paragraph - 1],
+                                                      annotation.start, annotation.end)
+                self._check_date(annotation, document)
+        self._pairs.clear()
         document.annotations = annotations
+
+    def _join_spans(self, annotations: list[Annotation]) -> list[Annotation]:
+        """Tie each span marked ``same=`` to the statement it continues; drop those that cannot be.
+
+        The further span takes the first span's speakers, date and relay; the first span's
+        `stances` become those of the whole statement (supports and disputes outweigh about).
+        """
+        anchored = {a.anchor: a for a in annotations if a.anchor}
+        kept = []
+        for annotation in annotations:
+            if not annotation.same:
+                kept.append(annotation)
+                continue
+            pair = self._pairs[id(annotation)]["same"]
+            target = self._same_target(annotation, anchored, pair)
+            if target is None:
+                continue
+            annotation.speakers, annotation.date, annotation.via = target.speakers, target.date, target.via
+            if not target.parts:
+                target.parts.append(target)
+            target.parts.append(annotation)
+            kept.append(annotation)
+        for annotation in kept:
+            if annotation.parts:
+                annotation.parts.sort(key=lambda a: a.start)
+                if not self._merge_stances(annotation):
+                    dropped = {id(part) for part in annotation.parts}
+                    kept = [a for a in kept if id(a) not in dropped]
+        return kept
+
+    def _check_date(self, annotation: Annotation, document: Document) -> None:
+        """Warn about a statement dated after the document that reports it."""
+        pair = self._pairs.get(id(annotation), {}).get("date")
+        if annotation.date is None or pair is None or document.published == UNKNOWN_DATE \
+                or not annotation.date.after(document.published):
+            return
+        self.problems.warning(pair.location, f"date={pair.value} is after the document's own date "
+                                             f"({document.published.iso}): a document cannot report what was said "
+                                             "after it; check date= and published")
+
+    def _same_target(self, annotation: Annotation, anchored: dict[str, Annotation],
+                     pair: Attribute) -> Annotation | None:
+        """The statement `annotation`'s ``same=`` names, or ``None`` after reporting why it cannot be."""
+        name = annotation.same
+        target = anchored.get(name)
+        where = pair.value_location
+        if target is None or not target.is_statement:
+            statements = [a for a, t in anchored.items() if t.is_statement and t is not annotation]
+            self.problems.error(where, f"same={name} names no statement anchor of this document"
+                                       f"{did_you_mean(name, statements)}")
+        elif target is annotation:
+            self.problems.error(where, f"same={name} names this span itself: name the statement it continues")
+        elif target.same:
+            self.problems.error(where, f"same={name} names a span that is itself marked same={target.same}: "
+                                       f"name #{target.same}")
+        else:
+            return target
+        return None
+
+    def _merge_stances(self, statement: Annotation) -> bool:
+        """Give `statement` the stances of all its spans; report a claim supported and disputed."""
+        merged: dict[str, str] = {}
+        origin: dict[str, Annotation] = {}
+        ok = True
+        for part in statement.parts:
+            for stance, claims in part.written_stances.items():
+                for claim in claims:
+                    first = merged.get(claim)
+                    if first is None or first == "about":
+                        merged[claim], origin[claim] = stance, part
+                    elif stance not in ("about", first):
+                        pair = self._pairs.get(id(part), {}).get(stance)
+                        where = (pair.at(len(stance) + 1 + _offset_of(pair.value or "", claim))
+                                 if pair else part.location)
+                        self.problems.error(where, f"claim '{claim}' is both {_PARTICIPLE[first]} (by "
+                                                   f"#{origin[claim].anchor or statement.anchor}) and "
+                                                   f"{_PARTICIPLE[stance]} in one statement")
+                        ok = False
+        statement.stances = {stance: tuple(c for c, s in merged.items() if s == stance)
+                             for stance in STANCES if stance in merged.values()}
+        return ok
 
     def annotation(self, document: Document, span: RawSpan) -> Annotation | None:
         """The annotation `span` writes, or ``None`` after reporting what is wrong with it.
@@ -169,7 +272,7 @@ class AnnotationReader:
         if attribute.key in ALL_KEYS:
             hint = f"; '{attribute.key}' is a key: write {attribute.key}=…"
         self.problems.error(attribute.location, f"unknown annotation kind '{attribute.key}'{hint} "
-                                                "(kinds: quote, says, redacted, actor=…, country=…)")
+                                                f"(kinds: {_KINDS_TEXT})")
         return close[0] if close else ""
 
     # The words and the anchor ------------------------------------------------------------
@@ -209,8 +312,8 @@ class AnnotationReader:
             return f"anchor '#{name}' is reserved for the document page itself; choose another"
         if annotation.anchor:
             return "an annotation has one anchor"
-        if annotation.kind == "mention":
-            return f"a mention takes no anchor '#{name}': link to its paragraph (#p-N) instead"
+        if annotation.kind in ("mention", "phrase"):
+            return f"a {annotation.kind} takes no anchor '#{name}': link to its paragraph (#p-N) instead"
         return ""
 
     # Keys and values ---------------------------------------------------------------------
@@ -250,7 +353,8 @@ class AnnotationReader:
         allowed = KEYS[kind]
         hint = did_you_mean(key, allowed)
         if not hint and key in ALL_KEYS:
-            owners = " or ".join(k for k, keys in KEYS.items() if key in keys)
+            kinds = [k for k, keys in KEYS.items() if key in keys]
+            owners = ", ".join(kinds[:-1]) + " or " + kinds[-1] if len(kinds) > 1 else kinds[0]
             hint = f"; {key}= belongs to a {owners} annotation"
         elif not hint:
             hint = did_you_mean(key, ALL_KEYS)
@@ -260,7 +364,32 @@ class AnnotationReader:
         return "'by'" in hint
 
     def _set_value(self, annotation: Annotation, pair: Attribute) -> bool:
-        """Set one field from a pair with a value: a date, speakers, a stance's claims, a mention's target."""
+        """Set one field from a pair with a value.
+
+        A word (date, anchor, choice), or ids: speakers, relays, a stance's claims, a mention's target.
+        """
+        key = pair.key
+        if key in ("date", "same", *_CHOICES):
+            return self._set_word(annotation, pair)
+        ids = self.registry.ids(pair, key)
+        if ids is None:
+            return False
+        if key == "by":
+            annotation.speakers = ids
+        elif key == "via":
+            annotation.via = ids
+        elif key in STANCES:
+            annotation.stances[key] = ids
+            annotation.written_stances[key] = ids
+        else:
+            annotation.target_kind, annotation.target = key, ids[0]
+            if len(ids) > 1:
+                self.problems.error(pair.value_location, f"a mention names one {key}, not {len(ids)}")
+                return False
+        return True
+
+    def _set_word(self, annotation: Annotation, pair: Attribute) -> bool:
+        """Set a field whose value is one word: a date, the anchor ``same=`` names, a choice."""
         key, value = pair.key, pair.value or ""
         if key == "date":
             try:
@@ -269,32 +398,56 @@ class AnnotationReader:
                 self.problems.error(pair.value_location, f"bad date=: {exc}")
                 return False
             return True
-        ids = self.registry.ids(pair, key)
-        if ids is None:
-            return False
-        if key == "by":
-            annotation.speakers = ids
-        elif key in STANCES:
-            annotation.stances[key] = ids
-        else:
-            annotation.target_kind, annotation.target = key, ids[0]
-            if len(ids) > 1:
-                self.problems.error(pair.value_location, f"a mention names one {key}, not {len(ids)}")
+        if key in _CHOICES:
+            choices, what = _CHOICES[key]
+            if value not in choices:
+                self.problems.error(pair.value_location, f"'{key}={value}' is not {what}"
+                                    f"{did_you_mean(value, choices)} ({', '.join(choices)})")
                 return False
+            if key == "as":
+                annotation.phrase_as = value
+            else:
+                annotation.named = value
+            return True
+        if key == "same":
+            if not ID_PATTERN.fullmatch(value.lstrip("#")):
+                self.problems.error(pair.value_location, f"same= names an anchor (lowercase letters, digits and "
+                                                         f"hyphens), not '{value}'")
+                return False
+            annotation.same = value.lstrip("#")
         return True
 
     # The whole ---------------------------------------------------------------------------
 
     def _check_whole(self, annotation: Annotation, seen: dict[str, Attribute], kind_at: Attribute | RawSpan, *,
                      by_explained: bool) -> bool:
-        """A mention names one target; a statement says who said it."""
+        """Check what the kind requires of the whole annotation.
+
+        A mention names one target; a statement says who said it, or which statement it
+        continues; an excerpt says when its text was issued; a phrase says what it is.
+        """
         ok = True
+        self._pairs[id(annotation)] = seen
+        where = kind_at.location if isinstance(kind_at, Attribute) else kind_at.attributes_location
         if annotation.kind == "mention" and "actor" in seen and "country" in seen:
             self.problems.error(seen["country"].location, "a mention names an actor or a country, not both")
             ok = False
+        if annotation.same:
+            for key in INHERITED_KEYS:
+                if key in seen:
+                    self.problems.error(seen[key].location, f"a span marked same= takes its "
+                                        f"{_INHERITED[key]} from #{annotation.same}: remove {key}=")
+                    ok = False
+            return ok
         if annotation.is_statement and "by" not in seen and not by_explained:
-            where = kind_at.location if isinstance(kind_at, Attribute) else kind_at.attributes_location
             self.problems.error(where, f"a {annotation.kind} needs by= (who said it)")
+            ok = False
+        if annotation.kind == "excerpt" and "date" not in seen:
+            self.problems.error(where, "an excerpt needs date= (when the law or document was issued): without "
+                                       "it, it would take the date of the document that quotes it")
+            ok = False
+        if annotation.kind == "phrase" and "as" not in seen:
+            self.problems.error(where, f"a phrase needs as= ({', '.join(PHRASE_KINDS[:-1])} or {PHRASE_KINDS[-1]})")
             ok = False
         return ok
 
@@ -319,11 +472,19 @@ class AnnotationReader:
         return ok
 
 
+_CHOICES = {"as": (PHRASE_KINDS, "a kind of phrase"), "named": (NAMED_REASONS, "a reason")}
+"""Keys whose value is one word of a list, and what the word is."""
+
+_INHERITED = {"by": "speakers", "date": "date", "via": "relay"}
+
+_PARTICIPLE = {"supports": "supported", "disputes": "disputed"}
+
+
 def _number_anchors(annotations: list[Annotation], used_anchors: dict[str, Location]) -> None:
     """Give each statement and redaction without an anchor of its own ``quote-huawei-1`` and so on."""
     counters: dict[str, int] = {}
     for annotation in annotations:
-        if annotation.anchor or annotation.kind == "mention":
+        if annotation.anchor or annotation.kind in ("mention", "phrase"):
             continue
         stem = annotation.kind if annotation.kind == "redacted" else f"{annotation.kind}-{annotation.speakers[0]}"
         while True:

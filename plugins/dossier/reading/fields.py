@@ -59,6 +59,7 @@ ACTOR = {
     "aliases": Spec("texts"),
     "role": Spec(),
     "part_of": Spec("id"),
+    "nationality": Spec("id"),
 }
 COUNTRY = {
     "name": Spec(required=True),

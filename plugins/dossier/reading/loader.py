@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dossier.model import Corpus, Document, PartialDate
+from dossier.model import UNKNOWN_DATE, Corpus, Document, PartialDate
 from dossier.problems import DossierError, Location, Problems
 from dossier.reading import fields as schemas
 from dossier.reading.annotations import AnnotationReader
+from dossier.reading.coverage import check_coverage
 from dossier.reading.files import FOLDERS, SourceText, SourceTree
 from dossier.reading.markup import ParsedBody, paragraphs, parse
 from dossier.reading.matcher import NameMatcher
@@ -106,7 +107,11 @@ class Loader:
         find_mentions(document, self._matcher)
         # Else the plain text is known to be off: the markup is to be fixed first.
         if not parsed.syntax_errors and read.source is not None and read.source.readable:
+            before = len(self.problems)
             compare_with_original(document, read, self._originals.get(document.id), self.problems)
+            if len(self.problems) == before:  # else the text is to be fixed first
+                written = [(span.start, span.end) for span in parsed.spans]
+                check_coverage(document, read, written, self.corpus.actors, self.problems)
 
     def finish(self) -> tuple[Corpus, Problems]:
         """Report originals without a document; return the corpus and every problem."""
@@ -131,7 +136,7 @@ class Loader:
         # Missing metadata is already reported; keep going so the body's problems are too.
         published = values.get("published")
         if not isinstance(published, PartialDate):
-            published = PartialDate(1)
+            published = UNKNOWN_DATE
         retrieved = values.get("retrieved")
         document = Document(
             id=read.id, path=read.path, title=str(values.get("title", read.id)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.model import Actor, Claim, Corpus, Country, Entity
+from dossier.model import Actor, Claim, Corpus, Country, Entity, acting_country
 from dossier.problems import Location, Problems, did_you_mean
 from dossier.reading import fields as schemas
 from dossier.reading.files import SourceText
@@ -27,6 +27,7 @@ class Registry:
         self.problems = problems
         self.broken = broken
         self._part_of_locations: dict[str, Location | None] = {}
+        self._country_locations: dict[str, Location] = {}
         self._name_locations: dict[str, Location] = {}
         self._name_index: dict[str, NameIndex] = {}
 
@@ -52,11 +53,15 @@ class Registry:
         actor = Actor(
             read.id, read.path, source.body.strip(), name=str(values["name"]), kind=str(values["kind"]),
             country=str(values.get("country", "")), role=str(values.get("role", "")),
-            part_of=str(values.get("part_of", "")),
+            part_of=str(values.get("part_of", "")), nationality=str(values.get("nationality", "")),
         )
         self.set_aliases(actor, source, values)
-        if actor.country and actor.country not in self.corpus.countries:
-            self.unknown(source.fields["country"].value_location, "country", actor.country, self.corpus.countries)
+        for key in ("country", "nationality"):
+            value = getattr(actor, key)
+            if value and value not in self.corpus.countries:
+                self.unknown(source.fields[key].value_location, "country", value, self.corpus.countries)
+        if actor.country:
+            self._country_locations[read.id] = source.fields["country"].value_location
         self.corpus.actors[read.id] = actor
         self._part_of_locations[read.id] = source.fields["part_of"].value_location if actor.part_of else None
 
@@ -97,6 +102,29 @@ class Registry:
             if actor.part_of and actor.part_of not in self.corpus.actors:
                 location = self._part_of_locations.get(actor.id) or Location(actor.path)
                 self.unknown(location, "actor", actor.part_of, self.corpus.actors)
+        for actor in self.corpus.actors.values():
+            self._check_acting_for(actor)
+
+    def _check_acting_for(self, actor: Actor) -> None:
+        """Warn about a person whose ``country`` differs from their organisation's.
+
+        Unless a ``nationality`` is given too, it is the usual sign of a nationality written where
+        the jurisdiction belongs.
+        """
+        if actor.kind != "person" or not actor.country or actor.nationality or not actor.part_of:
+            return
+        countries = self.corpus.countries
+        organisation = acting_country(self.corpus.actors, actor.part_of)
+        if not organisation or organisation == actor.country or actor.country not in countries \
+                or organisation not in countries:
+            return
+        mine, theirs = countries[actor.country].name, countries[organisation].name
+        self.problems.warning(
+            self._country_locations.get(actor.id) or Location(actor.path),
+            f"'country: {actor.country}' counts {actor.name}'s stances for {mine}, but {actor.part_of}, which "
+            f"{actor.name} is part of, counts for {theirs}: if {actor.name} acts for it, write 'country: "
+            f"{organisation}' (and the nationality, if a source establishes it, as 'nationality: {actor.country}')",
+        )
 
     def build_matcher(self) -> NameMatcher:
         """The matcher of every name and alias; a name two entities share is reported."""
@@ -126,7 +154,7 @@ class Registry:
     def ids(self, pair: Attribute, key: str) -> tuple[str, ...] | None:
         """The ids listed in `pair`'s value, or None after reporting what is wrong with them."""
         registry: dict[str, Actor] | dict[str, Country] | dict[str, Claim]
-        if key in ("by", "actor"):
+        if key in ("by", "actor", "via"):
             registry, kind = self.corpus.actors, "actor"
         elif key == "country":
             registry, kind = self.corpus.countries, "country"

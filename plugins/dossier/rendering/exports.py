@@ -23,6 +23,7 @@ from typing import Any
 
 from dossier.model import STANCES, Annotation, Corpus, Document, PartialDate
 from dossier.relations import CorpusIndex
+from dossier.rendering.components.citations import KIND_NAMES, provenance_notes
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.urls import Urls
 
@@ -58,7 +59,8 @@ def corpus_schema() -> str:
 
 
 def _date(value: PartialDate | None) -> str | None:
-    return str(value) if value is not None else None
+    """An ISO date for data, an estimate's mark left to its own field."""
+    return value.iso if value is not None else None
 
 
 def _optional(value: str) -> str | None:
@@ -102,7 +104,8 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
         page = _page(urls, document, within)
         documents.append({
             "id": document.id, "page": page, "title": document.title,
-            "publisher": document.publisher, "published": str(document.published),
+            "publisher": document.publisher, "published": document.published.iso,
+            "published_estimated": document.published.estimated,
             "url": _optional(document.url), "reference": _optional(document.reference),
             "author": _optional(document.author), "language": document.language,
             "translated_from": _optional(document.translated_from), "kind": _optional(document.kind),
@@ -119,22 +122,30 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
                 "selectors": selectors(annotation),
             }
             if annotation.is_statement:
+                start, end = annotation.sentence
                 record.update({
                     "speakers": list(annotation.speakers),
                     "stances": {stance: list(annotation.stances.get(stance, ())) for stance in STANCES},
-                    "date": _date(annotation.date), "when": str(annotation.when),
+                    "date": _date(annotation.date), "when": annotation.when.iso,
+                    "when_estimated": annotation.when.estimated,
+                    "via": list(annotation.via), "translated_from": _optional(document.translated_from),
+                    "same": f"{document.id}#{annotation.same}" if annotation.same else None,
+                    "sentence": {"start": start, "end": end},
                 })
+            elif annotation.kind == "phrase":
+                record["as"] = annotation.phrase_as
             elif annotation.kind == "mention":
                 record.update({"target": {"kind": annotation.target_kind, "id": annotation.target},
                                "explicit": annotation.explicit})
             annotations.append(record)
     data = {
-        "format": "dossier-corpus", "version": 1,
+        "format": "dossier-corpus", "version": 2,
         "schema": urls.resolve(SCHEMA, within=within),
         "site": urls.site_url or None,
         "documents": documents,
         "actors": [{"id": a.id, "page": _page(urls, a, within), "name": a.name, "kind": a.kind,
-                    "country": _optional(a.country), "role": _optional(a.role),
+                    "country": _optional(a.country), "nationality": _optional(a.nationality),
+                    "role": _optional(a.role),
                     "part_of": _optional(a.part_of), "aliases": list(a.aliases),
                     "description": _optional(a.description)} for a in corpus.actors.values()],
         "countries": [{"id": c.id, "page": _page(urls, c, within), "name": c.name,
@@ -149,9 +160,14 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
 
 
 def _describe(annotation: Annotation, corpus: Corpus) -> str:
+    """A statement in one line: what it is, whose, when, how it reached the document, its stances."""
     speakers = ", ".join(corpus.actors[s].name for s in annotation.speakers)
-    kind = "Quotation of" if annotation.kind == "quote" else "Reported position of"
-    parts = [f"{kind} {speakers}, {annotation.when}."]
+    kind = KIND_NAMES[annotation.kind]
+    notes = provenance_notes(annotation, corpus.actors, kind=False)
+    relayed = f" ({'; '.join(notes)})" if notes else ""
+    parts = [f"{kind[0].upper()}{kind[1:]} of {speakers}, {annotation.when}{relayed}."]
+    if annotation.same:
+        parts.append(f"Part of the same statement as #{annotation.same}.")
     for stance, claims in annotation.stances.items():
         for claim in claims:
             parts.append(f"{STANCE_WORDING[stance].verb.capitalize()}: {corpus.claims[claim].statement}")
@@ -184,21 +200,28 @@ def annotations_jsonld(corpus: Corpus, urls: Urls) -> str:
                                                "value": _describe(annotation, corpus)}]
                 body += [{"type": "SpecificResource", "purpose": "identifying", "schema:roleName": "speaker",
                           "source": _page(urls, corpus.actors[s], within)} for s in annotation.speakers]
+                body += [{"type": "SpecificResource", "purpose": "identifying", "schema:roleName": "relayed by",
+                          "source": _page(urls, corpus.actors[a], within)} for a in annotation.via]
                 body += [{"type": "SpecificResource", "purpose": "classifying", "schema:roleName": stance,
                           "source": _page(urls, corpus.claims[c], within)}
                          for stance, claims in annotation.stances.items() for c in claims]
+                if annotation.same:
+                    body.append({"type": "SpecificResource", "purpose": "linking",
+                                 "schema:roleName": "same statement", "source": f"{source}#{annotation.same}"})
                 item.update({"motivation": "describing", "body": body})
                 if annotation.date:
-                    item["schema:dateCreated"] = str(annotation.date)
+                    item["schema:dateCreated"] = annotation.date.iso
             elif annotation.kind == "mention":
                 registry = corpus.actors if annotation.target_kind == "actor" else corpus.countries
                 item.update({"motivation": "identifying",
                              "body": {"type": "SpecificResource", "purpose": "identifying",
                                       "source": _page(urls, registry[annotation.target], within)}})
             else:
+                value = (f"Not a quotation of anyone: {_PHRASES[annotation.phrase_as]}."
+                         if annotation.kind == "phrase" else "Withheld in the original.")
                 item.update({"motivation": "commenting",
                              "body": {"type": "TextualBody", "purpose": "commenting", "format": "text/plain",
-                                      "value": "Withheld in the original."}})
+                                      "value": value}})
             item["target"] = {"source": source, "selector": selectors(annotation)}
             items.append(item)
     data = {
@@ -212,10 +235,16 @@ def annotations_jsonld(corpus: Corpus, urls: Urls) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-STATEMENT_COLUMNS = ("id", "when", "date_stated", "kind", "speakers", "speaker_names", "supports",
-                     "disputes", "about", "text", "document", "document_title", "publisher",
-                     "published", "paragraph", "start", "end", "page", "source_url")
-"""The columns of ``statements.csv``; several ids in one cell are separated by ``;``."""
+_PHRASES = {"term": "a term", "title": "a title", "headline": "a headline",
+            "unattributed": "words the text attributes to no one"}
+
+STATEMENT_COLUMNS = ("id", "when", "when_estimated", "date_stated", "kind", "speakers", "speaker_names",
+                     "relayed_by", "relayed_by_names", "translated_from", "supports", "disputes", "about",
+                     "text", "sentence", "also_at", "document", "document_title", "publisher", "published",
+                     "paragraph", "start", "end", "page", "source_url")
+"""The columns of ``statements.csv``; several ids in one cell are separated by ``;``. One row per
+statement: a statement over several spans (``same=``) is one row, with every stance of its spans
+and the anchors of its further spans in ``also_at``."""
 
 
 def _cell(value: object) -> str:
@@ -232,12 +261,18 @@ def statements_csv(corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
     for statement in index.statements:
         document = statement.document
         assert document is not None
+        before, words, after = statement.context
         writer.writerow([_cell(v) for v in (
-            f"{document.id}#{statement.anchor}", statement.when, _date(statement.date), statement.kind,
+            f"{document.id}#{statement.anchor}", statement.when.iso, "yes" if statement.when.estimated else "",
+            _date(statement.date), statement.kind,
             ";".join(statement.speakers), "; ".join(corpus.actors[s].name for s in statement.speakers),
+            ";".join(statement.via), "; ".join(corpus.actors[a].name for a in statement.via),
+            document.translated_from,
             *(";".join(statement.stances.get(stance, ())) for stance in STANCES),
-            " ".join(statement.text.split()), document.id, document.title, document.publisher,
-            document.published, statement.paragraph, statement.start, statement.end,
+            " ".join(statement.text.split()), " ".join((before + words + after).split()),
+            ";".join(part.anchor for part in statement.parts if part is not statement),
+            document.id, document.title, document.publisher,
+            document.published.iso, statement.paragraph, statement.start, statement.end,
             _page(urls, document, STATEMENTS, statement.anchor), document.url,
         )])
     # The byte-order mark makes spreadsheet programs read the file as UTF-8 (names have accents).

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from dossier.model import Annotation, Document
+from dossier.model import Actor, Annotation, Document
 from dossier.rendering import escape
 from dossier.rendering.text import shorten
 
@@ -16,16 +17,84 @@ if TYPE_CHECKING:
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
 
 
-def quotation(annotation: Annotation, limit: int | None = None) -> Markup:
-    """The words of a statement for display: quotes in quotation marks, reported speech marked.
+KIND_NOTES = {
+    "quote": "",
+    "says": "reported",
+    "act": "act",
+    "excerpt": "text of a law or official document",
+    "narration": "the document's own words",
+}
+"""How each kind of statement is marked wherever it is shown: anything but a quotation says what it is."""
 
-    With a `limit`, the words are shortened to it at a word boundary (see `shorten`).
+KIND_NAMES = {
+    "quote": "quotation",
+    "says": "reported position",
+    "act": "reported act",
+    "excerpt": "text of a law or official document",
+    "narration": "the document's own words",
+}
+"""Each kind of statement, named in a sentence."""
+
+LANGUAGES = {
+    "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
+    "es": "Spanish", "fi": "Finnish", "fr": "French", "hu": "Hungarian", "it": "Italian", "ja": "Japanese",
+    "ko": "Korean", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese", "ru": "Russian", "sv": "Swedish",
+    "uk": "Ukrainian", "zh": "Chinese",
+}
+"""Names of the languages documents are most often translated from; another tag is shown as written."""
+
+
+def language_name(tag: str) -> str:
+    """The English name of a BCP 47 tag's language (``zh-Hans`` is Chinese), else the tag."""
+    return LANGUAGES.get(tag.split("-", maxsplit=1)[0].lower(), tag)
+
+
+def provenance_notes(annotation: Annotation, actors: dict[str, Actor], *, kind: bool = True) -> list[str]:
+    """What a reader must know of where a statement's words come from, as plain text.
+
+    Its kind (unless a quotation, or `kind` is false because the caller names it), who relayed
+    it, and the language it was translated from.
     """
-    words = " ".join(annotation.text.split()) if limit is None else shorten(annotation.text, limit)
+    notes = [KIND_NOTES[annotation.kind]] if kind and KIND_NOTES.get(annotation.kind) else []
+    if annotation.via:
+        notes.append("relayed by " + ", ".join(actors[a].name for a in annotation.via))
+    if annotation.translated_from:
+        notes.append(f"translated from {language_name(annotation.translated_from)}")
+    return notes
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | None = None) -> Markup:
+    """A statement for display, in the sentence it stands in, with what it is and where it came from.
+
+    The statement's words are marked out (a quotation in quotation marks) within their sentence,
+    so that a fragment cannot read as its opposite; a reported position, act, text of a law or
+    the document's own words say so, and so do a relay and a translation. With a `limit`, the
+    words are shortened to it at a word boundary (see `shorten`), and the sentence to a quarter of
+    it on each side.
+    """
+    before, words, after = (_folded(part) for part in annotation.context)
+    if limit is not None:
+        words, side = shorten(words, limit), limit // 4
+        before = "…" + before[-side:].lstrip() if len(before) > side else before
+        after = after[:side].rstrip() + "…" if len(after) > side else after
     if annotation.kind == "quote":
-        # <q> adds the quotation marks, so the span's own outer marks are not doubled.
-        return escape.trusted(f'<q class="dossier-quote-text">{escape.html(words.strip(QUOTE_MARKS))}</q>')
-    return escape.trusted(f'<span class="dossier-says-text">{escape.html(words)}</span> <small>(reported)</small>')
+        # <q> adds the quotation marks: the words' own, and those just around them, are not doubled.
+        before = before[:-1] if before.endswith(tuple(QUOTE_MARKS)) and words[:1] not in QUOTE_MARKS else before
+        after = after[1:] if after.startswith(tuple(QUOTE_MARKS)) and words[-1:] not in QUOTE_MARKS else after
+        shown = f'<q class="dossier-quote-text">{escape.html(words.strip().strip(QUOTE_MARKS))}</q>'
+    else:
+        shown = f'<span class="dossier-says-text">{escape.html(words.strip())}</span>'
+    if before.strip() or after.strip():
+        shown = (f'<span class="dossier-context">{escape.html(before.lstrip())}{shown}'
+                 f'{escape.html(after.rstrip())}</span>')
+    notes = provenance_notes(annotation, actors)
+    if notes:
+        shown += f' <small class="dossier-provenance">({escape.html("; ".join(notes))})</small>'
+    return escape.trusted(shown)
 
 
 def citation(document: Document, page: PageWriter) -> Markup:

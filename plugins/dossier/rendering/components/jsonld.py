@@ -10,6 +10,7 @@ from markupsafe import Markup
 from dossier.model import Claim, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
+from dossier.rendering.components.citations import KIND_NAMES, provenance_notes
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.urls import Urls
 
@@ -32,22 +33,27 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
                              "name": actor.name, "url": urls.page(actor, within=within)})
         source: dict[str, Any] = {"@type": "CreativeWork", "name": document.title,
                                   "publisher": {"@type": "Organization", "name": document.publisher},
-                                  "datePublished": str(document.published),
+                                  "datePublished": document.published.iso,
                                   "url": urls.page(document, within=within)}
         if document.author:
             source["author"] = document.author
         if document.url:
             source["sameAs"] = document.url
         stance = STANCE_WORDING[statement.stance_on(claim.id)].verb
+        kind = KIND_NAMES[statement.kind]
+        notes = ["not verbatim" if statement.kind == "says" else "",
+                 *provenance_notes(statement, corpus.actors, kind=False)]
+        if statement.when.estimated:
+            notes.append("date estimated")
+        described = ", ".join(n for n in notes if n)
         appearances.append({
             "@type": "Quotation" if statement.kind == "quote" else "CreativeWork",
             "@id": urls.page(document, statement.anchor, within=within),
             "url": urls.page(document, statement.anchor, within=within),
             "text": " ".join(statement.text.split()),
             "creator": creators if len(creators) != 1 else creators[0],
-            "dateCreated": str(statement.when),
-            "description": (f"{'Quotation' if statement.kind == 'quote' else 'Reported position, not verbatim'}; "
-                            f"{stance} the claim."),
+            "dateCreated": statement.when.iso,
+            "description": f"{kind[0].upper()}{kind[1:]}{', ' + described if described else ''}; {stance} the claim.",
             "isPartOf": source,
         })
     data: dict[str, Any] = {

@@ -8,16 +8,12 @@ from markupsafe import Markup
 
 from dossier.model import Annotation, Corpus, Document
 from dossier.rendering import escape
-from dossier.rendering.components.citations import citation
+from dossier.rendering.components.citations import KIND_NAMES, citation, language_name, provenance_notes
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.urls import Urls, uri
 
 _BLOCK_MARKER = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
-
-LANGUAGES = {"en": "English", "zh": "Chinese", "fr": "French", "de": "German", "es": "Spanish",
-             "hu": "Hungarian", "nl": "Dutch", "pl": "Polish", "it": "Italian"}
-
 
 def render_document(document: Document, corpus: Corpus, urls: Urls | None = None) -> GeneratedPage:
     """`document`'s page; `urls` gives the site's URL scheme (default: relative URLs)."""
@@ -27,9 +23,9 @@ def render_document(document: Document, corpus: Corpus, urls: Urls | None = None
     page.admonition("quote", "Cite this", _cite_this(document, page))
     page.heading(2, "Text", "text")
     statements = len(document.statements)
-    page.text(f"{statements} statement(s) annotated. Highlighted: quotations and reported positions; hover "
-              "or focus one for its speaker and stance. ¶ numbers are paragraph permalinks, # after a "
-              "statement is its own.", css="dossier-legend")
+    page.text(f"{statements} statement(s) annotated. Highlighted: quotations, reported positions and acts, "
+              "texts of laws and the document's own words; hover or focus one for its speaker and stance. "
+              "¶ numbers are paragraph permalinks, # after a statement is its own.", css="dossier-legend")
     page.html(*_text(document, corpus, page))
     return page.page()
 
@@ -41,10 +37,9 @@ def _metadata(document: Document) -> Markup:
     rows.append(("Published", str(document.published)))
     if document.kind:
         rows.append(("Kind", escape.attribute(document.kind)))
-    language = LANGUAGES.get(document.language.split("-")[0], document.language)
+    language = language_name(document.language)
     if document.translated_from:
-        source = LANGUAGES.get(document.translated_from.split("-")[0], document.translated_from)
-        language += f" (translated from {source})"
+        language += f" (translated from {language_name(document.translated_from)})"
     rows.append(("Language", escape.attribute(language)))
     if document.url:
         rows.append(("URL", escape.external_link(document.url)))
@@ -128,8 +123,8 @@ def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[Markup]:
         while i < len(annotations) and annotations[i].start < end:
             annotation = annotations[i]
             i += 1
-            if annotation.start < paragraph.cursor:
-                continue  # overlaps what was already written
+            if annotation.start < paragraph.cursor or annotation.kind == "phrase":
+                continue  # overlaps what was already written, or is plain text (a phrase)
             if open_statement is not None and annotation.start >= open_statement.end:
                 pieces.append(paragraph.until(open_statement.end))
                 pieces.append(_close_statement(open_statement, corpus, page))
@@ -154,20 +149,25 @@ def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[Markup]:
     return blocks
 
 
+# A span shows the stances written on it: a statement over several spans (same=) counts with all
+# of theirs elsewhere, but here each span's words carry only their own.
 def _summary(annotation: Annotation, corpus: Corpus) -> Markup:
     speakers = ", ".join(corpus.actors[s].name for s in annotation.speakers)
-    kind = "Quote" if annotation.kind == "quote" else "Reported position"
-    parts = [f"{kind} by {speakers}"]
+    kind = KIND_NAMES[annotation.kind]
+    parts = [f"{kind[0].upper()}{kind[1:]} by {speakers}"]
     if annotation.date:
         parts.append(f"on {annotation.date}")
-    for stance, claims in annotation.stances.items():
+    parts += [f"({note})" for note in provenance_notes(annotation, corpus.actors, kind=False)]
+    if annotation.same:
+        parts.append(f"(the same statement as #{annotation.same})")
+    for stance, claims in annotation.written_stances.items():
         for claim in claims:
             parts.append(f"— {STANCE_WORDING[stance].verb}: {corpus.claims[claim].statement}")
     return Markup(" ".join(parts))
 
 
 def _open_statement(annotation: Annotation, corpus: Corpus) -> Markup:
-    stances = " ".join(f"dossier-{s}" for s in annotation.stances)
+    stances = " ".join(f"dossier-{s}" for s in annotation.written_stances)
     return (Markup(f'<mark class="dossier-ann dossier-{annotation.kind} {stances}" id="{annotation.anchor}" '
             f'tabindex="0" title="{escape.attribute(_summary(annotation, corpus))}">'))
 
@@ -175,12 +175,16 @@ def _open_statement(annotation: Annotation, corpus: Corpus) -> Markup:
 def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -> Markup:
     by = ", ".join(page.link(corpus.actors[s]) for s in annotation.speakers)
     stances = []
-    for stance, claims in annotation.stances.items():
+    for stance, claims in annotation.written_stances.items():
         symbol, words = STANCE_WORDING[stance].symbol, STANCE_WORDING[stance].verb
         for claim in claims:
             stances.append(page.link(corpus.claims[claim], f"{symbol} {words}", tooltip=corpus.claims[claim].statement))
+    if annotation.via:
+        by += " <small>relayed by " + ", ".join(page.link(corpus.actors[a]) for a in annotation.via) + "</small>"
+    if annotation.same:
+        by += f' <small><a href="#{annotation.same}">same statement</a></small>'
     tail = " · ".join([by, *stances])
-    kind = "quotation" if annotation.kind == "quote" else "reported position"
+    kind = KIND_NAMES[annotation.kind]
     permalink = (f'<a class="dossier-permalink" href="#{annotation.anchor}" '
                  f'aria-label="Permalink to this {kind}">#</a>')
     return Markup(f'</mark><sup class="dossier-by">{tail} {permalink}</sup>')

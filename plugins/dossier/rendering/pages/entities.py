@@ -20,10 +20,10 @@ from dossier.rendering.text import shorten, without_accents
 from dossier.rendering.urls import Urls, uri
 
 
-def _statement_item(statement: Annotation, footnotes: Footnotes) -> Markup:
+def _statement_item(statement: Annotation, footnotes: Footnotes, corpus: Corpus) -> Markup:
     document = statement.document
     assert document is not None
-    return Markup(f"{quotation(statement)}{footnotes.cite(statement)} "
+    return Markup(f"{quotation(statement, corpus.actors)}{footnotes.cite(statement)} "
                   f"<small>— {footnotes.page.link(document)}, {statement.when}</small>")
 
 
@@ -126,7 +126,7 @@ def _small_timeline(page: PageWriter, statements: list[Annotation], stance_of: C
                                       for stance, claims in statement.stances.items() for c in claims)
                             or "<small>no stance on a claim</small>")
         items.append(Markup(f"<strong>{statement.when}</strong> {speakers} — {stated}: "
-                            f"{quotation(statement)}{footnotes.cite(statement)}"))
+                            f"{quotation(statement, corpus.actors)}{footnotes.cite(statement)}"))
     page.items(items)
 
 
@@ -165,7 +165,11 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     if actor.role:
         facts.append(escape.html_inline(actor.role))
     if actor.country:
-        facts.append(Markup("Country: " + page.link(corpus.countries[actor.country])))
+        # A person's country is the jurisdiction they act for, not always their nationality.
+        label = "Acts for" if actor.kind == "person" else "Country"
+        facts.append(Markup(f"{label}: " + page.link(corpus.countries[actor.country])))
+    if actor.nationality:
+        facts.append(Markup("Nationality: " + page.link(corpus.countries[actor.nationality])))
     if actor.part_of:
         facts.append(Markup("Part of: " + page.link(corpus.actors[actor.part_of])))
     page.heading(1, actor.name)
@@ -191,11 +195,11 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
             group = [s for s in said if s.stance_on(claim_id) == stance]
             if group:
                 page.paragraph(Markup(f"{stance_badge(stance)} {page.link(claim, 'the claim')}"))
-                page.items(_statement_item(s, footnotes) for s in group)
+                page.items(_statement_item(s, footnotes, corpus) for s in group)
     unclaimed = [s for s in statements if not s.stances]
     if unclaimed:
         page.heading(3, "Other statements")
-        page.items(_statement_item(s, footnotes) for s in unclaimed)
+        page.items(_statement_item(s, footnotes, corpus) for s in unclaimed)
     page.heading(2, "Timeline", "timeline")
     _actor_timeline(page, statements, actor)
     members = index.members.get(actor.id, [])
@@ -286,7 +290,7 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
             where = f" ({page.link(corpus.countries[country])})" if country else ""
             page.heading(3, actor.name, f"{stance}-{actor_id}")
             page.paragraph(Markup(f"{page.link(actor)}{where}"))
-            page.items(_statement_item(s, footnotes) for s in per_actor[actor_id])
+            page.items(_statement_item(s, footnotes, corpus) for s in per_actor[actor_id])
             if country:
                 countries[country][stance] += len(per_actor[actor_id])
     page.heading(2, "Countries involved", "countries")

@@ -126,6 +126,6 @@ def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> Markup
     stated = "; ".join(positions) if positions else "<small>no stance on a claim</small>"
     dated = "" if statement.date else ' <small title="date of publication">(published)</small>'
     return (Markup(f"<strong>{statement.when}</strong>{dated} {speakers} — {stated}: "
-            f"{quotation(statement, EXCERPT)}{footnotes.cite(statement)}"))
+            f"{quotation(statement, corpus.actors, EXCERPT)}{footnotes.cite(statement)}"))
 
 

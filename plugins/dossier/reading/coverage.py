@@ -1,0 +1,126 @@
+"""The coverage checks: every quotation accounted for, every speaker named near their words.
+
+The originals check shows that the words were not changed; these show that none was overlooked
+or misattributed. A pair of quotation marks whose words are in no annotation (statement,
+mention, redaction or ``phrase``) may be a quotation nobody annotated; a speaker named neither in
+the statement's paragraph nor in the one before may be a ``by=`` copied onto the wrong span.
+Both are warnings, reported where the annotated file has them, so that the strict build fails.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from functools import cache
+
+from dossier.model import Actor, Annotation, Document
+from dossier.problems import Location, Problems
+from dossier.reading.files import SourceText
+from dossier.reading.markup import parse
+from dossier.reading.prose import Span, quotations
+
+NAMED_REASONS = ("earlier", "later", "by-country", "by-description")
+"""Why a speaker is not named near the statement, as ``named=`` says it."""
+
+PHRASE_KINDS = ("term", "title", "headline", "unattributed")
+"""What a ``phrase`` in quotation marks is, as ``as=`` says it."""
+
+_SHOWN = 40
+"""Characters of an unaccounted quotation shown in its warning."""
+
+
+def check_coverage(document: Document, read: SourceText, written: list[tuple[int, int]],
+                   actors: dict[str, Actor], problems: Problems) -> None:
+    """Warn about each quotation-mark pair in no annotation, and each speaker not named near.
+
+    `written` are the spans of every annotation written in the document, valid or not: one with
+    a mistake is reported as such, and its words count as annotated.
+    """
+    unaccounted = unaccounted_quotations(document, written)
+    unnamed = unnamed_speakers(document, actors)
+    if not unaccounted and not unnamed:
+        return  # the usual case, without re-reading the file for its offsets
+    locate = _locator(read)
+    for opening, closing in unaccounted:
+        shown = document.text[opening:closing + 1]
+        if len(shown) > _SHOWN:
+            shown = shown[: _SHOWN - 1] + "…"
+        problems.warning(
+            locate(opening),
+            f"quotation marks around '{shown}' are in no annotation: annotate the words as a statement "
+            "(quote by=…), or mark them [...]{phrase as=…} (term, title, headline or unattributed)",
+        )
+    for annotation, actor in unnamed:
+        problems.warning(
+            annotation.location,
+            f"the speaker '{actor.id}' ({actor.name}) is not named in this paragraph or the one before: "
+            "check by=, or say why with named=earlier, named=later, named=by-country or named=by-description",
+        )
+
+
+def unaccounted_quotations(document: Document, written: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``(opening, closing)`` offsets of each quotation-mark pair whose words no annotation holds.
+
+    The annotations are those `written` and the automatic mentions.
+    """
+    spans = sorted([*written, *((a.start, a.end) for a in document.mentions)])
+    starts = [start for start, _ in spans]
+    reach = []  # the furthest end of the annotations starting at or before each one
+    furthest = -1
+    for _, end in spans:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    found = []
+    for first, last in document.paragraphs:
+        for quoted in quotations(document.text, Span(first, last)):
+            opening, closing = quoted.start, quoted.end - 1
+            # The words are held if an annotation starts at or before them and ends at or after them.
+            i = bisect.bisect_right(starts, opening + 1) - 1
+            if i < 0 or reach[i] < closing:
+                found.append((opening, closing))
+    return found
+
+
+def unnamed_speakers(document: Document, actors: dict[str, Actor]) -> list[tuple[Annotation, Actor]]:
+    """Each statement's speakers not named near it.
+
+    Not named: neither their name, an alias nor an explicit mention is in the statement's
+    paragraph or the one before, and the statement neither says why nor is the document's own
+    voice.
+    """
+    own_voice = {document.publisher, document.author} - {""}
+    explicit = [(m.target, m.start) for m in document.mentions if m.explicit]
+    found = []
+    for annotation in document.annotations:
+        if not annotation.is_statement or annotation.same or annotation.named or annotation.kind == "narration":
+            continue
+        first = document.paragraphs[max(annotation.paragraph - 2, 0)][0]
+        last = document.paragraphs[annotation.paragraph - 1][1]
+        region = document.text[first:last]
+        for speaker in annotation.speakers:
+            actor = actors[speaker]
+            names = (actor.name, *actor.aliases)
+            if own_voice.intersection(names):
+                continue
+            if any(_name_pattern(name).search(region) for name in names):
+                continue
+            if any(target == speaker and first <= start < last for target, start in explicit):
+                continue
+            found.append((annotation, actor))
+    return found
+
+
+@cache
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+
+
+def _locator(read: SourceText) -> Callable[[int], Location]:
+    """Where an offset of the document's plain text is in its annotated file."""
+    assert read.source is not None
+    assert read.lines is not None
+    parsed = parse(read.source.body, read.lines, read.source.body_offset, Problems(), keep_offsets=True)
+    assert parsed.source_offsets is not None
+    offsets, lines, base = parsed.source_offsets, read.lines, read.source.body_offset
+    return lambda offset: lines.location(base + offsets[offset])

@@ -1,0 +1,105 @@
+"""The quotations and sentences of a paragraph of prose, in any common typography.
+
+What the coverage check (every quotation accounted for), the context of a statement (the sentence
+it stands in) and ``suggest`` (quotations still to annotate) all read. Offsets index the plain
+text of a document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PAIRS = {
+    # opening mark: the marks that may close it
+    "“": "”", "„": "“”", "«": "»", "»": "«", "「": "」", "『": "』", '"': '"',
+    "‘": "’", "‚": "‘’", "‹": "›", "'": "'",
+}
+"""Quotation marks in use in English, German, French, Scandinavian and CJK typography."""
+_DOUBLE = '“„«»「」『』"'
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of the plain text."""
+
+    start: int
+    end: int
+
+
+_AMBIGUOUS = "'’‘\""
+"""Marks that also stand for an apostrophe, or open and close alike: only their surroundings tell."""
+
+
+_BEFORE_OPENING = "—–-[{/"
+"""Besides a space, what may stand before an ambiguous mark that opens a quotation. Not ``=``,
+``(`` or ``)``: ``href="x"``, ``alert('x')`` and ``')">`` are code in a text, not quotations."""
+
+
+def _opens(text: str, at: int, stop: int) -> bool:
+    if text[at] not in _AMBIGUOUS:
+        return at + 1 < stop
+    before = text[at - 1] if at else " "
+    return (before.isspace() or before in _BEFORE_OPENING) and at + 1 < stop and not text[at + 1].isspace()
+
+
+def _closes(text: str, at: int, stop: int) -> bool:
+    if text[at] not in _AMBIGUOUS:
+        return True
+    after = text[at + 1] if at + 1 < stop else " "
+    return not text[at - 1].isspace() and not after.isalnum()
+
+
+def quotations(text: str, paragraph: Span) -> list[Span]:
+    """The outermost quotations of a paragraph, marks included, in any of `PAIRS`' styles.
+
+    A quotation inside a quotation is part of it.
+
+    A single mark between two letters is an apostrophe (``don’t``), not a quotation mark; a
+    quotation left open at the end of its paragraph is not reported.
+    """
+    found: list[Span] = []
+    at, stop = paragraph.start, paragraph.end
+    while at < stop:
+        mark = text[at]
+        if mark in PAIRS and _opens(text, at, stop):
+            close = next((j for j in range(at + 1, stop) if text[j] in PAIRS[mark] and _closes(text, j, stop)), -1)
+            if close > 0:
+                found.append(Span(at, close + 1))
+                at = close + 1
+                continue
+        at += 1
+    return found
+
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|Gen|Sen|Rep|Gov|vs|etc|e\.g|i\.e))\.$")
+
+
+def sentences(text: str, paragraph: Span, quoted: list[Span]) -> list[Span]:
+    """The sentences of a paragraph.
+
+    A full stop inside a quotation ends a sentence only if the quotation ends with it and a
+    capital follows (``“… what it is,” Pang said.`` is one sentence).
+    """
+    inside = [False] * (paragraph.end - paragraph.start)
+    for q in quoted:
+        for i in range(q.start, q.end - 1):
+            inside[i - paragraph.start] = True
+    spans, start = [], paragraph.start
+    for match in re.finditer(r"[.!?…][’”\"'»」』)]*\s+(?=[“\"‘'«„(\[A-Z0-9À-Ý])", text[paragraph.start:paragraph.end]):
+        end = paragraph.start + match.end()
+        mark_at = paragraph.start + match.start()
+        if inside[mark_at - paragraph.start] and not any(q.end - 2 <= mark_at < q.end
+                                                         for q in quoted):
+            continue
+        if _ABBREVIATION.search(text[max(start, mark_at - 5):mark_at + 1]):
+            continue
+        spans.append(Span(start, end))
+        start = end
+    spans.append(Span(start, paragraph.end))
+    return [s for s in spans if s.end > s.start]
+
+
+def is_double(text: str, span: Span) -> bool:
+    """Whether the quotation `span` opens with a double mark."""
+    return text[span.start] in _DOUBLE

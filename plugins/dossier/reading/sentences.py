@@ -1,0 +1,37 @@
+"""The sentence a statement stands in, so that a fragment is never shown without it.
+
+"one single cybersecurity issue" reads as its opposite without "Not …, Huawei says": pages show a
+statement with its sentence (or sentences, for words that run over several), as
+`dossier.reading.prose.sentences` splits its paragraph. A sentence longer than the limit on
+either side of the statement is cut at a space, so that no page grows with a run-on paragraph.
+"""
+
+from __future__ import annotations
+
+from dossier.reading.prose import Span, quotations, sentences
+
+CONTEXT_LIMIT = 160
+"""The most characters of the sentence shown on each side of a statement."""
+
+
+def sentence_bounds(text: str, paragraph: tuple[int, int], start: int, end: int,
+                    limit: int = CONTEXT_LIMIT) -> tuple[int, int]:
+    """The bounds of the sentence (or sentences) around ``text[start:end]`` within `paragraph`.
+
+    At most `limit` characters are kept on either side of the words.
+    """
+    whole = Span(*paragraph)
+    found = sentences(text, whole, quotations(text, whole))
+    left = max((s.start for s in found if s.start <= start), default=whole.start)
+    right = min((s.end for s in found if s.end >= end), default=whole.end)
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    if start - left > limit:
+        cut = text.find(" ", start - limit, start)
+        left = cut + 1 if cut >= 0 else start - limit
+    if right - end > limit:
+        cut = text.rfind(" ", end, end + limit)
+        right = cut if cut >= 0 else end + limit
+    return left, right

@@ -1,0 +1,89 @@
+"""End-to-end provenance on the real corpus: relays, translations, kinds beyond speech, acting
+for, estimated dates and context, on the built pages and in every export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def soup_of(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _items_with(page: BeautifulSoup, words: str) -> list[str]:
+    """The text of each list item of `page` that holds `words`."""
+    return [" ".join(li.get_text(" ").split()) for li in page.select("article li") if words in li.get_text()]
+
+
+def test_a_relayed_translated_quotation_says_so_on_its_speakers_page(built_site: Path) -> None:
+    items = _items_with(soup_of(built_site, "actors/henna-virkkunen"), "foreign interference")
+    assert items
+    for item in items:
+        assert "relayed by Politico" in item and "translated from Chinese" in item, item
+        assert "c. 2025-09-17" in item, item  # the year is the editors' estimate
+
+
+def test_relays_and_translations_are_in_every_export(built_site: Path) -> None:
+    anchor = "guancha-spain-huawei-contract#virkkunen-foreign-interference"
+    rows = list(csv.DictReader(io.StringIO((built_site / "data/statements.csv").read_text(encoding="utf-8-sig"))))
+    (row,) = [r for r in rows if r["id"] == anchor]
+    assert (row["relayed_by"], row["relayed_by_names"], row["translated_from"]) == ("politico", "Politico", "zh")
+    assert (row["when"], row["when_estimated"]) == ("2025-09-17", "yes")
+    assert row["also_at"].split(";") == ["virkkunen-interference-risks", "quote-henna-virkkunen-1",
+                                         "quote-henna-virkkunen-2"]
+    # One row per statement: the further spans of a statement are not rows of their own.
+    assert not [r for r in rows if r["id"].endswith("#virkkunen-interference-risks")]
+    corpus = json.loads((built_site / "data/corpus.json").read_text(encoding="utf-8"))
+    (record,) = [a for a in corpus["annotations"] if a["id"] == anchor]
+    assert (record["via"], record["translated_from"], record["when_estimated"]) == (["politico"], "zh", True)
+    jsonld = json.loads((built_site / "data/annotations.jsonld").read_text(encoding="utf-8"))
+    (item,) = [i for i in jsonld["first"]["items"] if i["id"].endswith("/guancha-spain-huawei-contract/"
+                                                                       "#virkkunen-foreign-interference")]
+    relays = [b["source"] for b in item["body"] if b.get("schema:roleName") == "relayed by"]
+    assert len(relays) == 1 and relays[0].endswith("actors/politico/")
+    assert "relayed by Politico; translated from Chinese" in item["body"][0]["value"]
+
+
+def test_the_statute_is_the_laws_text_of_2017_not_a_statement_of_2023(built_site: Path) -> None:
+    items = _items_with(soup_of(built_site, "actors/chinese-government"), "support, assist, and cooperate")
+    assert items
+    for item in items:
+        assert "text of a law or official document" in item and "2017" in item, item
+        assert "2023" not in item, item
+    timeline = soup_of(built_site, "timeline")
+    heading = timeline.find(id="y2017")
+    assert heading is not None
+    assert "support, assist, and cooperate" in heading.find_next("ul").get_text()
+
+
+def test_a_commissioners_stances_count_for_the_eu_not_finland(built_site: Path) -> None:
+    eu = soup_of(built_site, "countries/eu").get_text()
+    assert "Henna Virkkunen" in eu
+    finland = soup_of(built_site, "countries/finland").get_text()
+    assert "Henna Virkkunen" not in finland
+    assert "Acts for: European Union" in " ".join(soup_of(built_site, "actors/henna-virkkunen").get_text().split())
+
+
+def test_a_forecast_of_the_briefing_is_the_commissions_not_huaweis(built_site: Path) -> None:
+    huawei = soup_of(built_site, "actors/huawei").get_text()
+    assert "Reassure the Commission" not in huawei
+    items = _items_with(soup_of(built_site, "actors/european-commission"), "Reassure the Commission")
+    assert items and all("the document's own words" in item for item in items)
+
+
+def test_a_fragment_is_shown_in_its_sentence(built_site: Path) -> None:
+    items = _items_with(soup_of(built_site, "claims/huawei-has-clean-cybersecurity-record"), "cyber security issue")
+    assert items
+    assert all("there has never been one legitimate" in item for item in items)
+
+
+def test_an_estimated_date_is_never_shown_as_certain(built_site: Path) -> None:
+    text = " ".join(soup_of(built_site, "timeline").get_text().split())
+    assert "c. 2025-07-25" in text
+    assert text.count("2025-07-25") == text.count("c. 2025-07-25")
