@@ -60,16 +60,23 @@ def quotations(text: str, paragraph: Span) -> list[Span]:
     """
     found: list[Span] = []
     at, stop = paragraph.start, paragraph.end
-    while at < stop:
+    # Jump from mark to mark: every paragraph of every document is read at each build.
+    while (opening := _OPENING.search(text, at, stop)) is not None:
+        at = opening.start()
         mark = text[at]
-        if mark in PAIRS and _opens(text, at, stop):
-            close = next((j for j in range(at + 1, stop) if text[j] in PAIRS[mark] and _closes(text, j, stop)), -1)
+        if _opens(text, at, stop):
+            close = next((m.start() for m in _CLOSING[mark].finditer(text, at + 1, stop)
+                          if _closes(text, m.start(), stop)), -1)
             if close > 0:
                 found.append(Span(at, close + 1))
                 at = close + 1
                 continue
         at += 1
     return found
+
+
+_OPENING = re.compile("[" + re.escape("".join(PAIRS)) + "]")
+_CLOSING = {mark: re.compile("[" + re.escape(closers) + "]") for mark, closers in PAIRS.items()}
 
 
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|Gen|Sen|Rep|Gov|vs|etc|e\.g|i\.e))\.$")
