@@ -92,7 +92,6 @@ ENTITIES = {
     "countries/united-states.md": "name: United States\ncode: US",
     "claims/huawei-poses-security-risk.md": "statement: Huawei equipment poses a security risk.",
     "claims/nato-compatible.md": "statement: Using Huawei is compatible with NATO membership.",
-    "claims/us-has-evidence.md": "statement: The United States has shown evidence against Huawei.",
 }
 
 

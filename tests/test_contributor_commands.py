@@ -169,7 +169,10 @@ def test_new_country_and_claim(project: Path, capsys: pytest.CaptureFixture[str]
                "--statement", "Huawei components must leave 5G core networks.") == (
         0, ["wrote sources/claims/huawei-out-of-core.md"], "")
     corpus, problems = load_with_problems(project / "sources")
-    assert not problems
+    assert [str(p).split(": no ")[0] for p in problems.sorted()] == [
+        "sources/claims/huawei-out-of-core.md:1:1: warning: claim 'huawei-out-of-core' is used nowhere",
+        "sources/countries/germany.md:1:1: warning: country 'germany' is used nowhere",
+    ], "new and not yet used: only the warnings that say so"
     assert corpus.countries["germany"].aliases == ("German",) and corpus.countries["germany"].code == "DE"
     assert corpus.claims["huawei-out-of-core"].statement == "Huawei components must leave 5G core networks."
 
@@ -208,7 +211,7 @@ def test_list_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_list_says_when_files_with_errors_are_left_out(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (project / "sources/actors/ken-hu.md").write_text("---\nname: Ken Hu\nkind: persn\n---\n", encoding="utf-8")
+    (project / "sources/actors/ken-hu.md").write_text("---\nnme: Ken Hu\nkind: person\n---\n", encoding="utf-8")
     status, out, err = run(capsys, "list", "actors")
     assert status == 0
     assert [line.split()[1] for line in out] == ["huawei", "spanish-government"]

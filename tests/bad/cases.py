@@ -60,6 +60,17 @@ CASES = [
     Case("country: written as a name", [replace("actors/huawei.md", "country: china", "country: China")],
          ["sources/actors/huawei.md:4:10: 'country' must be an id (lowercase letters, digits, hyphens), "
           "not 'China'; did you mean 'china'?"]),
+    Case("actor name where an id is expected", [replace(DOC, "by=huawei supports", "by=Ken Hu supports")],
+         [f"{D}:9:65: by= takes an actor id, not a name: 'Ken Hu' is the name of actor 'ken-hu'; write by=ken-hu"]),
+    Case("country alias where an id is expected", [replace(DOC, "country=spain", "country=Spanish")],
+         [f"{D}:11:23: country= takes a country id, not a name: 'Spanish' is an alias of country 'spain'; "
+          "write country=spain"]),
+    Case("unknown id naming another country than the close one",
+         [replace(DOC, "by=spanish-government", "by=chinese-government")],
+         [f"{D}:11:80: unknown actor 'chinese-government' (no sources/actors/chinese-government.md)"]),
+    Case("unknown id close to an alias", [replace(DOC, "by=spanish-government", "by=government-of-spain")],
+         [f"{D}:11:80: unknown actor 'government-of-spain'; did you mean 'spanish-government' "
+          "(its alias 'Government of Spain')?"]),
     # Annotation kinds and keys -----------------------------------------------------------------
     Case("unknown annotation kind", [replace(DOC, "{quote by", "{qoute by")],
          [f"{D}:9:56: unknown annotation kind 'qoute'; did you mean 'quote'?"]),
@@ -100,6 +111,13 @@ CASES = [
     # Spans opened and not closed ---------------------------------------------------------------
     Case("'[' never closed", [replace(DOC, "secure”]{quote", "secure”{quote")],
          [f"{D}:9:36: '[' opened here is not closed by ']{{...}}' before the end of its paragraph"]),
+    Case("space between ']' and '{'", [replace(DOC, "secure”]{quote", "secure”] {quote")],
+         [f"{D}:9:55: annotation broken by a space <U+0020 SPACE> between ']' and '{{': the attribute block must "
+          "follow ']' at once"]),
+    Case("mark between ']' and '{'", [replace(DOC, "secure”]{quote", "secure]”{quote")],
+         [f"{D}:9:54: annotation broken by '”' <U+201D RIGHT DOUBLE QUOTATION MARK> between ']' and '{{'"]),
+    Case("attribute block closed with ']'", [replace(DOC, "is-safe}, a", "is-safe], a")],
+         [f"{D}:9:55: attribute block '{{' opened here is not closed with '}}' before the ']' at column 105"]),
     Case("'{' never closed", [replace(DOC, "is-safe}, a", "is-safe, a")],
          [f"{D}:9:55: attribute block '{{' opened here is not closed with '}}' on the same line"]),
     Case("']{' without '['", [replace(DOC, "[“safe", "“safe")],
@@ -116,7 +134,8 @@ CASES = [
     Case("unknown field", [replace(DOC, "publisher: Example News", "publisher: Example News\nauthr: Ann Smith")],
          [f"{D}:4:1: warning: unknown field 'authr'; did you mean 'author'?"]),
     Case("malformed YAML", [replace(DOC, "title: Huawei opens", "title: Huawei: opens")],
-         [f"{D}:2:14: malformed YAML front matter: mapping values are not allowed"]),
+         [f"{D}:2:14: malformed YAML front matter: mapping values are not allowed in this context; a value that "
+          "holds ': ' goes in quotes: title: \"Huawei: opens a centre in Brussels\""]),
     Case("unclosed quote in YAML", [replace(DOC, "title: Huawei opens a centre in Brussels",
                                             'title: "Huawei opens a centre in Brussels')],
          [f"{D}:2:8: malformed YAML front matter: while scanning a quoted scalar (started here)"]),
@@ -134,6 +153,10 @@ CASES = [
          [f"{D}:5:1: a document needs a 'url' or a 'reference' (or both)"]),
     Case("actor kind misspelt", [replace("actors/ken-hu.md", "kind: person", "kind: persn")],
          ["sources/actors/ken-hu.md:3:7: 'kind' is 'persn'; did you mean 'person'?"]),
+    Case("actor kind misspelt and more", [replace("actors/ken-hu.md", "kind: person", "kind: persn"),
+                                          replace("actors/ken-hu.md", "part_of: huawei", "part_of: huawai")],
+         ["sources/actors/ken-hu.md:3:7: 'kind' is 'persn'; did you mean 'person'?",
+          "sources/actors/ken-hu.md:5:10: unknown actor 'huawai'; did you mean 'huawei'?"]),
     Case("no front matter", [replace("claims/huawei-equipment-is-safe.md", "---\nstatement", "statement")],
          ["sources/claims/huawei-equipment-is-safe.md:1:1: missing YAML front matter"]),
     Case("front matter never closed", [replace("countries/china.md", "---\nThe People's", "The People's")],
@@ -175,6 +198,17 @@ CASES = [
          [f"{D}:9:65: unknown actor 'hu<U+0430 CYRILLIC SMALL LETTER A>wei'; did you mean 'huawei'?"]),
     Case("zero-width space in an id", [replace(DOC, "by=huawei", "by=hua\u200bwei")],
          [f"{D}:9:65: unknown actor 'hua<U+200B ZERO WIDTH SPACE>wei'; did you mean 'huawei'?"]),
+    # The registry as the documents use it ------------------------------------------------------
+    Case("claim used nowhere", [write("claims/5g-is-fast.md", "---\nstatement: 5G is fast.\n---\n")],
+         ["sources/claims/5g-is-fast.md:1:1: warning: claim '5g-is-fast' is used nowhere: no statement takes a "
+          "stance on it"]),
+    Case("actor used nowhere", [write("actors/nokia.md", "---\nname: Nokia\nkind: organisation\n---\n")],
+         ["sources/actors/nokia.md:1:1: warning: actor 'nokia' is used nowhere"]),
+    Case("alias that never matches as a whole word",
+         [replace(DOC, "on Monday.", "with the SPANISH delegation on Monday."),
+          replace("originals/brussels-meeting.txt", "on Monday.", "with the SPANISH delegation on Monday.")],
+         ["sources/countries/spain.md:5:5: warning: 'Spanish' (country 'spain') never matches as a whole word, "
+          "but document 'brussels-meeting' writes 'SPANISH'"]),
     # Verbatim text ---------------------------------------------------------------------------
     Case("text differs from its original", [replace(DOC, "on Monday.", "on Tuesday.")],
          [f"{D}:7:62: text differs from its original sources/originals/brussels-meeting.txt (line 1, column 62): "
@@ -182,6 +216,10 @@ CASES = [
     Case("word dropped at the end", [replace(DOC, SAYS + ".", SAYS)],
          [f"{D}:11:151: text differs from its original sources/originals/brussels-meeting.txt (line 5, column 52): "
           "here the end of the text, original '.…'"]),
+    Case("straight quotation mark for a curly one", [replace(DOC, "[“safe", '["safe')],
+         [f"{D}:9:37: text differs from its original sources/originals/brussels-meeting.txt (line 3, column 36): "
+          "here '\"safe and secure”, a spokesper…', original '“safe and secure”, a spokesper…' "
+          "('\"' <U+0022 QUOTATION MARK> here, '“' <U+201C LEFT DOUBLE QUOTATION MARK> in the original)"]),
     Case("no original", [delete("originals/brussels-meeting.txt")],
          [f"{D}:1:1: no original text: add sources/originals/brussels-meeting.txt"]),
 ]

@@ -7,6 +7,7 @@ with a mistake is left out, and the others of the document are still checked.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import difflib
 import re
 
@@ -41,6 +42,9 @@ ALL_KEYS = (*_STATEMENT_KEYS, "as", "actor", "country")
 
 INHERITED_KEYS = ("by", "date", "via")
 """What a further span of a statement (``same=``) takes from its first span, and may not repeat."""
+
+NAMED_BY = {"by": "actor", "actor": "actor", "country": "country"}
+"""The keys whose value is the id of an actor or a country, which contributors may write as a name."""
 
 MENTION_KEYS = ("actor", "country")
 """The keys that make an annotation a mention."""
@@ -80,6 +84,10 @@ def _spaced_pair(attributes: list[Attribute]) -> Attribute | None:
 _PLACEHOLDER_WORDS = re.compile(r"[^\W_]")
 """A letter or digit: what a redaction placeholder may not contain."""
 
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
 
 class AnnotationReader:
     """Reads the annotations of documents against the registry.
@@ -214,6 +222,7 @@ class AnnotationReader:
         if spaced is not None:
             self.problems.error(spaced.location, "write key=value without spaces around '='")
             return None
+        span, names_ok = self._names_for_ids(span)
         pairs = [a for a in span.attributes if a.value is not None]
         found = self._kind(span, pairs)
         if found is None:
@@ -228,7 +237,49 @@ class AnnotationReader:
         ok &= values_ok
         ok &= self._check_whole(annotation, seen, kind_token or span, by_explained=by_explained)
         ok &= self._check_stances(seen, annotation)
-        return annotation if ok else None
+        return annotation if ok and names_ok else None
+
+    # Names written for ids ---------------------------------------------------------------
+
+    def _names_for_ids(self, span: RawSpan) -> tuple[RawSpan, bool]:
+        """Report a name or alias written where an id goes (``by=Ken Hu``, ``country=Spanish``).
+
+        The words of a name with spaces read as further attributes (``Hu`` as a kind): they are
+        taken back into the name, so that one message says what is wrong, and the rest of the
+        annotation is checked with the id the name stands for. Returns the span so read, and
+        whether no name was found.
+        """
+        attributes = list(span.attributes)
+        ok = True
+        index = 0
+        while index < len(attributes):
+            pair = attributes[index]
+            kind = NAMED_BY.get(pair.key) if pair.value else None
+            if kind is None or pair.value in self.registry.known(kind):
+                index += 1
+                continue
+            # The longest run of bare words after the value that, with it, makes a registered name.
+            words = [pair.value or ""]
+            for token in attributes[index + 1:]:
+                if token.value is not None or token.key.startswith("#") or token.key in KINDS:
+                    break
+                words.append(token.key)
+            for count in range(len(words), 0, -1):
+                found = self.registry.names(kind).get(" ".join(words[:count]))
+                if found is not None:
+                    break
+            else:
+                index += 1
+                continue
+            id_, what = found
+            name = " ".join(words[:count])
+            self.problems.error(pair.value_location, f"{pair.key}= takes {_article(kind)} {kind} id, not a name: "
+                                                     f"'{name}' is {'the name' if what == 'name' else 'an alias'} "
+                                                     f"of {kind} '{id_}'; write {pair.key}={id_}")
+            ok = False
+            attributes[index:index + count] = [dataclasses.replace(pair, value=id_)]
+            index += 1
+        return (span if ok else dataclasses.replace(span, attributes=attributes)), ok
 
     # The kind ----------------------------------------------------------------------------
 

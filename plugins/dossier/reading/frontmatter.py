@@ -102,6 +102,22 @@ def _parse_yaml(yaml_text: str, path: str, problems: Problems) -> dict[str, Fiel
     return fields
 
 
+_UNQUOTED_FIELD = re.compile(r"([ \t]*)([\w-]+):[ \t]+([^\"'\s].*?)[ \t]*")
+
+
+def _quoting_hint(yaml_text: str, mark: yaml.Mark | None) -> str:
+    """How to fix a value that holds ``: `` unquoted, which YAML reads as a second key (or ``""``)."""
+    if mark is None:
+        return ""
+    lines = yaml_text.split("\n")
+    field = _UNQUOTED_FIELD.fullmatch(lines[mark.line]) if mark.line < len(lines) else None
+    if field is None or ": " not in field.group(3) + " ":
+        return ""
+    key, value = field.group(2), field.group(3)
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"; a value that holds ': ' goes in quotes: {key}: {quoted}"
+
+
 def _yaml_error(exc: yaml.YAMLError, yaml_text: str, path: str,
                 here: Callable[[yaml.Mark], Location]) -> tuple[Location, str]:
     """Where a YAML error is, and what it is, pointing at the real mistake."""
@@ -111,7 +127,7 @@ def _yaml_error(exc: yaml.YAMLError, yaml_text: str, path: str,
         if exc.context_mark and exc.context and (mark is None or mark.index >= len(yaml_text)):
             # Reaching the end is not the mistake; what was left open (a quote, a bracket) is.
             mark, message = exc.context_mark, f"{exc.context} (started here), {exc.problem}"
-        return (here(mark) if mark else Location(path, 2, 1)), str(message)
+        return (here(mark) if mark else Location(path, 2, 1)), f"{message}{_quoting_hint(yaml_text, mark)}"
     if isinstance(exc, yaml.reader.ReaderError):
         # Raised for characters YAML does not allow, such as control characters.
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)

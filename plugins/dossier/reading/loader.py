@@ -23,6 +23,7 @@ from dossier.reading.matcher import NameMatcher
 from dossier.reading.mentions import find_mentions
 from dossier.reading.originals import compare_with_original
 from dossier.reading.registry import Registry
+from dossier.reading.usage import check_usage
 
 __all__ = ["FOLDERS", "Loader", "load", "load_with_problems"]
 
@@ -114,7 +115,11 @@ class Loader:
                 check_coverage(document, read, written, self.corpus.actors, self.problems)
 
     def finish(self) -> tuple[Corpus, Problems]:
-        """Report originals without a document; return the corpus and every problem."""
+        """Report originals without a document and the registry's unused parts.
+
+        Returns the corpus and every problem.
+        """
+        check_usage(self.corpus, self.problems, unused=not self.problems.errors)
         documents = {read.id for read in self.documents}
         for orphan in sorted(set(self._originals) - documents):
             self.problems.warning(

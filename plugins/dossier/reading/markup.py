@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from dossier.characters import code_point
 from dossier.problems import Location, Problems
 
 ESCAPABLE = "[]{}\\"
@@ -107,6 +108,28 @@ def _scan(body: str, lines: LineIndex, base: int, problems: Problems) -> list[_F
     return _Scanner(body, lines, base, problems).run()
 
 
+_BROKEN_BLOCK = re.compile(
+    r"([^\S\n]{1,3}|[^\w\s\[\]{}\\]{1,2})"  # between ']' and '{': a space or two, or a mark or two
+    r"(\{[ \t]*(?:#[\w-]+|[a-z][\w-]*(?:=[^\s{}]*)?)(?:[ \t]+(?:#[\w-]+|[a-z][\w-]*(?:=[^\s{}]*)?))*[ \t]*\})",
+)
+"""What stands after a ']' when an annotation is broken: a small gap, then an attribute block."""
+_SHOWN = 40
+"""The longest attribute block a message quotes whole."""
+
+
+def _broken_annotation(gap: str, block: str) -> str:
+    """The message for ``[words] {kind …}`` or ``[words]”{kind …}``: the gap turns it into plain text."""
+    if gap.isspace():
+        what = f"a space {code_point(' ')}" if gap == " " else f"{len(gap)} blanks"
+        fix = "remove it"
+    else:
+        what = " and ".join(f"'{c}' {code_point(c)}" for c in gap)
+        fix = f"move {'it' if len(gap) == 1 else 'them'} inside the brackets or after the '}}'"
+    shown = block if len(block) <= _SHOWN else block[:_SHOWN - 2] + "…}"
+    return (f"annotation broken by {what} between ']' and '{{': the attribute block must follow ']' at once, "
+            f"else the words and '{shown}' are read as plain text; {fix}")
+
+
 class _Scanner:
     """One pass over a body's escapes, brackets and paragraph breaks, finding ``[words]{...}``."""
 
@@ -133,6 +156,9 @@ class _Scanner:
             elif i < len(body) and body[i] == "{":
                 i = self.close(match.start(), i)
             elif stack:
+                broken = _BROKEN_BLOCK.match(body, i)
+                if broken is not None:
+                    self.problems.error(self.at(i), _broken_annotation(broken.group(1), broken.group(2)))
                 self.pop()  # '[text]' without '{...}' is literal text, as in the originals.
         self.unclosed_all("before the end of the file")
         self.found.sort(key=lambda f: f.open_at)

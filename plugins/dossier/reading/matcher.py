@@ -14,7 +14,8 @@ from typing import Any
 _END = ""  # trie key marking the end of a name; no name contains an empty character
 
 
-def _trie_pattern(names: list[str]) -> str:
+def trie_pattern(names: list[str]) -> str:
+    """One regular expression for all of `names`, as a trie: at each place the longest wins."""
     trie: dict[str, Any] = {}
     for name in names:
         node = trie
@@ -48,7 +49,7 @@ class NameMatcher:
         self._targets = dict(names)
         ordered = sorted(n for n in self._targets if n)
         if ordered:
-            pattern = r"(?<!\w)(?:" + _trie_pattern(ordered) + r")(?!\w)"
+            pattern = r"(?<!\w)(?:" + trie_pattern(ordered) + r")(?!\w)"
             self._regex: re.Pattern[str] | None = re.compile(pattern)
         else:
             self._regex = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dossier.characters import code_point
 from dossier.model import Document
 from dossier.problems import Location, Problems
 from dossier.reading.files import SourceText
@@ -38,8 +39,8 @@ def compare_with_original(document: Document, read: SourceText, original: Source
     problems.error(
         location,
         f"text differs from its original {original.path} (line {where_original.line}, column "
-        f"{where_original.col}): here {_excerpt(mine, at)}, original {_excerpt(theirs, at)}. "
-        "Sources are verbatim: annotate without changing the words",
+        f"{where_original.col}): here {_excerpt(mine, at)}, original {_excerpt(theirs, at)}"
+        f"{_characters(mine, theirs, at)}. Sources are verbatim: annotate without changing the words",
     )
 
 
@@ -76,6 +77,14 @@ def _collapse(text: str, skip: list[tuple[int, int]]) -> tuple[str, list[int]]:
             index.extend(range(cursor + match.start(), cursor + match.end()))
         cursor = max(cursor, end)
     return "".join(out), index
+
+
+def _characters(mine: str, theirs: str, at: int) -> str:
+    """The two differing characters by code point, as look-alikes (``'`` and ``’``) need."""
+    if at >= len(mine) or at >= len(theirs):
+        return ""
+    return (f" ('{mine[at]}' {code_point(mine[at])} here, '{theirs[at]}' {code_point(theirs[at])} "
+            "in the original)")
 
 
 def _excerpt(text: str, at: int) -> str:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+
 from dossier.model import Actor, Claim, Corpus, Country, Entity, acting_country
-from dossier.problems import Location, Problems, did_you_mean
+from dossier.problems import Location, Problems
 from dossier.reading import fields as schemas
-from dossier.reading.files import SourceText
+from dossier.reading.files import SourceText, slug
 from dossier.reading.frontmatter import SourceFile
 from dossier.reading.markup import Attribute
 from dossier.reading.matcher import NameMatcher
-from dossier.suggest import NameIndex
+from dossier.suggest import CUTOFF, NameIndex
 
 
 class Registry:
@@ -29,10 +31,12 @@ class Registry:
         self._part_of_locations: dict[str, Location | None] = {}
         self._country_locations: dict[str, Location] = {}
         self._name_locations: dict[str, Location] = {}
-        self._name_index: dict[str, NameIndex] = {}
+        self._names: dict[str, dict[str, tuple[str, str]]] = {}
+        self._name_index: dict[str, tuple[NameIndex, dict[str, tuple[str, str]]]] = {}
 
     def add_country(self, read: SourceText) -> None:
         """Add the country of `read`, or report why it cannot be."""
+        self._forget_names("country")
         source = read.split(self.problems)
         values = self.check_fields(read, source, schemas.COUNTRY, "country")
         if "name" not in values:
@@ -45,13 +49,16 @@ class Registry:
 
     def add_actor(self, read: SourceText) -> None:
         """Add the actor of `read`, or report why it cannot be; its ``part_of`` is checked later."""
+        self._forget_names("actor")
         source = read.split(self.problems)
         values = self.check_fields(read, source, schemas.ACTOR, "actor")
-        if "name" not in values or "kind" not in values:
+        if "name" not in values:
             self.broken["actor"].add(read.id)
             return
+        # A wrong kind is reported; the actor is kept all the same, so that the rest of its file and
+        # every use of it are checked in this run too.
         actor = Actor(
-            read.id, read.path, source.body.strip(), name=str(values["name"]), kind=str(values["kind"]),
+            read.id, read.path, source.body.strip(), name=str(values["name"]), kind=str(values.get("kind", "")),
             country=str(values.get("country", "")), role=str(values.get("role", "")),
             part_of=str(values.get("part_of", "")), nationality=str(values.get("nationality", "")),
         )
@@ -59,7 +66,7 @@ class Registry:
         for key in ("country", "nationality"):
             value = getattr(actor, key)
             if value and value not in self.corpus.countries:
-                self.unknown(source.fields[key].value_location, "country", value, self.corpus.countries)
+                self.unknown(source.fields[key].value_location, "country", value)
         if actor.country:
             self._country_locations[read.id] = source.fields["country"].value_location
         self.corpus.actors[read.id] = actor
@@ -67,6 +74,7 @@ class Registry:
 
     def add_claim(self, read: SourceText) -> None:
         """Add the claim of `read`, or report why it cannot be."""
+        self._forget_names("claim")
         source = read.split(self.problems)
         values = self.check_fields(read, source, schemas.CLAIM, "claim")
         if "statement" not in values:
@@ -101,7 +109,7 @@ class Registry:
         for actor in self.corpus.actors.values():
             if actor.part_of and actor.part_of not in self.corpus.actors:
                 location = self._part_of_locations.get(actor.id) or Location(actor.path)
-                self.unknown(location, "actor", actor.part_of, self.corpus.actors)
+                self.unknown(location, "actor", actor.part_of)
         for actor in self.corpus.actors.values():
             self._check_acting_for(actor)
 
@@ -153,13 +161,8 @@ class Registry:
 
     def ids(self, pair: Attribute, key: str) -> tuple[str, ...] | None:
         """The ids listed in `pair`'s value, or None after reporting what is wrong with them."""
-        registry: dict[str, Actor] | dict[str, Country] | dict[str, Claim]
-        if key in ("by", "actor", "via"):
-            registry, kind = self.corpus.actors, "actor"
-        elif key == "country":
-            registry, kind = self.corpus.countries, "country"
-        else:
-            registry, kind = self.corpus.claims, "claim"
+        kind = "actor" if key in ("by", "actor", "via") else "country" if key == "country" else "claim"
+        registry = self.known(kind)
         ok = True
         ids: list[str] = []
         offset = len(key) + 1
@@ -176,18 +179,77 @@ class Registry:
                 extra = ""
                 if kind == "actor" and id_ in self.corpus.countries:
                     extra = f" ('{id_}' is a country; who speaks must be an actor, e.g. its government)"
-                self.unknown(where, kind, id_, registry, extra)
+                self.unknown(where, kind, id_, extra)
                 ok = False
             ids.append(id_)
         return tuple(ids) if ok else None
 
-    def unknown(self, location: Location, kind: str, id_: str, registry: dict, extra: str = "") -> None:  # type: ignore[type-arg]
+    def unknown(self, location: Location, kind: str, id_: str, extra: str = "") -> None:
         """Report an unknown id, unless its file exists and its own errors are already reported."""
         if id_ in self.broken[kind]:
             return
         folder = {"actor": "actors", "country": "countries", "claim": "claims"}[kind]
-        index = self._name_index.get(kind)
-        if index is None or len(index) != len(registry):  # made once the registry is complete
-            index = self._name_index[kind] = NameIndex(registry)
-        self.problems.error(location, f"unknown {kind} '{id_}'{did_you_mean(id_, index)}{extra} "
+        self.problems.error(location, f"unknown {kind} '{id_}'{self.did_you_mean(kind, id_)}{extra} "
                                       f"(no sources/{folder}/{id_}.md)")
+
+    def known(self, kind: str) -> dict[str, Actor] | dict[str, Country] | dict[str, Claim]:
+        """The entities of `kind` (``actor``, ``country``, ``claim``) by id."""
+        if kind == "actor":
+            return self.corpus.actors
+        return self.corpus.countries if kind == "country" else self.corpus.claims
+
+    def _forget_names(self, kind: str) -> None:
+        """The registry of `kind` grows: its names, aliases and index are gathered anew when next needed."""
+        self._names.pop(kind, None)
+        self._name_index.pop(kind, None)
+
+    def names(self, kind: str) -> dict[str, tuple[str, str]]:
+        """Each name and alias of an entity of `kind`, mapped to ``(id, "name" or "alias")``.
+
+        A claim's are its statement and aliases. Made once, when first needed.
+        """
+        if kind not in self._names:
+            named: dict[str, tuple[str, str]] = {}
+            entities: list[tuple[str, str, tuple[str, ...]]] = (
+                [(a.id, a.name, a.aliases) for a in self.corpus.actors.values()] if kind == "actor" else
+                [(c.id, c.name, c.aliases) for c in self.corpus.countries.values()] if kind == "country" else
+                [(c.id, c.statement, c.aliases) for c in self.corpus.claims.values()])
+            for id_, name, aliases in entities:
+                named.setdefault(name, (id_, "name"))
+                for alias in aliases:
+                    named.setdefault(alias, (id_, "alias"))
+            self._names[kind] = named
+        return self._names[kind]
+
+    def did_you_mean(self, kind: str, word: str) -> str:
+        """A ``; did you mean 'id'?`` suffix over the ids, names and aliases of `kind`, else ``""``.
+
+        A name or alias is compared as the id it would make (``Government of Spain`` as
+        ``government-of-spain``), so a misremembered id finds the entity whatever it is called.
+        The choices are indexed (`NameIndex`) once per kind, so many typos cost little.
+        """
+        if kind not in self._name_index:
+            choices: dict[str, tuple[str, str]] = {id_: (id_, "") for id_ in self.known(kind)}
+            for name, (id_, what) in self.names(kind).items():
+                choices.setdefault(slug(name), (id_, f" (its {what} '{name}')"))
+            self._name_index[kind] = (NameIndex(choices), choices)
+        index, choices = self._name_index[kind]
+        typed = slug(word)
+        close = [c for c in difflib.get_close_matches(typed, sorted(index.candidates(typed)), n=3, cutoff=CUTOFF)
+                 if not self._other_country(typed, c)]
+        if not close:
+            return ""
+        id_, via = choices[close[0]]
+        return f"; did you mean '{id_}'{via}?"
+
+    def _other_country(self, word: str, choice: str) -> bool:
+        """Whether `word` and `choice` differ in naming two countries.
+
+        ``german-interior-ministry`` and ``spain-interior-ministry`` are close as texts, but
+        different entities, not a typo of one another.
+        """
+        countries = {slug(name): id_ for name, (id_, _) in self.names("country").items()}
+        countries.update((id_, id_) for id_ in self.corpus.countries)
+        mine = {countries[w] for w in set(word.split("-")) - set(choice.split("-")) if w in countries}
+        theirs = {countries[w] for w in set(choice.split("-")) - set(word.split("-")) if w in countries}
+        return bool(mine and theirs and mine != theirs)

@@ -1,0 +1,118 @@
+"""Warnings about the registry as the documents use it, once every document is read.
+
+- An actor, country or claim that nothing uses: no annotation names it (``by=``, a stance, a
+  mention, automatic or marked), and no actor has it as ``country`` or ``part_of``. Its page
+  would be empty of statements; usually an id is misspelt somewhere, or the file is left over.
+- A name or alias of an actor or country that never matches as a whole word, although a
+  document writes it in another form: in another case (``HUAWEI``) or inside a longer word
+  (``Faesers``). Names match whole words, case-sensitively, so those places are not mentions.
+  A name that no document writes at all is not reported: display names (``Government of
+  Spain``) and aliases kept for texts to come are legitimate.
+
+Both are warnings: they fail a strict build (``make site``, ``python -m dossier check --strict``), not
+``make check``. Entities nothing uses are reported once the sources have no errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dossier.model import Actor, Annotation, Corpus, Country, Entity
+from dossier.problems import Location, Problems
+from dossier.reading.matcher import trie_pattern
+
+USED_BY = {
+    "actor": "no annotation names it (by=, actor=, or its name or an alias in a text) and no actor has it as part_of",
+    "country": "no annotation names it (country=, or its name or an alias in a text) and no actor has it as country",
+    "claim": "no statement takes a stance on it (supports=, disputes=, about=)",
+}
+
+
+def check_usage(corpus: Corpus, problems: Problems, *, unused: bool = True) -> None:
+    """Warn about names that never match as a whole word and, with `unused`, entities nothing uses.
+
+    `unused` is for a corpus without errors: an annotation with an error is left out, and the ids
+    it names would be reported as unused.
+    """
+    _check_names(corpus, problems)
+    if unused:
+        _check_unused(corpus, problems)
+
+
+def _check_unused(corpus: Corpus, problems: Problems) -> None:
+    used = used_ids(corpus)
+    groups: list[tuple[str, dict[str, Entity]]] = [
+        ("actor", dict(corpus.actors)), ("country", dict(corpus.countries)), ("claim", dict(corpus.claims))]
+    for kind, group in groups:
+        for id_ in sorted(set(group) - used[kind]):
+            problems.warning(Location(group[id_].path), f"{kind} '{id_}' is used nowhere: {USED_BY[kind]}; "
+                                                        "annotate where it appears, or delete the file")
+
+
+def used_ids(corpus: Corpus) -> dict[str, set[str]]:
+    """The ids of actors, countries and claims that an annotation or another actor refers to."""
+    used: dict[str, set[str]] = {"actor": set(), "country": set(), "claim": set()}
+    for document in corpus.documents.values():
+        for annotation in document.annotations:
+            used["actor"].update(annotation.speakers)
+            for claims in annotation.stances.values():
+                used["claim"].update(claims)
+            if annotation.target_kind:
+                used[annotation.target_kind].add(annotation.target)
+    for actor in corpus.actors.values():
+        if actor.country:
+            used["country"].add(actor.country)
+        if actor.part_of:
+            used["actor"].add(actor.part_of)
+    return used
+
+
+def _names(corpus: Corpus) -> Iterable[tuple[str, str, Actor | Country, Location]]:
+    """``(name, kind, entity, where the name is written)`` of every actor and country name and alias."""
+    for kind, group in (("actor", corpus.actors.values()), ("country", corpus.countries.values())):
+        for entity in group:
+            yield entity.name, kind, entity, Location(entity.path)
+            yield from ((alias, kind, entity, where) for alias, where in
+                        zip(entity.aliases, entity.alias_locations or [Location(entity.path)] * len(entity.aliases),
+                            strict=False))
+
+
+def _check_names(corpus: Corpus, problems: Problems) -> None:
+    matched = {document.text[a.start:a.end] for document in corpus.documents.values()
+               for a in document.mentions if not a.explicit}
+    unmatched: dict[str, list[tuple[str, str, Actor | Country, Location]]] = {}
+    for name, kind, entity, where in _names(corpus):
+        if name and name not in matched:
+            unmatched.setdefault(name.lower(), []).append((name, kind, entity, where))
+    if not unmatched:
+        return
+    # One scan of each text for all of them, in any case and inside words.
+    pattern = re.compile(trie_pattern(sorted(unmatched)), re.IGNORECASE)
+    reported: set[tuple[str, str]] = set()
+    for document in sorted(corpus.documents.values(), key=lambda d: d.id):
+        mentions = document.mentions
+        for match in pattern.finditer(document.text):
+            for name, kind, entity, where in unmatched[match.group().lower()]:
+                if (kind, name) in reported or _mentioned(mentions, match.start(), match.end(), entity.id):
+                    continue
+                word = _word_around(document.text, match.start(), match.end())
+                if word == name:
+                    continue  # the whole name, consumed by a longer one or cut by a statement's edge
+                reported.add((kind, name))
+                problems.warning(where, f"'{name}' ({kind} '{entity.id}') never matches as a whole word, but "
+                                        f"document '{document.id}' writes '{word}': names match whole words, "
+                                        f"case-sensitively; add '{word}' as an alias, or mark the mention "
+                                        f"[{word}]{{{kind}={entity.id}}}")
+
+
+def _mentioned(mentions: list[Annotation], start: int, end: int, id_: str) -> bool:
+    """Whether one of `mentions` names `id_` and covers part of ``start:end``."""
+    return any(a.target == id_ and a.start < end and start < a.end for a in mentions)
+
+
+def _word_around(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the word characters that stand against it on either side."""
+    before = re.search(r"\w*\Z", text[max(0, start - 40):start])
+    after = re.match(r"\w*", text[end:end + 40])
+    return (before.group() if before else "") + text[start:end] + (after.group() if after else "")
