@@ -66,8 +66,13 @@ CASES = [
          [f"{D}:11:23: country= takes a country id, not a name: 'Spanish' is an alias of country 'spain'; "
           "write country=spain"]),
     Case("unknown id naming another country than the close one",
-         [replace(DOC, "by=spanish-government", "by=chinese-government")],
-         [f"{D}:11:80: unknown actor 'chinese-government' (no sources/actors/chinese-government.md)"]),
+         [write("countries/united-kingdom.md", "---\nname: United Kingdom\naliases: [UK]\n---\n"),
+          write("countries/united-states.md", "---\nname: United States\naliases: [US]\n---\n"),
+          write("actors/us-embassy.md", "---\nname: US Embassy\nkind: organisation\ncountry: united-states\n---\n"),
+          replace(DOC, "by=spanish-government", "by=uk-embassy")],
+         [f"{D}:11:80: unknown actor 'uk-embassy' (no sources/actors/uk-embassy.md)"]),
+    Case("unknown id one letter from a known one", [replace(DOC, "by=spanish-government", "by=spanish-governmnt")],
+         [f"{D}:11:80: unknown actor 'spanish-governmnt'; did you mean 'spanish-government'?"]),
     Case("unknown id close to an alias", [replace(DOC, "by=spanish-government", "by=government-of-spain")],
          [f"{D}:11:80: unknown actor 'government-of-spain'; did you mean 'spanish-government' "
           "(its alias 'Government of Spain')?"]),
@@ -209,6 +214,11 @@ CASES = [
           replace("originals/brussels-meeting.txt", "on Monday.", "with the SPANISH delegation on Monday.")],
          ["sources/countries/spain.md:5:5: warning: 'Spanish' (country 'spain') never matches as a whole word, "
           "but document 'brussels-meeting' writes 'SPANISH'"]),
+    Case("alias glued to the word before",
+         [replace(DOC, "on Monday.", "with theSpanish delegation on Monday."),
+          replace("originals/brussels-meeting.txt", "on Monday.", "with theSpanish delegation on Monday.")],
+         ["sources/countries/spain.md:5:5: warning: 'Spanish' (country 'spain') never matches as a whole word, "
+          "but document 'brussels-meeting' writes 'theSpanish'"]),
     # Verbatim text ---------------------------------------------------------------------------
     Case("text differs from its original", [replace(DOC, "on Monday.", "on Tuesday.")],
          [f"{D}:7:62: text differs from its original sources/originals/brussels-meeting.txt (line 1, column 62): "

@@ -29,6 +29,9 @@ BODY = [
      "named=by-description disputes=huawei-poses-security-risk}.",
      "The government sees no </mark></sup><script>alert('PWN9')</script> risk."),
     (f"Then {EVIL_ACTOR} replied &lt;script&gt;PWN10&lt;/script&gt; too.",) * 2,
+    # Every actor is named somewhere (an actor used nowhere is a warning, which fails the build).
+    ("[The chairman]{actor=ken-hu} and [a visitor]{actor=breakout} attended.",
+     "The chairman and a visitor attended."),
 ]
 DOCUMENT = (
     "---\n"

@@ -4,8 +4,8 @@
   mention, automatic or marked), and no actor has it as ``country`` or ``part_of``. Its page
   would be empty of statements; usually an id is misspelt somewhere, or the file is left over.
 - A name or alias of an actor or country that never matches as a whole word, although a
-  document writes it in another form: in another case (``HUAWEI``) or inside a longer word
-  (``Faesers``). Names match whole words, case-sensitively, so those places are not mentions.
+  document writes it in another form: as a whole word in another case (``HUAWEI``), or in its
+  own case inside a longer word (``Faesers``, ``theHuawei``). Names match whole words, case-sensitively, so those places are not mentions.
   A name that no document writes at all is not reported: display names (``Government of
   Spain``) and aliases kept for texts to come are legitimate.
 
@@ -97,8 +97,11 @@ def _check_names(corpus: Corpus, problems: Problems) -> None:
                 if (kind, name) in reported or _mentioned(mentions, match.start(), match.end(), entity.id):
                     continue
                 word = _word_around(document.text, match.start(), match.end())
-                if word == name:
-                    continue  # the whole name, consumed by a longer one or cut by a statement's edge
+                whole = word == match.group()
+                if whole == (match.group() == name):
+                    # The whole name as written (consumed by a longer name, or cut by a statement's
+                    # edge), or another case inside a longer word ('US' in 'Brussels'): no slip.
+                    continue
                 reported.add((kind, name))
                 problems.warning(where, f"'{name}' ({kind} '{entity.id}') never matches as a whole word, but "
                                         f"document '{document.id}' writes '{word}': names match whole words, "
