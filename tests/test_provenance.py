@@ -38,7 +38,13 @@ def corpus_of(tmp_path: Path, body: str, *extra, published: str = "2019-03-04") 
 
 
 def problems_of(tmp_path: Path, body: str, *extra, published: str = "2019-03-04") -> list[str]:
-    return [str(p) for p in load_with_problems(_sources(tmp_path, body, *extra, published=published))[1]]
+    """The problems of the good corpus with its document's body replaced.
+
+    But the warnings that an entity is used nowhere: a short body leaves most of the registry
+    unused, by design.
+    """
+    problems = load_with_problems(_sources(tmp_path, body, *extra, published=published))[1]
+    return [str(p) for p in problems if " is used nowhere: " not in p.message]
 
 
 # Kinds beyond speech ----------------------------------------------------------------------------

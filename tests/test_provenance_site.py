@@ -65,8 +65,8 @@ def test_the_statute_is_the_laws_text_of_2017_not_a_statement_of_2023(built_site
 def test_a_commissioners_stances_count_for_the_eu_not_finland(built_site: Path) -> None:
     eu = soup_of(built_site, "countries/eu").get_text()
     assert "Henna Virkkunen" in eu
-    finland = soup_of(built_site, "countries/finland").get_text()
-    assert "Henna Virkkunen" not in finland
+    # Her nationality is not established by the texts: no document names Finland, which has no page.
+    assert not (built_site / "countries" / "finland").exists()
     assert "Acts for: European Union" in " ".join(soup_of(built_site, "actors/henna-virkkunen").get_text().split())
 
 
