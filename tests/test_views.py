@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, Tag
 from corpora import soup
 from dossier.model import Claim, Corpus
 from dossier.relations import CorpusIndex, aggregate
-from dossier.rendering.components import graphs, timelines
+from dossier.rendering.components import cards
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.page import PageWriter
 from dossier.rendering.pages import graph, matrix, timeline
@@ -55,13 +55,12 @@ def _matrix_table(page: BeautifulSoup, section: str) -> Tag:
 
 
 def _columns(page: BeautifulSoup, table: Tag) -> list[str]:
-    """The claim id of each column, through the legend that explains C1, C2 and so on."""
-    legend: dict[str, str] = {}
-    for item in page.find(id="claims").find_next("ul").find_all("li"):
-        label = item.find("strong").get_text()
-        legend[label] = _target(item.find("a")["href"])[1]
-    headers = [th.get_text(strip=True) for th in table.find("thead").find_all("th")]
-    return [legend.get(h, h) for h in headers]
+    """The claim id of each column (its heading names the claim), else the heading's text."""
+    columns = []
+    for th in table.find("thead").find_all("th"):
+        head = th.find(attrs={"data-claim": True})
+        columns.append(head["data-claim"] if head else th.get_text(strip=True))
+    return columns
 
 
 # -- stance matrix ------------------------------------------------------------------------------
@@ -231,60 +230,120 @@ def test_timeline_splits_into_pages_at_scale(mini_corpus: Corpus, monkeypatch: p
     for uri in pages:
         if uri != "timeline/index.md":
             assert f'href="{uri.removeprefix("timeline/").removesuffix(".md")}/"' in pages["timeline/index.md"]
-    total = sum(page.count("<li><strong>") for uri, page in pages.items() if uri != "timeline/index.md")
+    total = sum(page.count('<li class="dossier-entry"') for uri, page in pages.items() if uri != "timeline/index.md")
     assert total == sum(len(d.statements) for d in mini_corpus.documents.values())
+
+
+def _strip_counts(strip: Tag) -> str:
+    return " ".join(t.get_text() for t in strip.select("text.dossier-count"))
 
 
 def test_small_timelines_on_claim_and_actor_pages(mini_site: Path, mini_corpus: Corpus) -> None:
     index = CorpusIndex(mini_corpus)
-    claim_page = soup(mini_site, "claims/huawei-poses-security-risk")
-    section = claim_page.find(id="chronology")
-    strip = section.find_next("svg", class_="dossier-strip")
+    claim = "huawei-poses-security-risk"
+    claim_page = soup(mini_site, f"claims/{claim}")
+    strip = claim_page.find(id="chronology").find_next("svg", class_="dossier-strip")
     assert strip is not None
-    years = sorted({s.when.year for s in index.chronology["huawei-poses-security-risk"]})
-    labels = [a.get_text() for a in strip.select(".dossier-year a")]
-    assert labels == [str(y) for y in years]
-    for year in years:
-        assert claim_page.find(id=f"chronology-{year}") is not None, "each year label leads somewhere"
-    counts = Counter()
-    for statement in index.chronology["huawei-poses-security-risk"]:
-        counts[statement.when.year, statement.stance_on("huawei-poses-security-risk")] += 1
-    bar_text = " ".join(t.get_text() for t in strip.select("text.dossier-count"))
+    years = sorted({s.when.year for s in index.chronology[claim]})
+    links = strip.select(".dossier-year a")
+    assert [a.get_text() for a in links] == [str(y) for y in years]
+    for year, link in zip(years, links, strict=True):
+        assert link["href"] == f"../../timeline/?claim={claim}#y{year}", "a year leads to the filtered timeline"
+    counts: Counter[tuple[int, str]] = Counter()
+    for statement in index.chronology[claim]:
+        counts[statement.when.year, statement.stance_on(claim)] += 1
     for (_, stance), n in counts.items():
-        symbol = STANCE_WORDING[stance].symbol
-        assert f"{symbol}{n}" in bar_text
-    actor_page = soup(mini_site, "actors/peter-szijjarto")
-    section = actor_page.find(id="timeline")
-    assert section.find_next("svg", class_="dossier-strip") is not None
-    table = section.find_next("table")
-    expected: dict[str, list[int]] = {}
-    for statement in index.by_actor["peter-szijjarto"]:
-        row = expected.setdefault(str(statement.when.year), [0, 0, 0, 0])
-        for stance in timelines.stances_of(statement):
-            row[("supports", "disputes", "about", timelines.NO_STANCE).index(stance)] += 1
-    found = {}
-    for tr in table.find("tbody").find_all("tr"):
-        cells = [td.get_text(strip=True) for td in tr.find_all("td")]
-        found[cells[0]] = [int(c) for c in cells[1:]]
-        assert tr.find(id=f"timeline-{cells[0]}") is not None, "the strip's year links land here"
-    assert found == expected
+        assert f"{STANCE_WORDING[stance].symbol}{n}" in _strip_counts(strip)
+
+
+def test_actor_small_timelines_are_per_claim_never_summed_across_claims(mini_site: Path,
+                                                                        mini_corpus: Corpus) -> None:
+    """Szijjártó disputes the risk claim in 2019, supports it in 2020 and supports the NATO claim in
+    2019: one strip per claim that spans years, each counting only its own claim.
+    """
+    index = CorpusIndex(mini_corpus)
+    actor = "peter-szijjarto"
+    page = soup(mini_site, f"actors/{actor}")
+    spanning = {claim: said for claim, said in index.claims_of(actor).items()
+                if len({s.when.year for s in said}) > 1}
+    assert spanning, "the small corpus should give the actor a claim spanning years"
+    strips = page.select("svg.dossier-strip")
+    assert len(strips) == len(spanning), "one strip per claim that spans years, and none across claims"
+    for claim, said in spanning.items():
+        strip = page.find(id=f"on-{claim}").find_next("svg", class_="dossier-strip")
+        counts: Counter[tuple[int, str]] = Counter((s.when.year, s.stance_on(claim)) for s in said)
+        shown = _strip_counts(strip)
+        for (_, stance), n in counts.items():
+            assert f"{STANCE_WORDING[stance].symbol}{n}" in shown, (claim, shown)
+        total = sum(int(number) for number in re.findall(r"\d+", shown))
+        assert total == len(said), f"{claim}: the strip counts statements on other claims too ({shown})"
+        for link in strip.select(".dossier-year a"):
+            assert link["href"].startswith(f"../../timeline/?claim={claim}&actor={actor}#y")
 
 
 def test_small_timeline_legends_name_only_what_they_count(mini_site: Path, mini_corpus: Corpus) -> None:
     """The ○ of a strip's legend names just the kinds of statement counted under it on that page."""
-    index = CorpusIndex(mini_corpus)
-    words = {"about": "speaking about a claim", "both": "both supporting and disputing",
-             timelines.NO_STANCE: "without a claim"}
-    seen: set[str] = set()
-    for actor, statements in index.by_actor.items():
-        stances = {stance for statement in statements for stance in timelines.stances_of(statement)}
-        seen |= stances
-        legend = soup(mini_site, f"actors/{actor}").find(class_="dossier-strip-box").get_text()
-        for stance, phrase in words.items():
-            assert (phrase in legend) == (stance in stances), (actor, stance, legend)
-    assert seen >= {"supports", "disputes", "about"}, "the small corpus should exercise the legend"
     claim_legend = soup(mini_site, "claims/huawei-poses-security-risk").find(class_="dossier-strip-box").get_text()
     assert "without a claim" not in claim_legend, "every statement on a claim page concerns the claim"
+    assert "speaking about a claim" not in claim_legend, "nobody only speaks about this claim"
+    nato = soup(mini_site, "claims/nato-compatible").find(class_="dossier-strip-box")
+    if nato is not None:
+        assert "speaking about a claim" in nato.get_text(), "Pompeo speaks about it without a side"
+
+
+# -- claim cards -------------------------------------------------------------------------------
+
+
+def test_claim_card_counts_actors_on_each_side_grouped_by_country(mini_site: Path, mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    claim = "huawei-poses-security-risk"
+    page = soup(mini_site, f"claims/{claim}")
+    card = page.select_one(".dossier-card")
+    assert card is not None and card.find_previous("h1") is not None
+    positions = {p.actor: p.stance for p in index.positions(claim)}
+    for stance in ("supports", "disputes"):
+        side = card.select_one(f".dossier-card-side.dossier-{stance}")
+        named = {_target(a["href"])[1] for a in side.select(".dossier-card-actors a")}
+        assert named == {a for a, s in positions.items() if s == stance}, stance
+        heading = " ".join(side.select_one(".dossier-card-heading").get_text().split())
+        count = len(named)
+        assert f"{count} actor{'s' if count != 1 else ''}" in heading, heading
+        statements = {id(s) for p in index.positions(claim) if p.stance == stance for s in p.statements
+                      if s.stance_on(claim) == stance}
+        assert f"{len(statements)} statement" in heading, heading
+    # Szijjártó both supports and disputes: counted once, on neither single side, as "both".
+    assert positions["peter-szijjarto"] == "both"
+    assert "1 actor on both sides" in " ".join(card.select_one(".dossier-card-tally").get_text().split())
+    quotes = card.select(".dossier-card-quote")
+    assert len(quotes) == 2 and all(q.select_one("a.footnote-ref") for q in quotes)
+    # The strongest quotation is a quotation when the side has one.
+    assert card.select_one(".dossier-card-quote.dossier-disputes q") is not None
+
+
+def test_claim_page_lists_each_actor_once_and_a_shared_statement_once(mini_site: Path,
+                                                                       mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    for claim in mini_corpus.claims:
+        page = soup(mini_site, f"claims/{claim}")
+        listed: Counter[str] = Counter()
+        for side in ("supports", "disputes", "both", "about"):
+            heading = page.find(id=side)
+            if heading is None:
+                continue
+            box = heading.find_next(class_="dossier-actor-statements")
+            if box is None or box.find_previous("h2") is not heading:
+                continue
+            for who in box.select(".dossier-who a[href*='actors/']"):
+                listed[_target(who["href"])[1]] += 1
+        assert listed == Counter({p.actor: 1 for p in index.positions(claim)}), claim
+
+
+def test_claim_card_is_bounded(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cards, "MAX_NAMED", 1)
+    claim = mini_corpus.claims["huawei-poses-security-risk"]
+    html = cards.claim_card(PageWriter("claims/huawei-poses-security-risk.md", Urls()), claim, mini_corpus,
+                            CorpusIndex(mini_corpus))
+    assert "and 2 more" in html, "three actors dispute the claim: one named, two counted"
 
 
 # -- graphs -------------------------------------------------------------------------------------
@@ -292,47 +351,6 @@ def test_small_timeline_legends_name_only_what_they_count(mini_site: Path, mini_
 
 def _svg_links(svg: Tag) -> set[tuple[str, str]]:
     return {_target(a["href"])[:2] for a in svg.find_all("a")}
-
-
-def test_claim_graph_shows_each_side_grouped_by_country(mini_site: Path, mini_corpus: Corpus) -> None:
-    index = CorpusIndex(mini_corpus)
-    claim = "huawei-poses-security-risk"
-    page = soup(mini_site, f"claims/{claim}")
-    svg = page.find(id="graph").find_next("svg")
-    assert svg is not None and "dossier-graph" in svg["class"]
-    assert svg.find("title") is not None and svg.get("aria-labelledby") == svg.find("title")["id"]
-    positions = {p.actor: p.stance for p in index.positions(claim)}
-    drawn = {p for p, s in positions.items() if s in ("supports", "disputes", "both")}
-    links = _svg_links(svg)
-    assert {i for f, i in links if f == "actors"} == drawn
-    countries = {index.country_of(a) for a in drawn} - {""}
-    assert {i for f, i in links if f == "countries"} == countries
-    for stance in ("supports", "disputes", "both"):
-        lines = svg.select(f"line.dossier-edge-{stance}")
-        assert len(lines) == sum(1 for s in positions.values() if s == stance), stance
-    # Grouped by country: each actor label comes after its country's label on its side.
-    labels = [label for label in svg.select(".dossier-label") if label.find("a")]
-    order = [_target(label.find("a")["href"])[:2] for label in labels]
-    for actor in drawn:
-        country = index.country_of(actor)
-        if country:
-            assert order.index(("countries", country)) < order.index(("actors", actor))
-    # Labels are HTML links in a foreignObject: Material's instant navigation cannot handle SVG <a>.
-    for label in labels:
-        assert label.parent.name == "foreignobject"
-        link = label.find("a")
-        _, entity_id, _ = _target(link["href"])
-        full = getattr(mini_corpus.actors.get(entity_id) or mini_corpus.countries.get(entity_id), "label", "")
-        assert link.get_text() == full or link.get("title") == full, "a shortened label has its full name"
-
-
-def test_claim_graph_is_bounded(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(graphs, "MAX_PER_SIDE", 1)
-    claim = mini_corpus.claims["huawei-poses-security-risk"]
-    markdown = graphs.claim_graph(PageWriter("claims/huawei-poses-security-risk.md", Urls()), claim, mini_corpus,
-                                 CorpusIndex(mini_corpus))
-    assert "and 2 more disputing" in markdown
-    assert "Only the 1 most quoted actors per side are drawn" in markdown
 
 
 def test_site_graph_links_actors_claims_and_countries(mini_site: Path, mini_corpus: Corpus) -> None:
@@ -350,8 +368,17 @@ def test_site_graph_links_actors_claims_and_countries(mini_site: Path, mini_corp
     for stance in ("supports", "disputes", "both", "about"):
         expected = sum(1 for s in index.stances.values() if s == stance)
         assert len(svg.select(f"line.dossier-edge-{stance}")) == expected, stance
-    with_country = sum(1 for a in actors if index.country_of(a))
-    assert len(svg.select("line.dossier-edge-country")) == with_country
+    # Actors sit under their country's label; claims' labels are whole, not cut.
+    order = [_target(a["href"])[:2] for a in svg.select(".dossier-label a")]
+    for actor in actors:
+        country = index.country_of(actor)
+        if country:
+            assert order.index(("countries", country)) < order.index(("actors", actor))
+    for link in svg.select(".dossier-claim a"):
+        assert link.get_text() == mini_corpus.claims[_target(link["href"])[1]].statement
+    # The same stances, claim by claim, as a list a phone can read.
+    listing = page.find(id="claims").find_next("ul", class_="dossier-claim-by-claim")
+    assert {_target(a["href"])[1] for a in listing.select("a[href*='claims/']")} == claims
     assert "A bounded view" not in page.get_text(), "nothing is left out of a small corpus"
 
 
@@ -359,7 +386,9 @@ def test_site_graph_is_bounded_and_says_so(mini_corpus: Corpus, monkeypatch: pyt
     monkeypatch.setattr(graph, "MAX_ACTORS", 2)
     markdown = graph.render_graph_page(mini_corpus, CorpusIndex(mini_corpus)).as_markdown
     assert "A bounded view" in markdown and "the 2 actors with the most statements (of 5" in markdown
-    assert markdown.count('href="../actors/') == 2
+    figure, listing = markdown.split("</svg>", 1)
+    assert figure.count('href="../actors/') == 2
+    assert listing.count('href="../actors/') <= 2 * len(mini_corpus.claims), "the list names only the graph's actors"
 
 
 # -- links and navigation -----------------------------------------------------------------------
@@ -397,7 +426,7 @@ def test_views_without_directory_urls(tmp_path: Path, mini_sources: Path) -> Non
     assert report.problems == []
     page = BeautifulSoup((site / "claims" / "huawei-poses-security-risk.html").read_text(encoding="utf-8"),
                          "html.parser")
-    hrefs = {a["href"] for a in page.select("svg.dossier-graph a")}
+    hrefs = {a["href"] for a in page.select(".dossier-card a")}
     assert "../actors/huawei.html" in hrefs
     # What MkDocs does not rewrite follows the setting too: the exports' page URLs.
     data = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))

@@ -123,6 +123,8 @@ def test_graph_renders_with_working_links(reader: Reader, page_of_kind: dict[str
     assert local > 0 and broken == [], broken
     _follow_first(reader, ".md-content svg a[href*='actors/']")
 
-    # Each claim page has its own diagram of supporters and disputers.
+    # Each claim page has its card of supporters and disputers (in HTML: its two sides stack on a phone).
     reader.open(page_of_kind["claim"])
-    _assert_graph(reader, ("actors",))
+    for side in ("supports", "disputes"):
+        expect(reader.page.locator(f".dossier-card-side.dossier-{side} a[href*='actors/']").first).to_be_visible()
+    _follow_first(reader, ".dossier-card-side a[href*='actors/']")

@@ -184,7 +184,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def _figures(self) -> str:
         assert self._site is not None
-        return figures(self._site.index)
+        return figures(self._site.index, self._site.urls)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put a generated page's HTML blocks in place of their placeholders.

@@ -1,13 +1,33 @@
-"""Corpus figures for the home page."""
+"""The home page's part generated from the corpus.
+
+The central claims with their cards, then the corpus's figures.
+"""
 
 from __future__ import annotations
 
 from dossier.relations import CorpusIndex
+from dossier.rendering.components.cards import central_claims, claim_card
+from dossier.rendering.page import PageWriter
+from dossier.rendering.urls import Urls
+
+CENTRAL = 3
+"""Claims the home page opens with: those most actors take a side on."""
 
 
-def figures(index: CorpusIndex) -> str:
-    """A Markdown table of the corpus's counts, each linked to the page that lists them."""
+def figures(index: CorpusIndex, urls: Urls | None = None) -> str:
+    """Markdown for the home page: the central claims' cards, then a table of the corpus's counts."""
     corpus = index.corpus
+    page = PageWriter("index.md", urls or Urls())
+    lines = ["## The debate {#debate}", ""]
+    central = central_claims(corpus, index, CENTRAL)
+    if central:
+        lines += [(f"The {len(central)} claims most actors take a side on, with who supports and who disputes "
+                   "each. Every claim is in the [list of claims](claims/index.md)."), ""]
+        for claim in central:
+            # A raw HTML block: no blank line inside, one around it.
+            lines += [claim_card(page, corpus.claims[claim], corpus, index, title=True), ""]
+    else:
+        lines += ["No actor takes a side on a claim yet.", ""]
     quotes = sum(1 for s in index.statements if s.kind == "quote")
     rows = [
         ("Documents", len(corpus.documents), "documents/index.md"),
@@ -19,7 +39,7 @@ def figures(index: CorpusIndex) -> str:
         ("… of which reported positions", len(index.statements) - quotes, "timeline/index.md"),
         ("Actors with a stance on a claim", len({actor for actor, _ in index.stances}), "stances/index.md"),
     ]
-    lines = ["| The corpus | Count |", "| --- | ---: |"]
+    lines += ["## The corpus {#corpus}", "", "| The corpus | Count |", "| --- | ---: |"]
     lines += [f"| [{label}]({target}) | {count} |" for label, count, target in rows]
     if index.statements:
         first, last = index.statements[0].when, index.statements[-1].when

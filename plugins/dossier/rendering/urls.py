@@ -28,7 +28,8 @@ class Urls:
     def path(self, folder: str, page_id: str = "") -> str:
         """The site-relative URL of a page, e.g. ``actors/huawei/``; ``folder/`` is its index."""
         if not page_id:
-            return f"{folder}/" if self.directory_urls else f"{folder}/index.html"
+            within = f"{folder}/" if folder else ""  # "": the home page
+            return within if self.directory_urls else f"{within}index.html"
         return f"{folder}/{page_id}/" if self.directory_urls else f"{folder}/{page_id}.html"
 
     def output(self, folder: str, page_id: str = "") -> str:

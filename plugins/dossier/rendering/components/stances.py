@@ -16,23 +16,23 @@ class StanceWording:
         verb: What the speaker does: "supports", "speaks about".
         actors_who: Counted actors of a country who take it: "2 supporting", "1 speaking about it".
         counted_as: Counted statements of a small timeline: "3 speaking about a claim".
-        heading: The claim page's section of the statements taking it ("" if it has none).
+        heading: The claim page's section of the actors whose summarised stance it is.
     """
 
     symbol: str
     verb: str
     actors_who: str
     counted_as: str
-    heading: str = ""
+    heading: str
 
 
 STANCE_WORDING = {
     "supports": StanceWording("✔", "supports", "supporting", "supporting", "Supported by"),
     "disputes": StanceWording("✘", "disputes", "disputing", "disputing", "Disputed by"),
     "both": StanceWording("±", "supports and disputes", "both supporting and disputing",
-                          "both supporting and disputing"),
+                          "both supporting and disputing", "Both supported and disputed by"),
     "about": StanceWording("○", "speaks about", "speaking about it", "speaking about a claim",
-                           "Statements about it, without a stance"),
+                           "Spoken about, without a side, by"),
 }
 """Every word the pages use for a stance, in one table."""
 

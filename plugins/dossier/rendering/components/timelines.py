@@ -26,7 +26,8 @@ def stances_of(statement: Annotation) -> list[str]:
 
 
 def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[str]], *,
-          anchor_prefix: str, caption: str, years_lead_to: str = "its statements") -> Markup:
+          anchor_prefix: str, caption: str, years_lead_to: str = "its statements",
+          year_href: Callable[[int], str] | None = None) -> Markup:
     """A small timeline: per year, how many statements take each stance, as an SVG bar strip.
 
     Supports rise above the axis, disputes fall below it, other statements are counted by a
@@ -38,6 +39,7 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
         anchor_prefix: Each year with statements links to ``#<anchor_prefix><year>`` on the page.
         caption: The accessible name of the figure.
         years_lead_to: What those anchors hold, for the legend.
+        year_href: Where a year leads instead, e.g. the timeline filtered to a claim.
     """
     per_year: dict[int, Counter[str]] = {}
     for statement in statements:
@@ -80,7 +82,8 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
         if rest:
             parts.append(f'<text {svg.attrs(class_="dossier-count dossier-count-other", x=x + bar + 2, y=axis + 4)}>'
                          f"○{rest}</text>")
-        label = Markup(f'<a href="#{anchor_prefix}{year}">{year}</a>' if year in per_year else str(year))
+        href = year_href(year) if year_href else f"#{anchor_prefix}{year}"
+        label = Markup(f'<a href="{escape.attribute(href)}">{year}</a>' if year in per_year else str(year))
         parts.append(svg.html_label(label, x=centre, y=height - 9, width=column - 4, height=18,
                                     align="middle", css="dossier-year"))
         parts.append("</g>")

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from markupsafe import Markup
 
 from dossier.model import Annotation, Corpus, Document
 from dossier.rendering import escape
+from dossier.rendering.components.cards import counted
 from dossier.rendering.components.citations import KIND_NAMES, citation, language_name, provenance_notes
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.page import GeneratedPage, PageWriter
+from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls, uri
 
 _BLOCK_MARKER = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
@@ -19,15 +22,67 @@ def render_document(document: Document, corpus: Corpus, urls: Urls | None = None
     """`document`'s page; `urls` gives the site's URL scheme (default: relative URLs)."""
     page = PageWriter(uri(document), urls or Urls())
     page.heading(1, document.title)
+    page.html(_overview(document, corpus, page))
     page.html(_metadata(document))
     page.admonition("quote", "Cite this", _cite_this(document, page))
     page.heading(2, "Text", "text")
-    statements = len(document.statements)
-    page.text(f"{statements} statement(s) annotated. Highlighted: quotations, reported positions and acts, "
-              "texts of laws and the document's own words; hover or focus one for its speaker and stance. "
-              "¶ numbers are paragraph permalinks, # after a statement is its own.", css="dossier-legend")
+    page.text("Highlighted: quotations, reported positions and acts, texts of laws and the document's own "
+              "words; after each, who said it and its stance on each claim. ¶ numbers are paragraph "
+              "permalinks, # after a statement is its own. Names link to their page at their first mention "
+              "in a paragraph.", css="dossier-legend")
     page.html(*_text(document, corpus, page))
     return page.page()
+
+
+CLAIM_LABEL = 60
+"""Characters of a claim's statement in the label after a statement; its page has all of them."""
+
+
+def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Markup:
+    """A box before the text: who speaks, on which claims, how many statements, a link to each."""
+    statements = document.statements
+    if not statements:
+        return Markup('<div class="admonition abstract dossier-overview"><p class="admonition-title">In this '
+                      "document</p><p>No statement is annotated in this document.</p></div>")
+    quotes = sum(s.kind == "quote" for s in statements)
+    speakers: dict[str, int] = {}
+    claims: dict[str, Counter[str]] = {}
+    for statement in statements:
+        for speaker in statement.speakers:
+            speakers[speaker] = speakers.get(speaker, 0) + 1
+        for stance, bearing_on in statement.stances.items():
+            for claim in bearing_on:
+                claims.setdefault(claim, Counter())[stance] += 1
+    summary = (f"{counted(len(statements), 'statement')} ({counted(quotes, 'quotation')}, "
+               f"{counted(len(statements) - quotes, 'reported position')}) by {counted(len(speakers), 'actor')} "
+               f"on {counted(len(claims), 'claim')}.")
+    who = ", ".join(f"{page.link(corpus.actors[a])} <small>({counted(n, 'statement')})</small>"
+                    for a, n in sorted(speakers.items(), key=lambda item: (-item[1], corpus.actors[item[0]].name)))
+    on = "".join(
+        f"<li>{page.link(corpus.claims[c])} <small>— "
+        + ", ".join(f"{STANCE_WORDING[s].symbol} {counted(n, 'statement')} {_VERBS[s]}"
+                    for s, n in sorted(tally.items(), key=lambda item: _STANCE_RANK[item[0]]))
+        + "</small></li>"
+        for c, tally in sorted(claims.items(), key=lambda item: (-sum(item[1].values()), item[0])))
+    each = "".join(f'<li><a class="dossier-tap" href="#{s.anchor}">¶{s.paragraph}</a> '
+                   f"{escape.html(', '.join(corpus.actors[a].name for a in s.speakers))}"
+                   f" <small>— {_stances_in_words(s, corpus)}</small></li>" for s in statements)
+    return Markup('<div class="admonition abstract dossier-overview"><p class="admonition-title">In this document</p>'
+                  f"<p>{summary}</p><p><strong>Who speaks:</strong> {who}</p>"
+                  + (f"<p><strong>On which claims:</strong></p><ul>{on}</ul>" if on else "")
+                  + "<details><summary>Each statement, in the order of the text</summary>"
+                  f"<ol>{each}</ol></details></div>")
+
+
+_STANCE_RANK = {"supports": 0, "disputes": 1, "about": 2}
+_VERBS = {"supports": "supporting", "disputes": "disputing", "about": "speaking about it"}
+
+
+def _stances_in_words(statement: Annotation, corpus: Corpus) -> str:
+    said = [f"{STANCE_WORDING[stance].symbol} {STANCE_WORDING[stance].verb}: "
+            f"{escape.html(shorten(corpus.claims[c].statement, CLAIM_LABEL))}"
+            for stance, on in statement.stances.items() for c in on]
+    return "; ".join(said) or "no stance on a claim"
 
 
 def _metadata(document: Document) -> Markup:
@@ -120,6 +175,7 @@ def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[Markup]:
         pieces = [paragraph.opening, (f'<a class="dossier-para" id="p-{number}" href="#p-{number}" '
                                       f'title="Paragraph {number}: permalink">¶{number}</a> ')]
         open_statement: Annotation | None = None
+        linked: set[tuple[str, str]] = set()
         while i < len(annotations) and annotations[i].start < end:
             annotation = annotations[i]
             i += 1
@@ -139,7 +195,12 @@ def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[Markup]:
                               f'title="Withheld in the original">{words}</span>')
             else:
                 words = paragraph.until(annotation.end)
-                pieces.append(_mention(annotation, corpus, page, words))
+                key = (annotation.target_kind, annotation.target)
+                if key in linked:
+                    pieces.append(words)  # named again in the same paragraph: the first link is enough
+                else:
+                    linked.add(key)
+                    pieces.append(_mention(annotation, corpus, page, words))
         if open_statement is not None:
             pieces.append(paragraph.until(open_statement.end))
             pieces.append(_close_statement(open_statement, corpus, page))
@@ -178,7 +239,10 @@ def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -
     for stance, claims in annotation.written_stances.items():
         symbol, words = STANCE_WORDING[stance].symbol, STANCE_WORDING[stance].verb
         for claim in claims:
-            stances.append(page.link(corpus.claims[claim], f"{symbol} {words}", tooltip=corpus.claims[claim].statement))
+            statement = corpus.claims[claim].statement
+            shown = shorten(statement, CLAIM_LABEL)
+            stances.append(page.link(corpus.claims[claim], f"{symbol} {words}: {shown}",
+                                     tooltip=statement if shown != statement else ""))
     if annotation.via:
         by += " <small>relayed by " + ", ".join(page.link(corpus.actors[a]) for a in annotation.via) + "</small>"
     if annotation.same:
@@ -193,4 +257,4 @@ def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -
 def _mention(annotation: Annotation, corpus: Corpus, page: PageWriter, words: Markup) -> Markup:
     registry = corpus.actors if annotation.target_kind == "actor" else corpus.countries
     # No tooltip: inside a statement it would cover the statement's own. The words stay verbatim.
-    return Markup(f'<a href="{page.href(registry[annotation.target])}">{words}</a>')
+    return Markup(f'<a class="dossier-mention" href="{page.href(registry[annotation.target])}">{words}</a>')

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
 
 from markupsafe import Markup
 
 from dossier.model import STANCES, Actor, Annotation, Claim, Corpus, Country, Document
-from dossier.relations import CorpusIndex, Passage
+from dossier.relations import CorpusIndex, Passage, Position
 from dossier.rendering import escape
+from dossier.rendering.components.cards import claim_card, counted, sides
 from dossier.rendering.components.citations import Footnotes, quotation
-from dossier.rendering.components.graphs import claim_graph
 from dossier.rendering.components.jsonld import claim_jsonld
-from dossier.rendering.components.stances import STANCE_WORDING, stance_badge
-from dossier.rendering.components.timelines import NO_STANCE, stances_of, strip, year_anchor
+from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_badge
+from dossier.rendering.components.timelines import strip
 from dossier.rendering.page import GeneratedPage, PageWriter, headings
+from dossier.rendering.pages.timeline import timeline_href
 from dossier.rendering.text import shorten, without_accents
 from dossier.rendering.urls import Urls, uri
 
@@ -99,58 +99,6 @@ def _claim_passages(page: PageWriter, claim: Claim, index: CorpusIndex) -> None:
     page.items(items)
 
 
-def _small_timeline(page: PageWriter, statements: list[Annotation], stance_of: Callable[[Annotation], list[str]],
-                    footnotes: Footnotes, corpus: Corpus, *, prefix: str, caption: str, claim: str = "") -> None:
-    """A strip of statements per year, then the statements of each year in date order.
-
-    With `claim`, each statement shows its stance on that claim; else its stance on each claim.
-    """
-    if not statements:
-        page.note("No statement yet.")
-        return
-    page.html(strip(statements, stance_of, anchor_prefix=prefix, caption=caption))
-    year = None
-    items: list[Markup] = []
-    for statement in statements:
-        if statement.when.year != year:
-            if items:
-                page.items(items)
-                items = []
-            year = statement.when.year
-            page.html(year_anchor(prefix, year))
-        speakers = ", ".join(page.link(corpus.actors[s]) for s in statement.speakers)
-        if claim:
-            stated = stance_badge(statement.stance_on(claim))
-        else:
-            stated = Markup("; ".join(f"{stance_badge(stance)} {page.link(corpus.claims[c])}"
-                                      for stance, claims in statement.stances.items() for c in claims)
-                            or "<small>no stance on a claim</small>")
-        items.append(Markup(f"<strong>{statement.when}</strong> {speakers} — {stated}: "
-                            f"{quotation(statement, corpus.actors)}{footnotes.cite(statement)}"))
-    page.items(items)
-
-
-def _actor_timeline(page: PageWriter, statements: list[Annotation], actor: Actor) -> None:
-    """A strip of the actor's statements per year, and the same counts as a table.
-
-    Not the statements themselves: the page already lists each one under its claim, with its
-    date, and a second full list would double the page of a much quoted actor.
-    """
-    if not statements:
-        page.note("No statement yet.")
-        return
-    page.html(strip(statements, stances_of, anchor_prefix="timeline-",
-                    caption=f"Statements of {actor.name} per year, by stance",
-                    years_lead_to="its counts in the table below"))
-    per_year: dict[int, Counter[str]] = defaultdict(Counter)
-    for statement in statements:
-        per_year[statement.when.year].update(stances_of(statement))
-    page.table(headings("Year", "✔ Supports", "✘ Disputes", "○ About", "Without a claim"),
-               ([Markup(f'<span id="timeline-{year}">{year}</span>'), per_year[year]["supports"],
-                 per_year[year]["disputes"], per_year[year]["about"], per_year[year][NO_STANCE]]
-                for year in sorted(per_year)), numeric=(1, 2, 3, 4))
-
-
 def _description(page: PageWriter, description: str) -> None:
     """A contributor's description: Markdown, read by the site generator."""
     if description:
@@ -188,9 +136,16 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     page.heading(2, "Statements", "statements")
     if not statements:
         page.note("No quotation or reported position recorded.")
+    else:
+        page.paragraph(Markup(f'By claim, each with its small timeline when it spans years. <a href="'
+                              f'{timeline_href(page, index, actor=actor.id)}">All '
+                              f'{counted(len(statements), "statement")} of {escape.html(actor.name)} in the '
+                              "timeline</a>."))
     for claim_id, said in claims.items():
         claim = corpus.claims[claim_id]
         page.heading(3, f"On: {claim.statement}", f"on-{claim_id}")
+        if len({s.when.year for s in said}) > 1:
+            page.html(_claim_strip(page, index, actor, claim, said))
         for stance in STANCES:
             group = [s for s in said if s.stance_on(claim_id) == stance]
             if group:
@@ -200,8 +155,6 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     if unclaimed:
         page.heading(3, "Other statements")
         page.items(_statement_item(s, footnotes, corpus) for s in unclaimed)
-    page.heading(2, "Timeline", "timeline")
-    _actor_timeline(page, statements, actor)
     members = index.members.get(actor.id, [])
     if members:
         page.heading(2, "Members and parts", "members")
@@ -210,6 +163,22 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     _passages(page, index.passages.get(("actor", actor.id), []))
     page.html(footnotes.render())
     return page.page()
+
+
+def _claim_strip(page: PageWriter, index: CorpusIndex, actor: Actor, claim: Claim, said: list[Annotation]) -> Markup:
+    """The small timeline of an actor's statements on one claim.
+
+    One per claim: a support of one claim and a dispute of another are not a balance to add up.
+    """
+    def stance(statement: Annotation) -> list[str]:
+        return [statement.stance_on(claim.id)]
+
+    def year_href(year: int) -> str:
+        return timeline_href(page, index, year, claim=claim.id, actor=actor.id)
+
+    return strip(said, stance, anchor_prefix=f"on-{claim.id}-", year_href=year_href,
+                 caption=f"Statements of {actor.name} on the claim per year, by stance: {claim.statement}",
+                 years_lead_to="its statements in the timeline")
 
 
 def _stance_of(actor: str, claim: str, index: CorpusIndex) -> str:
@@ -251,7 +220,7 @@ def render_country(country: Country, corpus: Corpus, index: CorpusIndex, urls: U
 
 
 def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
-    """`claim`'s page: who supports, disputes or speaks about it.
+    """`claim`'s page: its card, then who supports, disputes or speaks about it, each actor once.
 
     Args:
         claim: The claim.
@@ -266,46 +235,96 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     page.heading(1, claim.statement)
     page.text("A claim in the debate. Dossier records who makes it and who contests it; it does not judge it.",
               css="dossier-kicker")
+    page.html(claim_card(page, claim, corpus, index, footnotes=footnotes))
     _aliases(page, claim.aliases, claim.statement)
     _description(page, claim.description)
-    graph = claim_graph(page, claim, corpus, index)
-    if graph:
-        page.heading(2, "Who stands where", "graph")
-        page.html(graph)
-    by_stance = index.by_claim.get(claim.id, {})
-    countries: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STANCES, 0))
-    for stance in STANCES:
-        page.heading(2, STANCE_WORDING[stance].heading, stance)
-        statements = by_stance.get(stance, [])
-        if not statements:
-            page.note(f"No statement in the corpus {STANCE_WORDING[stance].verb} it yet.")
+    by_side = sides(index.positions(claim.id))
+    for stance in STANCE_ORDER:
+        positions = by_side[stance]
+        if stance == "both" and not positions:
             continue
-        per_actor: dict[str, list[Annotation]] = defaultdict(list)
-        for statement in statements:
-            for speaker in statement.speakers:
-                per_actor[speaker].append(statement)
-        for actor_id in sorted(per_actor, key=lambda a: corpus.actors[a].name.casefold()):
-            actor = corpus.actors[actor_id]
-            country = index.country_of(actor_id)
-            where = f" ({page.link(corpus.countries[country])})" if country else ""
-            page.heading(3, actor.name, f"{stance}-{actor_id}")
-            page.paragraph(Markup(f"{page.link(actor)}{where}"))
-            page.items(_statement_item(s, footnotes, corpus) for s in per_actor[actor_id])
-            if country:
-                countries[country][stance] += len(per_actor[actor_id])
+        page.heading(2, STANCE_WORDING[stance].heading, stance)
+        if not positions:
+            page.note("No actor in the corpus yet.")
+            continue
+        page.paragraph(counted(len(positions), "actor"), css="dossier-side-count")
+        page.html(_side_list(page, claim, corpus, index, positions, stance=stance, footnotes=footnotes))
     page.heading(2, "Countries involved", "countries")
-    if countries:
-        ordered = sorted(countries, key=lambda c: corpus.countries[c].name.casefold())
-        page.table(headings("Country", "✔ Supports", "✘ Disputes", "○ About"),
-                   ([page.link(corpus.countries[c]), countries[c]["supports"], countries[c]["disputes"],
-                     countries[c]["about"]] for c in ordered), numeric=(1, 2, 3))
-    else:
-        page.note("No country is linked to the actors of this claim.")
+    _countries_of_sides(page, corpus, index, by_side)
     page.heading(2, "In date order", "chronology")
-    _small_timeline(page, index.chronology.get(claim.id, []), lambda s: [s.stance_on(claim.id)],
-                    footnotes, corpus, prefix="chronology-", claim=claim.id,
-                    caption=f"Statements on the claim per year, by stance: {claim.statement}")
+    statements = index.chronology.get(claim.id, [])
+    if statements:
+        page.html(strip(statements, lambda s: [s.stance_on(claim.id)], anchor_prefix="chronology-",
+                        caption=f"Statements on the claim per year, by stance: {claim.statement}",
+                        year_href=lambda year: timeline_href(page, index, year, claim=claim.id),
+                        years_lead_to="its statements in the timeline"))
+        page.paragraph(_timeline_link(page, index, claim))
+    else:
+        page.note("No statement yet.")
     page.heading(2, "Discussed in", "passages")
     _claim_passages(page, claim, index)
     page.html(footnotes.render(), claim_jsonld(claim, corpus, index, urls))
     return page.page()
+
+
+def _timeline_link(page: PageWriter, index: CorpusIndex, claim: Claim) -> Markup:
+    count = len(index.chronology.get(claim.id, []))
+    return Markup(f'<a href="{timeline_href(page, index, 0, claim=claim.id)}">All {counted(count, "statement")} '
+                  "on this claim in the timeline</a>, where they can be filtered further by actor, country and "
+                  "stance.")
+
+
+def _side_list(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, positions: list[Position], *,
+               stance: str, footnotes: Footnotes) -> Markup:
+    """Each actor of a side once, their statements under them.
+
+    Actors whose statements on the claim are the same (one sentence naming several governments)
+    share one entry, the statement shown once with all of them.
+    """
+    groups: dict[tuple[int, ...], list[Position]] = {}
+    for position in positions:
+        groups.setdefault(tuple(id(s) for s in position.statements), []).append(position)
+    items = []
+    for members in groups.values():
+        names = []
+        for position in members:
+            country = index.country_of(position.actor)
+            where = f" <small>({page.link(corpus.countries[country])})</small>" if country else ""
+            names.append(f'<span id="{stance}-{position.actor}">{page.link(corpus.actors[position.actor])}</span>'
+                         f"{where}")
+        said = members[0].statements
+        together = {p.actor for p in members}
+        lines = []
+        for statement in said:
+            own = statement.stance_on(claim.id)
+            badge = "" if own == stance else f"{stance_badge(own)}: "
+            others = [a for a in statement.speakers if a not in together]
+            joint = (f" <small>(with {', '.join(page.link(corpus.actors[a]) for a in others)})</small>"
+                     if others else "")
+            lines.append(f"<li>{badge}{_statement_item(statement, footnotes, corpus)}{joint}</li>")
+        items.append(f'<li><span class="dossier-who">{", ".join(names)}</span> '
+                     f"<small>· {counted(len(said), 'statement')}</small>\n<ul>{''.join(lines)}</ul></li>")
+    return Markup('<ul class="dossier-actor-statements">' + "\n".join(items) + "</ul>")
+
+
+_COUNTRY_COLUMNS = {"supports": "✔ Supporting actors", "disputes": "✘ Disputing actors",
+                    "both": "± Actors on both sides", "about": "○ Actors without a side"}
+
+
+def _countries_of_sides(page: PageWriter, corpus: Corpus, index: CorpusIndex,
+                        by_side: dict[str, list[Position]]) -> None:
+    """How many actors of each country are on each side: actors, as on the card and the matrix."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for stance, positions in by_side.items():
+        for position in positions:
+            country = index.country_of(position.actor)
+            if country:
+                counts[country][stance] += 1
+    if not counts:
+        page.note("No country is linked to the actors of this claim.")
+        return
+    shown = [s for s in _COUNTRY_COLUMNS if s != "both" or by_side["both"]]
+    ordered = sorted(counts, key=lambda c: corpus.countries[c].name.casefold())
+    page.table(headings("Country", *(_COUNTRY_COLUMNS[s] for s in shown)),
+               ([page.link(corpus.countries[c]), *(counts[c][s] for s in shown)] for c in ordered),
+               numeric=range(1, len(shown) + 1))

@@ -1,15 +1,17 @@
 """The relationship graph (``/graph/``) as static SVG, laid out at build time: no script, no library.
 
-Countries, actors and claims in three columns; actors linked to their country and to the claims
-they take a stance on. Every label is a link (see `dossier.rendering.components.svg`). It stays
-bounded at scale: the `MAX_ACTORS` actors with the most statements and the `MAX_CLAIMS` claims
-they speak most about; the page says what it leaves out. A claim page's own graph is
-`dossier.rendering.components.graphs.claim_graph`.
+Actors in one column, grouped under their country, claims in the other with their full labels,
+a line from each actor to each claim it takes a stance on; then the same, claim by claim, as a
+list that reads on a phone. Every label is a link (see `dossier.rendering.components.svg`). It
+stays bounded at scale: the `MAX_ACTORS` actors with the most statements and the `MAX_CLAIMS`
+claims they speak most about; the page says what it leaves out. A claim's own sides are on its
+card (`dossier.rendering.components.cards`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -17,13 +19,27 @@ from dossier.model import Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components import svg
-from dossier.rendering.components.graphs import FONT, ROW, WIDTH, edge
+from dossier.rendering.components.cards import counted, sides
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING
 from dossier.rendering.page import GeneratedPage, PageWriter
-from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
 
 PAGE = "graph/index.md"
+
+ROW = 24
+"""Height of an actor's row, in SVG units: the figure is drawn about as wide as the text column
+(`WIDTH`), so one unit is about one CSS pixel and labels read at body size."""
+
+WIDTH = 720.0
+
+EDGE_STYLE = {"supports": "dossier-edge-supports", "disputes": "dossier-edge-disputes",
+              "both": "dossier-edge-both", "about": "dossier-edge-about"}
+"""Stances differ by dash pattern (see dossier.css), not by colour alone."""
+
+
+def edge(stance: str, x1: float, y1: float, x2: float, y2: float) -> Markup:
+    """A line from an actor to a claim, styled by the stance."""
+    return Markup(f"<line {svg.attrs(class_=EDGE_STYLE[stance], x1=x1, y1=y1, x2=x2, y2=y2)}/>")
 
 
 MAX_ACTORS = 40
@@ -57,10 +73,9 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = No
     page = PageWriter(PAGE, urls or Urls())
     actors, claims, countries, all_actors, all_claims = select(corpus, index)
     page.heading(1, "Relationship graph")
-    page.paragraph(Markup("Countries, the actors of each, and the claims they support, dispute or speak about. "
-                          "Lines from an actor to a claim show its stance; lines to a country show where the actor "
-                          f"belongs. Select any name for its page; the {page.page_link('stances', 'stance matrix')} "
-                          "shows the same stances as a table."))
+    page.paragraph(Markup("The actors, grouped by country, and the claims they support, dispute or speak about: a "
+                          "line from an actor to a claim shows its stance. Select any name for its page; the "
+                          f"{page.page_link('stances', 'stance matrix')} shows the same stances as a table."))
     if not actors:
         page.note("No statement takes a stance on a claim yet.")
         return page.page()
@@ -69,66 +84,134 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = No
                         escape.html(f"To stay readable, the graph shows the {len(actors)} actors with the most "
                                     f"statements (of {all_actors} with a stance) and the {len(claims)} claims they "
                                     f"speak most about (of {all_claims})."))
-    country_row = {c: i for i, c in enumerate(countries)}
-    ordered = sorted(actors, key=lambda a: (country_row.get(index.country_of(a), len(countries)),
-                                            corpus.actors[a].name.casefold()))
-    actor_row = {a: i for i, a in enumerate(ordered)}
-    # Claims sit at the mean height of the actors who speak on them: fewer crossing lines.
+    page.html(_figure(page, _layout(actors, claims, countries, corpus, index), corpus, index))
+    page.heading(2, "Claim by claim", "claims")
+    page.text("Who supports and who disputes each claim of the graph, counted in actors.")
+    page.html(_claim_by_claim(page, claims, set(actors), corpus, index))
+    return page.page()
+
+
+@dataclass(slots=True)
+class _Layout:
+    """Where each country heading, actor and claim of the site-wide graph sits, and its height."""
+
+    countries: list[str]
+    country_y: dict[str, float]
+    actor_y: dict[str, float]
+    claim_y: dict[str, float]
+    claim_lines: dict[str, int]
+    height: float
+
+
+def _layout(actors: list[str], claims: list[str], countries: list[str], corpus: Corpus,
+            index: CorpusIndex) -> _Layout:
+    """Where the graph's rows go.
+
+    Actors in one column, grouped under their country; claims in the other, each at the mean
+    height of the actors who speak on it (fewer crossings), pushed down so that full labels fit.
+    """
+    by_country: dict[str, list[str]] = {}
+    for actor in sorted(actors, key=lambda a: corpus.actors[a].name.casefold()):
+        by_country.setdefault(index.country_of(actor), []).append(actor)
+    order = [*countries, *([""] if "" in by_country else [])]
+    rows: list[tuple[str, str]] = []
+    for country in order:
+        rows.append(("country", country))
+        rows += [("actor", a) for a in by_country.get(country, [])]
+    actor_y = {key: 46.0 + i * ROW for i, (kind, key) in enumerate(rows) if kind == "actor"}
+    country_y = {key: 46.0 + i * ROW for i, (kind, key) in enumerate(rows) if kind == "country"}
+
     def barycentre(claim: str) -> float:
-        rows = [actor_row[a] for a in ordered if (a, claim) in index.stances]
-        return sum(rows) / len(rows) if rows else 0.0
-    claims = sorted(claims, key=lambda c: (barycentre(c), c))
+        ys = [y for a, y in actor_y.items() if (a, claim) in index.stances]
+        return sum(ys) / len(ys) if ys else 0.0
 
-    rows = max(len(countries), len(ordered), len(claims), 1)
-    height = rows * ROW + 50
-    width, country_x, actor_x, claim_x = WIDTH, 110.0, 262.0, 424.0
+    claim_lines = {c: len(_lines(corpus.claims[c].statement)) for c in claims}
+    claim_y: dict[str, float] = {}
+    floor = 34.0
+    for claim in sorted(claims, key=lambda c: (barycentre(c), c)):
+        half = claim_lines[claim] * CLAIM_LINE / 2
+        claim_y[claim] = max(barycentre(claim), floor + half)
+        floor = claim_y[claim] + half + 8
+    return _Layout(order, country_y, actor_y, claim_y, claim_lines, max(46 + len(rows) * ROW, floor + 10))
 
-    def spread(count: int, i: int) -> float:
-        step = (height - 50) / max(count, 1)
-        return 40 + step * i + step / 2
 
-    country_y = {c: spread(len(countries), i) for i, c in enumerate(countries)}
-    actor_y = {a: spread(len(ordered), i) for i, a in enumerate(ordered)}
-    claim_y = {c: spread(len(claims), i) for i, c in enumerate(claims)}
-    actor_label = {a: shorten(corpus.actors[a].name, 24) for a in ordered}
-
-    frame = svg.attrs(class_="dossier-graph dossier-graph-site", viewBox=f"0 0 {width:.0f} {height:.0f}",
+def _figure(page: PageWriter, layout: _Layout, corpus: Corpus, index: CorpusIndex) -> Markup:
+    """The site-wide graph as SVG, with its caption."""
+    width, actor_x, claim_x = WIDTH, 236.0, 452.0
+    frame = svg.attrs(class_="dossier-graph dossier-graph-site", viewBox=f"0 0 {width:.0f} {layout.height:.0f}",
                       role="group")
-    parts = [(f"<svg {frame} "
-              'aria-labelledby="site-graph-title">'
-              '<title id="site-graph-title">'
-              'Countries, actors and the claims they support, dispute or speak about</title>'),
-             f'<text {svg.attrs(class_="dossier-side", x=country_x, y=20, text_anchor="end")}>Countries</text>',
-             f'<text {svg.attrs(class_="dossier-side", x=actor_x, y=20, text_anchor="middle")}>Actors</text>',
+    parts = [(f'<svg {frame} aria-labelledby="site-graph-title"><title id="site-graph-title">Actors, grouped by '
+              "country, and the claims they support, dispute or speak about</title>"),
+             f'<text {svg.attrs(class_="dossier-side", x=actor_x, y=20, text_anchor="end")}>Actors, by country</text>',
              f'<text {svg.attrs(class_="dossier-side", x=claim_x, y=20)}>Claims</text>']
-    # Lines leave the actor column at its edges, not at each label's end, so none crosses a label.
-    half = min(max(svg.text_width(label, FONT) for label in actor_label.values()) / 2, 96.0)
-    for actor in ordered:
-        country = index.country_of(actor)
-        if country in country_y:
-            line = svg.attrs(class_="dossier-edge-country", x1=country_x + 6, y1=country_y[country],
-                             x2=actor_x - half - 6, y2=actor_y[actor])
-            parts.append(f"<line {line}/>")
-        for claim in claims:
+    for country in layout.countries:
+        if country:
+            parts.append(svg.node_label(page, corpus.countries[country], corpus.countries[country].name, 30,
+                                        css="dossier-country", x=actor_x, y=layout.country_y[country],
+                                        width=actor_x - 4, align="end"))
+        else:
+            parts.append(svg.html_label(escape.html("No country recorded"), css="dossier-country", x=actor_x,
+                                        y=layout.country_y[country], width=actor_x - 4, align="end"))
+    # Each actor's lines and label form a group: pointing at an actor brings out its lines (dossier.css).
+    for actor, y in layout.actor_y.items():
+        group = ['<g class="dossier-node">']
+        for claim, to in layout.claim_y.items():
             stance = index.stances.get((actor, claim))
             if stance:
-                parts.append(edge(stance, actor_x + half + 6, actor_y[actor], claim_x - 6, claim_y[claim]))
-    for country in countries:
-        parts.append(svg.node_label(page, corpus.countries[country], corpus.countries[country].name, 15,
-                                    css="dossier-country", x=country_x, y=country_y[country],
-                                    width=country_x - 4, align="end"))
-    for actor in ordered:
-        parts.append(svg.node_label(page, corpus.actors[actor], corpus.actors[actor].name, 24,
-                                    css="dossier-actor", x=actor_x, y=actor_y[actor],
-                                    width=2 * half + 8, align="middle"))
-    for claim in claims:
-        parts.append(svg.node_label(page, corpus.claims[claim], corpus.claims[claim].statement, 38,
-                                    css="dossier-claim", x=claim_x, y=claim_y[claim],
-                                    width=width - claim_x - 4, align="start"))
+                group.append(edge(stance, actor_x + 6, y, claim_x - 6, to))
+        group.append(svg.node_label(page, corpus.actors[actor], corpus.actors[actor].name, 34,
+                                    css="dossier-actor", x=actor_x, y=y, width=actor_x - 4, align="end"))
+        group.append("</g>")
+        parts.append("".join(group))
+    for claim, y in layout.claim_y.items():
+        parts.append(svg.html_label(page.link(corpus.claims[claim]), x=claim_x, y=y, width=width - claim_x - 4,
+                                    height=layout.claim_lines[claim] * CLAIM_LINE, align="start",
+                                    css="dossier-claim dossier-wrap"))
     parts.append("</svg>")
     legend = " · ".join(f"{STANCE_WORDING[s].symbol} {STANCE_WORDING[s].verb}: {pattern}" for s, pattern in
                         zip(STANCE_ORDER, ("solid line", "dashed line", "dash-dotted line", "dotted line"),
                             strict=True))
-    page.html(svg.figure(Markup(" ".join(parts)), f"Lines from actors to claims — {legend}; thin grey lines join "
-                                        "actors to their country. Hover a shortened name for all of it."))
-    return page.page()
+    return svg.figure(Markup(" ".join(parts)), f"Lines from actors to claims — {legend}. Point at an actor to "
+                                               "bring out its lines; the list below says the same, claim by claim.")
+
+
+CLAIM_LINE = 17.0
+"""Height of a line of a claim's label, which wraps rather than being cut."""
+
+CLAIM_CHARS = 36
+"""Characters that fit on a line of a claim's label, for estimating its height."""
+
+
+def _lines(statement: str) -> list[str]:
+    lines, line = [], ""
+    for word in statement.split():
+        if line and len(line) + 1 + len(word) > CLAIM_CHARS:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def _claim_by_claim(page: PageWriter, claims: list[str], drawn: set[str], corpus: Corpus,
+                    index: CorpusIndex) -> Markup:
+    """Each claim with the actors of the graph on each side: the figure in reading order, for a phone.
+
+    Counts are of every actor; names only of the graph's own, so that the list stays as bounded.
+    """
+    items = []
+    for claim in sorted(claims, key=lambda c: corpus.claims[c].statement.casefold()):
+        by_side = sides(index.positions(claim))
+        said = []
+        for stance in STANCE_ORDER:
+            positions = by_side[stance]
+            if not positions:
+                continue
+            named = [p.actor for p in positions if p.actor in drawn]
+            names = ", ".join(page.link(corpus.actors[a]) for a in named)
+            if len(named) < len(positions):
+                names += f"{', ' if named else ''}{len(positions) - len(named)} more on the claim's page"
+            said.append(f"{STANCE_WORDING[stance].symbol} {STANCE_WORDING[stance].verb}: "
+                        f"{counted(len(positions), 'actor')} — {names}")
+        items.append(f"<li>{page.link(corpus.claims[claim])}<br><small>{'<br>'.join(said)}</small></li>")
+    return Markup('<ul class="dossier-claim-by-claim">' + "\n".join(items) + "</ul>")

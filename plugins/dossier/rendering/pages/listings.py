@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from markupsafe import Markup
 
 from dossier.model import Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
+from dossier.rendering.components.stances import STANCE_ORDER
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
 from dossier.rendering.urls import Urls
 
@@ -37,7 +40,7 @@ def render_documents_index(corpus: Corpus, urls: Urls | None = None) -> Generate
         rows.append([page.link(d), escape.html_inline(d.publisher), escape.html(str(d.published)),
                      escape.html_inline(d.kind), quotes, says])
     return _finish(page, "Documents", f"{len(documents)} source documents, newest first. Click a heading to sort.",
-                   ["Document", "Publisher", "Published", "Kind", "#Quotes", "#Reported"], rows)
+                   ["Document", "Publisher", "Published", "Kind", "#Quotations", "#Reported positions"], rows)
 
 
 def render_actors_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
@@ -74,7 +77,10 @@ def render_claims_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = 
     claims = sorted(corpus.claims.values(), key=lambda c: c.statement.casefold())
     rows: list[list[Markup | int]] = []
     for c in claims:
-        by_stance = index.by_claim.get(c.id, {})
-        rows.append([page.link(c), *(len(by_stance.get(s, [])) for s in ("supports", "disputes", "about"))])
-    return _finish(page, "Claims", f"{len(claims)} claims. Counts are statements taking each stance.",
-                   ["Claim", "#✔ Supports", "#✘ Disputes", "#○ About"], rows)
+        tally = Counter(p.stance for p in index.positions(c.id))
+        rows.append([page.link(c), *(tally[s] for s in STANCE_ORDER), len(index.chronology.get(c.id, []))])
+    return _finish(page, "Claims", f"{len(claims)} claims. Counts are of actors, each counted once per claim by "
+                   "its stance over all its statements (± both: it has supported and disputed it); the last "
+                   "column counts statements.",
+                   ["Claim", "#✔ Supporting actors", "#✘ Disputing actors", "#± Actors on both sides",
+                    "#○ Actors speaking about it", "#Statements"], rows)

@@ -21,6 +21,7 @@ from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_symbol
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
+from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
 
 PAGE = "stances/index.md"
@@ -85,12 +86,18 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None)
                                                               f"{' and '.join(limits)}. Every claim and actor "
                                                               "page lists all of its stances."))
     page.heading(2, "Claims", "claims")
-    items = []
-    for number, claim in enumerate(claims, 1):
-        count = sum(1 for a in actors if (a, claim.id) in index.stances)
-        items.append(Markup(f"<strong>{column_label(number)}</strong> {page.link(claim)} "
-                            f"<small>({count} actor(s))</small>"))
-    page.items(items)
+    page.text("Each claim and how many actors take each side of it: the same claims as the columns below, "
+              "one row each, which reads better on a phone.")
+    tallies = [Counter(index.stances[a, claim.id] for a in actors if (a, claim.id) in index.stances)
+               for claim in claims]
+    # A side nobody is on (often "both") would be a column of zeros.
+    shown = [s for s in STANCE_ORDER if s != "both" or any(t[s] for t in tallies)]
+    page.html(Markup('<div class="dossier-claims">'), _SORTABLE)
+    page.table(headings("Claim", *(_ACTOR_COLUMNS[s] for s in shown)),
+               ([Markup(f"<strong>{column_label(number)}</strong> {page.link(claim)}"), *(tally[s] for s in shown)]
+                for number, (claim, tally) in enumerate(zip(claims, tallies, strict=True), 1)),
+               numeric=range(1, len(shown) + 1))
+    page.html(Markup("</div>"))
     page.heading(2, "Actors × claims", "actors")
     page.text("Click a column heading to sort; each symbol links to the statements behind it.")
     _actor_table(page, claims, actors, corpus, index)
@@ -107,14 +114,29 @@ def _legend() -> Markup:
     return Markup(f"<strong>Legend:</strong> {items} · empty: no statement.")
 
 
+_SORTABLE = Markup('<div class="dossier-sortable"></div>')
+
+_ACTOR_COLUMNS = {"supports": "✔ Supporting actors", "disputes": "✘ Disputing actors",
+                  "both": "± Actors on both sides", "about": "○ Actors speaking about it"}
+
+HEAD_LABEL = 56
+"""Characters of a claim's statement in its column heading (set vertically); the Claims table above
+and the tooltip have all of it."""
+
+
 def _head(first: list[str], claims: list[Claim]) -> list[Markup]:
-    return [*headings(*first), *(Markup(f'<abbr title="{escape.attribute(c.statement)}">{column_label(n)}</abbr>')
-                                        for n, c in enumerate(claims, 1))]
+    heads = []
+    for number, claim in enumerate(claims, 1):
+        shown = shorten(claim.statement, HEAD_LABEL)
+        title = f' title="{escape.attribute(claim.statement)}"' if shown != claim.statement else ""
+        heads.append(Markup(f'<span class="dossier-claim-head" data-claim="{escape.attribute(claim.id)}"{title}>'
+                            f"<strong>{column_label(number)}</strong> {escape.html(shown)}</span>"))
+    return [*headings(*first), *heads]
 
 
 def _table(page: PageWriter, first: list[str], claims: list[Claim], rows: list[list[Markup | int]]) -> None:
     """A matrix: sortable by our script, in a box that scrolls on a phone."""
-    page.html(Markup('<div class="dossier-matrix">'), Markup('<div class="dossier-sortable"></div>'))
+    page.html(Markup('<div class="dossier-matrix">'), _SORTABLE)
     page.table(_head(first, claims), rows, centred=range(len(first), len(first) + len(claims)))
     page.html(Markup("</div>"))
 

@@ -22,8 +22,9 @@ from dossier.model import Annotation, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.citations import Footnotes, quotation
-from dossier.rendering.components.stances import stance_badge
+from dossier.rendering.components.stances import STANCE_WORDING, stance_badge
 from dossier.rendering.page import GeneratedPage, PageWriter, headings
+from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
 
 PAGE_LIMIT = 1000
@@ -51,7 +52,8 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
     urls = urls or Urls()
     statements = index.statements
     if len(statements) <= PAGE_LIMIT:
-        return {"timeline/index.md": _page("timeline/index.md", "Timeline", statements, corpus, urls, intro=True)}
+        return {"timeline/index.md": _page("timeline/index.md", "Timeline", statements, corpus, index, urls=urls,
+                                           intro=True)}
     pages: dict[str, GeneratedPage] = {}
     contents: list[tuple[str, str, list[Annotation]]] = []
     for year, of_year in groupby(statements, key=_year):
@@ -65,7 +67,7 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
             contents.append((slug, label, list(in_month)))
     for slug, label, group in contents:
         uri = f"timeline/{slug}.md"
-        pages[uri] = _page(uri, f"Timeline: {label}", group, corpus, urls, intro=False)
+        pages[uri] = _page(uri, f"Timeline: {label}", group, corpus, index, urls=urls, intro=False)
     page = PageWriter("timeline/index.md", urls)
     page.heading(1, "Timeline")
     page.text(_intro(len(statements)))
@@ -78,7 +80,8 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
         target = urls.path("timeline", slug).removeprefix("timeline/")
         rows.append([Markup(f'<a href="{target}">{escape.html(label)}</a>'), len(group), tally["supports"],
                      tally["disputes"], tally["about"]])
-    page.table(headings("Period", "Statements", "✔ Supports", "✘ Disputes", "○ About"), rows, numeric=(1, 2, 3, 4))
+    page.table(headings("Period", "Statements", "✔ Supporting statements", "✘ Disputing statements",
+                        "○ Statements speaking about a claim"), rows, numeric=(1, 2, 3, 4))
     pages["timeline/index.md"] = page.page()
     return pages
 
@@ -97,8 +100,8 @@ def _tally(statements: Iterable[Annotation]) -> Counter[str]:
     return tally
 
 
-def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, urls: Urls, *,
-          intro: bool) -> GeneratedPage:
+def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, index: CorpusIndex, *,
+          urls: Urls, intro: bool) -> GeneratedPage:
     page = PageWriter(uri, urls)
     footnotes = Footnotes(page)
     page.heading(1, heading)
@@ -106,18 +109,77 @@ def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, 
         page.text(_intro(len(statements)))
     if not statements:
         page.note("No statement recorded yet.")
+    else:
+        page.html(_filter_form(statements, corpus, index))
     for year, in_year in groupby(statements, key=_year):
         page.heading(2, f"{year}", f"y{year}")
         for (_, month), in_month in groupby(in_year, key=_month):
             anchor = f"y{year}-{month:02d}" if month else f"y{year}-undated"
             label = f"{month_name(month)} {year}" if month else f"{year}, month not stated"
             page.heading(3, label, anchor)
-            page.items(entry(s, corpus, footnotes) for s in in_month)
+            page.html(Markup('<ul class="dossier-entries">'
+                             + "".join(f"\n<li {_facets(s, index)}>{entry(s, corpus, footnotes)}</li>" for s in in_month)
+                             + "\n</ul>"))
     page.html(footnotes.render())
     return page.page()
 
 
-def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> Markup:
+def _facets(statement: Annotation, index: CorpusIndex) -> Markup:
+    """What the filter matches an entry on: its stance on each claim, its speakers and their countries."""
+    positions = " ".join(f"{stance}:{claim}" for stance, claims in statement.stances.items() for claim in claims)
+    countries = " ".join(dict.fromkeys(c for c in (index.country_of(a) for a in statement.speakers) if c))
+    actors = " ".join(statement.speakers)
+    return Markup(f'class="dossier-entry" data-positions="{escape.attribute(positions)}" '
+                  f'data-actors="{escape.attribute(actors)}" data-countries="{escape.attribute(countries)}"')
+
+
+FILTER_LABEL = 90
+"""Characters of a claim's statement in the filter's list."""
+
+
+def _filter_form(statements: list[Annotation], corpus: Corpus, index: CorpusIndex) -> Markup:
+    """The filter of a timeline page: the claims, actors and countries of its statements.
+
+    It comes hidden: `dossier.js` shows it and does the filtering; without script the page is
+    the whole timeline. Its lists hold only what the page holds, so they stay as bounded as it.
+    """
+    claims = {c for s in statements for cs in s.stances.values() for c in cs}
+    actors = {a for s in statements for a in s.speakers}
+    countries = {index.country_of(a) for a in actors} - {""}
+
+    def select(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
+        shown = "".join(f'<option value="{escape.attribute(value)}">{escape.html(text)}</option>'
+                        for value, text in options)
+        return (f'<label>{label} <select name="{name}"><option value="">{everything}</option>{shown}'
+                "</select></label>")
+
+    fields = [
+        select("claim", "Claim", "All claims", sorted(
+            ((c, shorten(corpus.claims[c].statement, FILTER_LABEL)) for c in claims), key=lambda o: o[1].casefold())),
+        select("actor", "Actor", "All actors", sorted(
+            ((a, corpus.actors[a].name) for a in actors), key=lambda o: o[1].casefold())),
+        select("country", "Country", "All countries", sorted(
+            ((c, corpus.countries[c].name) for c in countries), key=lambda o: o[1].casefold())),
+        select("stance", "Stance", "Any stance", [(s, f"{STANCE_WORDING[s].symbol} {STANCE_WORDING[s].verb}")
+                                                  for s in ("supports", "disputes", "about")]),
+    ]
+    return Markup('<form class="dossier-filter" hidden aria-label="Filter the timeline">' + "".join(fields)
+                  + '<button type="reset">Show all</button><output aria-live="polite"></output></form>')
+
+
+def timeline_href(page: PageWriter, index: CorpusIndex, year: int = 0, *, claim: str = "", actor: str = "") -> str:
+    """The timeline from `page`, filtered to `claim` and `actor`, at `year` (0: from the start).
+
+    A timeline split into pages (past `PAGE_LIMIT` statements) is reached by its table of contents.
+    """
+    target = page.root + page.urls.path("timeline")
+    if len(index.statements) > PAGE_LIMIT:
+        return target
+    query = "&".join(f"{key}={value}" for key, value in (("claim", claim), ("actor", actor)) if value)
+    return target + (f"?{query}" if query else "") + (f"#y{year}" if year else "")
+
+
+def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
     """One timeline item: date, speakers, stance on each claim, words and footnote."""
     page = footnotes.page
     speakers = ", ".join(page.link(corpus.actors[s]) for s in statement.speakers)
