@@ -124,7 +124,6 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     page.paragraph(Markup(" · ".join(facts)))
     _aliases(page, actor.aliases, actor.name)
     _description(page, actor.description)
-    statements = index.by_actor.get(actor.id, [])
     page.heading(2, "Positions", "positions")
     claims = index.claims_of(actor.id)
     if claims:
@@ -133,6 +132,22 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
                      len(said)] for claim_id, said in claims.items()))
     else:
         page.note("No recorded stance on any claim.")
+    _actor_statements(page, actor, corpus, index, footnotes)
+    members = index.members.get(actor.id, [])
+    if members:
+        page.heading(2, "Members and parts", "members")
+        page.items(page.link(m) for m in members)
+    page.heading(2, "Mentioned in", "mentions")
+    _passages(page, index.passages.get(("actor", actor.id), []))
+    page.html(footnotes.render())
+    return page.page()
+
+
+def _actor_statements(page: PageWriter, actor: Actor, corpus: Corpus, index: CorpusIndex,
+                      footnotes: Footnotes) -> None:
+    """An actor's statements, by claim and stance, each claim with its own small timeline."""
+    statements = index.by_actor.get(actor.id, [])
+    claims = index.claims_of(actor.id)
     page.heading(2, "Statements", "statements")
     if not statements:
         page.note("No quotation or reported position recorded.")
@@ -155,14 +170,6 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     if unclaimed:
         page.heading(3, "Other statements")
         page.items(_statement_item(s, footnotes, corpus) for s in unclaimed)
-    members = index.members.get(actor.id, [])
-    if members:
-        page.heading(2, "Members and parts", "members")
-        page.items(page.link(m) for m in members)
-    page.heading(2, "Mentioned in", "mentions")
-    _passages(page, index.passages.get(("actor", actor.id), []))
-    page.html(footnotes.render())
-    return page.page()
 
 
 def _claim_strip(page: PageWriter, index: CorpusIndex, actor: Actor, claim: Claim, said: list[Annotation]) -> Markup:
