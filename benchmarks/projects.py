@@ -11,6 +11,7 @@ both sites.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -84,6 +85,13 @@ def bench_config(*, dossier: bool, drop_pages: set[str], api: bool = False) -> d
     config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - keeps tags inert
     drop_plugins = (set() if api else {"mkdocstrings"}) | (set() if dossier else {"dossier"})
     config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) not in drop_plugins]
+    if isinstance(config.get("site_url"), _Tagged):
+        # `site_url: !ENV [SITE_URL]`, resolved as MkDocs would, so that the plain site has it too.
+        config["site_url"] = os.environ.get("SITE_URL") or None
+    theme = config.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        # The project is written elsewhere: the theme overrides stay the repository's.
+        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
     if "nav" in config:
         config["nav"] = _strip_nav(config["nav"], drop_pages)
     return config
@@ -154,7 +162,7 @@ def _plain_sizes(sources: Path, config: dict[str, Any], seed: int) -> dict[str, 
     from dossier.reading.loader import load
     from dossier.rendering.site import render_site
 
-    rendered = render_site(load(sources), site_url=config.get("site_url", ""))
+    rendered = render_site(load(sources), site_url=config.get("site_url") or "")
     expansion = plain_generator.html_per_markdown(config.get("markdown_extensions", []), seed=seed)
     return {uri: round(page.size / expansion) for uri, page in rendered.pages.items()}
 

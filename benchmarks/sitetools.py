@@ -37,13 +37,18 @@ def interruptible_children() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+TEST_SITE_URL = "https://dossier.example.org/"
+"""The address the suite's builds give the site (``SITE_URL``): a test address, never published."""
+
+
 def make_project(tmp_path: Path, sources: Path | None = None, *, docs: bool = True,
                  config_text: str | None = None) -> Path:
-    """A project folder with the repository's mkdocs.yml and docs/, and `sources` (default: ours)."""
+    """A project folder with the repository's mkdocs.yml, overrides/ and docs/, and `sources` (default: ours)."""
     project = tmp_path / "project"
     project.mkdir(parents=True, exist_ok=True)
     (project / "mkdocs.yml").write_text(config_text or (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
                                         encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)  # the theme's, in mkdocs.yml
     if docs:
         shutil.copytree(ROOT / "docs", project / "docs", dirs_exist_ok=True)
     else:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import corpora
 import pytest
 from dossier.model import Corpus
 from dossier.reading.loader import load
-from sitetools import ROOT, build_project, make_project
+from sitetools import ROOT, TEST_SITE_URL, build_project, make_project
+
+# mkdocs.yml takes the site's address from SITE_URL; every build of the suite (in process or not)
+# gets the same one, unless a test sets or removes it.
+os.environ.setdefault("SITE_URL", TEST_SITE_URL)
 
 
 @pytest.fixture(scope="session")

@@ -146,7 +146,8 @@ class Loader:
         document = Document(
             id=read.id, path=read.path, title=str(values.get("title", read.id)),
             publisher=str(values.get("publisher", "")),
-            published=published, url=str(values.get("url", "")), reference=str(values.get("reference", "")),
+            published=published,
+            url=str(values.get("url", "")), reference=str(values.get("reference", "")),
             author=str(values.get("author", "")), language=str(values.get("language", "en")),
             translated_from=str(values.get("translated_from", "")), kind=str(values.get("kind", "")),
             retrieved=retrieved if isinstance(retrieved, PartialDate) else None,

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from dossier.model import Actor, Annotation, Document
 from dossier.rendering import escape
+from dossier.rendering.languages import language_name
 from dossier.rendering.text import shorten
 
 if TYPE_CHECKING:
@@ -34,20 +35,6 @@ KIND_NAMES = {
     "narration": "the document's own words",
 }
 """Each kind of statement, named in a sentence."""
-
-LANGUAGES = {
-    "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
-    "es": "Spanish", "fi": "Finnish", "fr": "French", "hu": "Hungarian", "it": "Italian", "ja": "Japanese",
-    "ko": "Korean", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese", "ru": "Russian", "sv": "Swedish",
-    "uk": "Ukrainian", "zh": "Chinese",
-}
-"""Names of the languages documents are most often translated from; another tag is shown as written."""
-
-
-def language_name(tag: str) -> str:
-    """The English name of a BCP 47 tag's language (``zh-Hans`` is Chinese), else the tag."""
-    return LANGUAGES.get(tag.split("-", maxsplit=1)[0].lower(), tag)
-
 
 def provenance_notes(annotation: Annotation, actors: dict[str, Actor], *, kind: bool = True) -> list[str]:
     """What a reader must know of where a statement's words come from, as plain text.

@@ -9,14 +9,17 @@ from markupsafe import Markup
 
 from dossier.model import Annotation, Corpus, Document
 from dossier.rendering import escape
+from dossier.rendering.bibliography import ADDRESS_NOT_SET
 from dossier.rendering.components.cards import counted
-from dossier.rendering.components.citations import KIND_NAMES, citation, language_name, provenance_notes
+from dossier.rendering.components.citations import KIND_NAMES, citation, provenance_notes
 from dossier.rendering.components.stances import STANCE_WORDING
+from dossier.rendering.languages import language_name
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls, uri
 
 _BLOCK_MARKER = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
+
 
 def render_document(document: Document, corpus: Corpus, urls: Urls | None = None) -> GeneratedPage:
     """`document`'s page; `urls` gives the site's URL scheme (default: relative URLs)."""
@@ -113,7 +116,7 @@ def _metadata(document: Document) -> Markup:
 def _cite_this(document: Document, page: PageWriter) -> Markup:
     urls = page.urls
     address = urls.resolve(urls.path(document.folder, document.id), within="") if urls.site_url \
-        else urls.path(document.folder, document.id)
+        else f"{urls.path(document.folder, document.id)} ({ADDRESS_NOT_SET})"
     return (Markup(f"{citation(document, page)}. Annotated copy: Dossier, {escape.html_inline(address)}, "
             "paragraph numbers as shown."))
 

@@ -1,0 +1,231 @@
+"""Reference-manager formats of the documents and of the site: CSL-JSON, BibTeX and RIS.
+
+Each entry is made from a document's front matter alone (title, publisher, author, date as precise
+as known, URL or reference, archive URL, retrieved date, language, translated from), plus the
+address of its annotated copy on this site. What the front matter does not establish is not
+invented: a date the editors estimated is flagged as approximate (CSL ``circa``, biblatex's EDTF
+``~``) and said in a note; a site built without its address says so instead of printing one.
+
+Depends on the model only, so that exports, pages and tests can all use it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dossier.model import Document, PartialDate
+from dossier.rendering.languages import language_name
+
+ADDRESS_NOT_SET = ("the site's address was not set when this copy was built "
+                   "(build with SITE_URL=https://… make site)")
+"""What a citation says instead of a URL of this site when the build had no ``site_url``."""
+
+ESTIMATED = "date estimated by the Dossier editors (not printed in the source; see the document page)"
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A document to cite and the public address of its annotated copy (``""``: not set)."""
+
+    document: Document
+    page_url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRecord:
+    """The site itself as a citable dataset."""
+
+    title: str
+    url: str = ""
+    updated: PartialDate | None = None
+    """The date of the newest change to the sources (``None``: not known)."""
+
+
+_CSL_TYPES = {"news": "article-newspaper", "official": "report", "report": "report", "opinion": "article-newspaper",
+              "analysis": "report", "interview": "interview", "transcript": "speech", "blog": "post-weblog",
+              "press-release": "article", "statement": "article"}
+_RIS_TYPES = {"news": "NEWS", "official": "GOVDOC", "report": "RPRT", "opinion": "NEWS", "analysis": "RPRT",
+              "interview": "GEN", "transcript": "GEN", "blog": "BLOG", "press-release": "PRESS",
+              "statement": "GEN"}
+
+
+def _annotated_copy(page_url: str) -> str:
+    return f"Annotated copy: Dossier, {page_url or ADDRESS_NOT_SET}"
+
+
+def notes(cited: Cited) -> list[str]:
+    """What a citation says beyond its fields: estimate, translation, reference, archive, copy."""
+    document = cited.document
+    out = []
+    if document.published.estimated:
+        out.append(f"Date {document.published.iso} is an estimate: {ESTIMATED}")
+    if document.translated_from:
+        out.append(f"Translated from {language_name(document.translated_from)}")
+    if document.reference:
+        out.append(f"Reference: {document.reference}")
+    if document.archive_url:
+        out.append(f"Archived copy: {document.archive_url}")
+    out.append(_annotated_copy(cited.page_url))
+    return out
+
+
+def _parts(date: PartialDate) -> list[int]:
+    return [p for p in (date.year, date.month, date.day) if p]
+
+
+def csl_item(cited: Cited) -> dict[str, object]:
+    """The CSL-JSON item of a document."""
+    document = cited.document
+    issued: dict[str, object] = {"date-parts": [_parts(document.published)]}
+    if document.published.estimated:
+        issued["circa"] = True
+    item: dict[str, object] = {
+        "id": document.id,
+        "type": _CSL_TYPES.get(document.kind, "document"),
+        "title": document.title,
+        "publisher": document.publisher,
+        "issued": issued,
+        "language": document.language,
+    }
+    if document.author:
+        # A byline is kept as printed: splitting it into given and family names would guess.
+        item["author"] = [{"literal": document.author}]
+    if document.url or document.archive_url:
+        item["URL"] = document.url or document.archive_url
+    if document.reference:
+        item["number"] = document.reference
+    if document.retrieved:
+        item["accessed"] = {"date-parts": [_parts(document.retrieved)]}
+    item["note"] = ". ".join(notes(cited)) + "."
+    return item
+
+
+def site_csl_item(site: SiteRecord) -> dict[str, object]:
+    """The CSL-JSON item of the site."""
+    item: dict[str, object] = {"id": "dossier", "type": "dataset", "title": site.title,
+                               "publisher": "Dossier contributors"}
+    if site.url:
+        item["URL"] = site.url
+    else:
+        item["note"] = f"Web address: {ADDRESS_NOT_SET}."
+    if site.updated:
+        item["issued"] = {"date-parts": [_parts(site.updated)]}
+    return item
+
+
+def csl_json(cited: Iterable[Cited], site: SiteRecord | None = None) -> str:
+    """A CSL-JSON file: a list of items, the site's first when given."""
+    items = ([site_csl_item(site)] if site else []) + [csl_item(c) for c in cited]
+    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+
+
+# BibTeX ---------------------------------------------------------------------------------------
+
+_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$",
+          "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_LATEX_SPECIAL = re.compile(r"[\\{}%&#$_~^]")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _tex(text: str) -> str:
+    """`text` as a BibTeX value: LaTeX's special characters escaped, Unicode kept (biber reads it)."""
+    return _LATEX_SPECIAL.sub(lambda m: _LATEX[m.group()], " ".join(text.split()))
+
+
+def _url(url: str) -> str:
+    # Inside braces BibTeX counts braces and LaTeX reads backslashes: neither may stay raw in a URL.
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+
+
+def _bibtex_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def bibtex_entry(cited: Cited) -> str:
+    """The BibTeX (biblatex-compatible) ``@misc`` entry of a document; its key is the document id."""
+    document = cited.document
+    published = document.published
+    fields = [("title", "{" + _tex(document.title) + "}")]  # double braces: keep the title's capitals
+    if document.author:
+        fields.append(("author", "{" + _tex(document.author) + "}"))  # one literal name, as printed
+    fields += [("publisher", _tex(document.publisher)), ("organization", _tex(document.publisher)),
+               ("year", str(published.year))]
+    if published.month:
+        fields.append(("month", _MONTHS[published.month - 1]))
+    fields.append(("date", f"{published.iso}{'~' if published.estimated else ''}"))
+    if document.url or document.archive_url:
+        fields.append(("url", _url(document.url or document.archive_url)))
+    if document.retrieved:
+        fields.append(("urldate", document.retrieved.iso))
+    fields.append(("language", _tex(language_name(document.language))))
+    fields.append(("note", _tex(". ".join(notes(cited)) + ".")))
+    return _bibtex_entry("misc", document.id, fields)
+
+
+def site_bibtex_entry(site: SiteRecord) -> str:
+    """The BibTeX entry of the site (key ``dossier``)."""
+    fields = [("title", "{" + _tex(site.title) + "}"), ("organization", "Dossier contributors")]
+    if site.updated:
+        fields += [("year", str(site.updated.year)), ("date", site.updated.iso)]
+    fields.append(("url", _url(site.url)) if site.url else ("note", _tex(f"Web address: {ADDRESS_NOT_SET}.")))
+    return _bibtex_entry("misc", "dossier", fields)
+
+
+def bibtex(cited: Iterable[Cited], site: SiteRecord | None = None) -> str:
+    """A BibTeX file, the site's entry first when given."""
+    entries = ([site_bibtex_entry(site)] if site else []) + [bibtex_entry(c) for c in cited]
+    return "\n".join(entries)
+
+
+# RIS ------------------------------------------------------------------------------------------
+
+
+def _ris_line(tag: str, value: str) -> str:
+    # One line per tag: a line break inside a value would start a new, wrong tag.
+    return f"{tag}  - {' '.join(value.split())}\n"
+
+
+def _ris_date(date: PartialDate) -> str:
+    return f"{date.year:04d}/{f'{date.month:02d}' if date.month else ''}/{f'{date.day:02d}' if date.day else ''}/"
+
+
+def ris_entry(cited: Cited) -> str:
+    """The RIS record of a document."""
+    document = cited.document
+    lines = [_ris_line("TY", _RIS_TYPES.get(document.kind, "GEN")), _ris_line("ID", document.id),
+             _ris_line("TI", document.title)]
+    if document.author:
+        lines.append(_ris_line("AU", document.author))
+    lines += [_ris_line("PB", document.publisher), _ris_line("PY", str(document.published.year)),
+              _ris_line("DA", _ris_date(document.published))]
+    if document.url or document.archive_url:
+        lines.append(_ris_line("UR", document.url or document.archive_url))
+    if document.reference:
+        lines.append(_ris_line("M1", document.reference))
+    if document.retrieved:
+        lines.append(_ris_line("Y2", _ris_date(document.retrieved)))
+    lines.append(_ris_line("LA", language_name(document.language)))
+    lines += [_ris_line("N1", note) for note in notes(cited)]
+    lines.append("ER  - \n")
+    return "".join(lines)
+
+
+def site_ris_entry(site: SiteRecord) -> str:
+    """The RIS record of the site."""
+    lines = [_ris_line("TY", "DATA"), _ris_line("ID", "dossier"), _ris_line("TI", site.title),
+             _ris_line("PB", "Dossier contributors")]
+    if site.updated:
+        lines += [_ris_line("PY", str(site.updated.year)), _ris_line("DA", _ris_date(site.updated))]
+    lines.append(_ris_line("UR", site.url) if site.url else _ris_line("N1", f"Web address: {ADDRESS_NOT_SET}"))
+    lines.append("ER  - \n")
+    return "".join(lines)
+
+
+def ris(cited: Iterable[Cited], site: SiteRecord | None = None) -> str:
+    """An RIS file, the site's record first when given."""
+    records = ([site_ris_entry(site)] if site else []) + [ris_entry(c) for c in cited]
+    return "\n".join(records)

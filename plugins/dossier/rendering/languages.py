@@ -1,0 +1,34 @@
+"""Language names for BCP 47 tags, from the Unicode CLDR data that Babel ships.
+
+Front matter records languages as tags (``en``, ``zh``, ``zh-Hans``); readers see names. Babel
+knows every tag CLDR does, so no table is kept by hand here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+
+_ENGLISH = Locale("en")
+
+
+@cache
+def language_name(tag: str) -> str:
+    """The English name of the language `tag` (``zh-Hans`` → ``Chinese (Simplified)``).
+
+    A tag CLDR does not know as a whole is named by its language subtag; one it does not know at
+    all is shown as written, so that nothing a contributor recorded is lost.
+    """
+    try:
+        name = Locale.parse(tag, sep="-").get_display_name(_ENGLISH)
+    except (UnknownLocaleError, ValueError, TypeError):
+        name = None
+    if not name:
+        name = _ENGLISH.languages.get(tag.split("-", maxsplit=1)[0].lower())
+    return name or tag
+
+
+def primary(tag: str) -> str:
+    """The language subtag of `tag`, lower case: what decides whether two texts share a language."""
+    return tag.split("-", maxsplit=1)[0].lower()
