@@ -109,6 +109,8 @@ CASES = [
          [f"{D}:11:72: anchor '#same' is already used at line 9, column 56"]),
     Case("reserved anchor", [replace(DOC, "{quote by", "{#p-2 quote by")],
          [f"{D}:9:56: anchor '#p-2' is reserved for the document page itself"]),
+    Case("reserved anchor of the title", [replace(DOC, "{quote by", "{#title quote by")],
+         [f"{D}:9:56: anchor '#title' is reserved for the document page itself"]),
     Case("anchor on a mention", [replace(DOC, "{country=spain}", "{#es country=spain}")],
          [f"{D}:11:15: a mention takes no anchor '#es'"]),
     Case("words inside a redaction", [replace(DOC, "on Monday.", "on [Monday]{redacted}.")],

@@ -50,7 +50,7 @@ MENTION_KEYS = ("actor", "country")
 """The keys that make an annotation a mention."""
 
 
-RESERVED_ANCHOR = re.compile(r"p-\d+|text")
+RESERVED_ANCHOR = re.compile(r"p-\d+|text|title")
 """Ids the document page gives to its own parts (paragraph permalinks, the text heading)."""
 
 

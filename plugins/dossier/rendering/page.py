@@ -25,6 +25,9 @@ from dossier.model import Document, Entity
 from dossier.rendering import escape
 from dossier.rendering.urls import Urls, folder_and_id
 
+TITLE_ANCHOR = "title"
+"""The id of every generated page's title; a document reserves it among its anchors."""
+
 _PLACEHOLDER = re.compile(r"<!--dossier-block:(\d+)-->")
 
 
@@ -101,7 +104,12 @@ class PageWriter:
         self._lines.extend(lines)
 
     def heading(self, level: int, text: str, anchor: str = "") -> None:
-        """A heading, in Markdown so that it reaches the table of contents; `text` is escaped."""
+        """A heading, in Markdown so that it reaches the table of contents; `text` is escaped.
+
+        The page's title (level 1) has the id ``title``, not one made from its words: "Quote
+        Huawei 1" or "Positions" would take an id the page gives to something else.
+        """
+        anchor = anchor or (TITLE_ANCHOR if level == 1 else "")
         suffix = f" {{#{anchor}}}" if anchor else ""
         self.markdown(f"{'#' * level} {escape.inline(text)}{suffix}", "")
 

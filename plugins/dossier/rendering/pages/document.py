@@ -126,6 +126,11 @@ _ITEM = {"-": re.compile(r"\n[ \t]{0,3}-[ \t]+"), "*": re.compile(r"\n[ \t]{0,3}
 """A further item of a list paragraph: a line starting with a marker of the same kind."""
 
 
+def _marker(sign: str) -> str:
+    """An ordered list item's marker, shown as the text has it."""
+    return f'<span class="dossier-list-marker">{escape.html(sign)}</span> '
+
+
 class _Paragraph:
     """One paragraph of a document as HTML: verbatim text, escaped, with our markup around it.
 
@@ -137,6 +142,8 @@ class _Paragraph:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.breaks: list[tuple[int, int]] = []  # (marker start, text start) of further list items
+        self.ordered = False
+        self.lead = ""  # after the paragraph's permalink: an ordered list's first marker
         marker = _BLOCK_MARKER.match(text, start, end)
         self.cursor = start
         if not marker:
@@ -149,7 +156,11 @@ class _Paragraph:
             self.opening, self.closing = f'<h{level} class="dossier-text-heading">', f"</h{level}>"
             return
         ordered = sign[0].isdigit()
-        self.opening = f'<ol start="{int(sign[:-1])}"><li>' if ordered else "<ul><li>"
+        # An ordered list keeps its markers as typed ("1)", "007."): the browser's own numbering
+        # would renumber them and turn every one into "N.".
+        self.ordered = ordered
+        self.opening = '<ol class="dossier-text-list" style="list-style: none"><li>' if ordered else "<ul><li>"
+        self.lead = _marker(sign) if ordered else ""
         self.closing = "</li></ol>" if ordered else "</li></ul>"
         item = _ITEM["1" if ordered else sign]
         self.breaks = [(m.start(), m.end()) for m in item.finditer(text, self.cursor, end)]
@@ -162,7 +173,8 @@ class _Paragraph:
         out = []
         for marker, after in self.breaks:
             if start <= marker and after <= position:
-                out += [escape.html(self.text[start:marker]), "</li>\n<li>"]
+                item = _marker(self.text[marker:after].strip()) if self.ordered else ""
+                out += [escape.html(self.text[start:marker]), f"</li>\n<li>{item}"]
                 start = after
         out.append(escape.html(self.text[start:position]))
         return escape.trusted("".join(out))
@@ -176,7 +188,7 @@ def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[Markup]:
     for number, (start, end) in enumerate(document.paragraphs, 1):
         paragraph = _Paragraph(text, start, end)
         pieces = [paragraph.opening, (f'<a class="dossier-para" id="p-{number}" href="#p-{number}" '
-                                      f'title="Paragraph {number}: permalink">¶{number}</a> ')]
+                                      f'title="Paragraph {number}: permalink">¶{number}</a> '), paragraph.lead]
         open_statement: Annotation | None = None
         linked: set[tuple[str, str]] = set()
         while i < len(annotations) and annotations[i].start < end:
