@@ -160,6 +160,14 @@ def test_search_finds_claims_by_statement_and_quotes_by_words(mini_site: Path, m
             assert _found(docs, words, f"documents/{document.id}/"), words
 
 
+def test_footnotes_are_left_out_of_the_search_index(mini_site: Path) -> None:
+    """Each repeats a citation; indexing thousands of them on one page was quadratic in Material."""
+    cited = [p for p in mini_site.glob("*/*/index.html") if 'class="footnote"' in p.read_text(encoding="utf-8")]
+    assert cited, "some pages have footnotes"
+    assert all('class="footnote" data-search-exclude' in p.read_text(encoding="utf-8") for p in cited)
+    assert not [doc["location"] for doc in _search(mini_site) if ", the passage." in doc["text"]]
+
+
 # -- home page ------------------------------------------------------------------------------------
 
 

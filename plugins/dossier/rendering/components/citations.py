@@ -151,7 +151,11 @@ class Footnotes:
                 f'<a class="footnote-backref" href="#{_reference_id(number, use)}" '
                 f'title="Jump back to footnote {number} in the text">&#8617;</a>' for use in range(1, uses + 1))
             items.append(f'<li id="fn:{number}">\n<p>{text}&#160;{back}</p>\n</li>')
-        return Markup('<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>")
+        # Out of the search index: each footnote repeats a citation, and Material's indexer looks
+        # for an element's opening tag from the start of its section, so a few thousand footnote
+        # paragraphs after a long list took it seconds per page (quadratic).
+        return Markup('<div class="footnote" data-search-exclude>\n<hr />\n<ol>\n' + "\n".join(items)
+                      + "\n</ol>\n</div>")
 
 
 def _reference_id(number: int, use: int) -> str:
