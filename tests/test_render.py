@@ -6,15 +6,19 @@ Built from the small corpus of `corpora` (one site per session).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from corpora import soup
 from dossier.model import Corpus
+from dossier.reading.files import FOLDERS, RESERVED_IDS
 from dossier.relations import CorpusIndex
 from dossier.rendering.components.stances import STANCE_WORDING
+from dossier.rendering.site import PageCollisionError, render_site
 from dossier.rendering.text import without_accents
 
 SEPARATOR = re.compile(r"[\s\-]+")
@@ -158,6 +162,26 @@ def test_search_finds_claims_by_statement_and_quotes_by_words(mini_site: Path, m
         for statement in document.statements:
             words = " ".join(statement.text.split()).strip("“”")
             assert _found(docs, words, f"documents/{document.id}/"), words
+
+
+def test_every_page_the_site_writes_in_a_sources_folder_is_a_reserved_id(mini_corpus: Corpus) -> None:
+    """A source named like one of the site's own pages (``actors/index``) would replace it: the reader
+    refuses exactly the ids the site writes, folder by folder.
+    """
+    site = render_site(mini_corpus)
+    ids = {"documents": mini_corpus.documents, "actors": mini_corpus.actors, "countries": mini_corpus.countries,
+           "claims": mini_corpus.claims}
+    for folder in (f for f in FOLDERS if f != "originals"):
+        own = {u.split("/")[1].removesuffix(".md") for u in site.pages if u.startswith(f"{folder}/")} - set(ids[folder])
+        assert own == set(RESERVED_IDS[folder]), folder
+
+
+def test_two_pages_at_one_uri_fail_the_rendering(mini_corpus: Corpus) -> None:
+    actor = next(iter(mini_corpus.actors.values()))
+    corpus = dataclasses.replace(mini_corpus, actors={**mini_corpus.actors, "index": dataclasses.replace(actor,
+                                                                                                          id="index")})
+    with pytest.raises(PageCollisionError, match=r"two generated pages at actors/index\.md"):
+        render_site(corpus)
 
 
 def test_footnotes_are_left_out_of_the_search_index(mini_site: Path) -> None:

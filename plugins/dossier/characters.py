@@ -31,6 +31,21 @@ _SUSPECT = re.compile(r"[^\x20-\x7e]")
 """Only text with a character outside printable ASCII needs a closer look."""
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than tab and line ends: nothing a text means, and a terminal obeys them."""
+
+
+def is_control(char: str) -> bool:
+    """Whether `char` is one of `CONTROL`."""
+    return bool(CONTROL.fullmatch(char))
+
+
+def control_message(char: str) -> str:
+    """The problem of a control character in a source file (one wording wherever it is found)."""
+    return (f"control character {code_point(char)} in the text: remove it (it prints as nothing, or as a command "
+            "to the terminal)")
+
+
 def code_point(char: str) -> str:
     """``<U+0435 CYRILLIC SMALL LETTER IE>``; control characters have no name: ``<U+001B>``."""
     name = unicodedata.name(char, "")

@@ -27,6 +27,11 @@ MONTHS = 12
 """Months in a year, for checking a date's month."""
 
 
+EARLIEST_LIKELY_YEAR = 1900
+"""A date before this year, in a corpus about telecommunications networks, is most likely a typo
+(``1019`` for ``2019``): reported as a warning."""
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
     """An ISO date of year, month or day precision (``2019``, ``2019-03``, ``2019-03-04``).
@@ -58,6 +63,13 @@ class PartialDate:
             except ValueError:
                 raise ValueError(f"'{text}' is not a real date") from None
         return cls(year, month, day, bool(match.group(4)))
+
+    def certainly_after(self, other: PartialDate) -> bool:
+        """Whether every day this date may mean comes after every day `other` may mean.
+
+        ``2020`` is after ``2019-12-31``; ``2019-05`` is not after ``2019``.
+        """
+        return (self.year, self.month, self.day) > (other.year, other.month or 13, other.day or 32)
 
     @property
     def iso(self) -> str:

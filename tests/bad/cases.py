@@ -25,7 +25,7 @@ these problems, no more.
 
 from __future__ import annotations
 
-from bad import Case, delete, replace, write
+from bad import GOOD, Case, delete, replace, write
 
 DOC = "documents/brussels-meeting.md"
 D = "sources/" + DOC
@@ -53,6 +53,10 @@ CASES = [
          [f"{D}:7:41: unknown actor 'ken-hoo'; did you mean 'ken-hu'?"]),
     Case("unknown country in country=", [replace(DOC, "country=spain", "country=spian")],
          [f"{D}:11:23: unknown country 'spian'; did you mean 'spain'?"]),
+    Case("part_of itself", [replace("actors/ken-hu.md", "part_of: huawei", "part_of: ken-hu")],
+         ["sources/actors/ken-hu.md:5:10: 'ken-hu' is part_of itself: an actor cannot be part of itself"]),
+    Case("part_of in a circle", [replace("actors/huawei.md", "role:", "part_of: ken-hu\nrole:")],
+         ["sources/actors/huawei.md:5:10: 'part_of' goes round in a circle: huawei → ken-hu → huawei"]),
     Case("unknown actor in part_of", [replace("actors/ken-hu.md", "part_of: huawei", "part_of: huawai")],
          ["sources/actors/ken-hu.md:5:10: unknown actor 'huawai'; did you mean 'huawei'?"]),
     Case("unknown country in country:", [replace("actors/huawei.md", "country: china", "country: chian")],
@@ -103,6 +107,13 @@ CASES = [
           f"{D}:9:36: warning: quotation marks around '“safe and secure”' are in no annotation"]),
     Case("date that is no date", [replace(DOC, "date=2019-03-01", "date=March-1st")],
          [f"{D}:11:140: bad date=: 'March-1st' is not an ISO date"]),
+    Case("statement dated after its document", [replace(DOC, "date=2019-03-01", "date=2025-01")],
+         [f"{D}:11:140: date=2025-01 is after the document's publication (2019-03-04)"]),
+    Case("statement dated before 1900", [replace(DOC, "date=2019-03-01", "date=1019-03-01")],
+         [f"{D}:11:140: warning: date=1019-03-01 is before 1900: a typo?"]),
+    Case("document dated before 1900", [replace(DOC, "published: 2019-03-04", "published: 1019-03-04")],
+         [f"{D}:4:12: warning: 'published': 1019-03-04 is before 1900: a typo?",
+          f"{D}:11:140: date=2019-03-01 is after the document's publication (1019-03-04)"]),
     Case("date that does not exist", [replace(DOC, "date=2019-03-01", "date=2019-02-30")],
          [f"{D}:11:140: bad date=: '2019-02-30' is not a real date"]),
     Case("duplicate anchor", [replace(DOC, "{quote by", "{#same quote by"), replace(DOC, "{says by", "{#same says by")],
@@ -145,7 +156,21 @@ CASES = [
           "holds ': ' goes in quotes: title: \"Huawei: opens a centre in Brussels\""]),
     Case("unclosed quote in YAML", [replace(DOC, "title: Huawei opens a centre in Brussels",
                                             'title: "Huawei opens a centre in Brussels')],
-         [f"{D}:2:8: malformed YAML front matter: while scanning a quoted scalar (started here)"]),
+         [f'{D}:2:8: malformed YAML front matter: the quote " opened here is not closed on its line']),
+    Case("unclosed quote in YAML, a quote on a later line",
+         [replace(DOC, "title: Huawei opens a centre in Brussels", 'title: "Huawei opens a centre in Brussels'),
+          replace(DOC, "publisher: Example News", 'publisher: "Example News"')],
+         [f'{D}:2:8: malformed YAML front matter: the quote " opened here is not closed on its line']),
+    Case("quote inside a quoted YAML text", [replace(DOC, "title: Huawei opens a centre in Brussels",
+                                                     "title: 'Huawei's centre in Brussels'")],
+         [f"{D}:2:15: malformed YAML front matter: the quoted text ends here, before the end of the value: to put ' "
+          "inside a text in ' quotes, double it ('')"]),
+    Case("YAML merge key", [replace(DOC, "publisher: Example News", "publisher: &p Example News\n<<: *p")],
+         [f"{D}:4:1: '<<' (a YAML merge key) is not supported in front matter"]),
+    Case("YAML alias of a bad value",
+         [replace(DOC, "title: Huawei opens a centre in Brussels", "title: &t Huawei opens a centre in Brussels"),
+          replace(DOC, "url: https://news.example.org/huawei-brussels", "url: *t")],
+         [f"{D}:5:6: 'url' must be an http or https URL"]),
     Case("date that is not a real date", [replace(DOC, "published: 2019-03-04", "published: 2019-02-29")],
          [f"{D}:4:12: 'published': '2019-02-29' is not a real date"]),
     Case("date in words", [replace(DOC, "published: 2019-03-04", "published: 4 March 2019")],
@@ -187,6 +212,14 @@ CASES = [
           "hyphens; rename it 'ken-hu.md'"]),
     Case("wrong extension", [write("actors/nokia.yml", "name: Nokia\n")],
          ["sources/actors/nokia.yml:1:1: files in sources/actors/ must end in '.md'"]),
+    # Ids the site keeps for its own pages, in each folder ----------------------------------------
+    *[Case(f"reserved id in {folder}/", [write(f"{folder}/index.md", text)],
+           [f"sources/{folder}/index.md:1:1: 'index' is reserved in sources/{folder}/: the site writes its list of "
+            f"{folder} at {folder}/index; rename the file"])
+      for folder, text in [("documents", "---\ntitle: Index\n---\n"), ("actors", "---\nname: Index\n---\n"),
+                           ("countries", "---\nname: Index\n---\n"), ("claims", "---\nstatement: Index.\n---\n")]],
+    Case("reserved id used", [replace(DOC, "by=huawei", "by=index"), write("actors/index.md", "---\nname: I\n---\n")],
+         ["sources/actors/index.md:1:1: 'index' is reserved in sources/actors/"]),
     # Registry --------------------------------------------------------------------------------
     Case("alias shared by two entities",
          [replace("actors/spanish-government.md", "  - Government of Spain", "  - Government of Spain\n  - Spanish")],
@@ -198,7 +231,36 @@ CASES = [
     # Text a terminal must not trust: printed by code point ------------------------------------
     Case("terminal escapes in a field", [replace("actors/ken-hu.md", "kind: person",
                                                  'kind: "\\e[2J\\e[H\\e[32mALL CHECKS PASSED"')],
-         ["sources/actors/ken-hu.md:3:7: 'kind' is '<U+001B>[2J<U+001B>[H<U+001B>[32mALL CHECKS PASSED'"]),
+         ["sources/actors/ken-hu.md:3:7: 'kind': control character <U+001B> in the text"]),
+    Case("terminal escapes in a name", [replace("actors/huawei.md", "name: Huawei",
+                                                'name: Huawei\nrole: "x\\e]0;pwned\\a"')],
+         ["sources/actors/huawei.md:3:7: 'role': control character <U+001B> in the text",
+          "sources/actors/huawei.md:6:1: 'role' is given twice"]),
+    Case("control characters in a document", [replace(DOC, "on Monday.", "on Monday.\x07\x00"),
+                                              replace("originals/brussels-meeting.txt", "on Monday.", "on Monday.\x07\x00")],
+         [f"{D}:7:69: control character <U+0007> in the text"]),  # the first of its line only
+    Case("text in another Unicode form", [replace(DOC, "on Monday.", "on Monday, caf\u0065\u0301."),
+                                          replace("originals/brussels-meeting.txt", "on Monday.", "on Monday, caf\u00e9.")],
+         [f"{D}:7:73: text differs from its original sources/originals/brussels-meeting.txt (line 1, column 73): "
+          "here 'e\u0301. The company said its equip…', original '\u00e9. The company said its equipm…'; only in its "
+          "Unicode form: here in NFD, the original in NFC "
+          "(<U+0065 LATIN SMALL LETTER E> here, <U+00E9 LATIN SMALL LETTER E WITH ACUTE> in the original)"]),
+    Case("zero-width space in the text", [replace(DOC, "on Monday.", "on Mon\u200bday.")],
+         [f"{D}:7:65: text differs from its original sources/originals/brussels-meeting.txt (line 1, column 65): "
+          "here '<U+200B ZERO WIDTH SPACE>day. The company said its equ…', original 'day. The company said its "
+          "equi…'"]),
+    # Files the reader must not trust or cannot read --------------------------------------------
+    Case("lone CR line ends", [write("claims/huawei-equipment-is-safe.md",
+                                     "---\rstatement: Huawei equipment is safe to use in European networks.\r"
+                                     "aliases: [Huawei is safe]\r---\rThe vendor's own position.\r")],
+         ["sources/claims/huawei-equipment-is-safe.md:1:4: warning: line ends in a lone CR (classic Mac OS line "
+          "ends): read as a line break"]),
+    Case("original in UTF-16", [write("originals/brussels-meeting.txt", (GOOD / "originals/brussels-meeting.txt")
+                                      .read_text(encoding="utf-8").encode("utf-16"))],
+         ["sources/originals/brussels-meeting.txt:1:1: file is UTF-16 (it starts with a UTF-16 byte-order mark): "
+          "save it as UTF-8"]),
+    Case("document in UTF-16 without its mark", [write(DOC, "---\ntitle: x\n".encode("utf-16-le"))],
+         [f"{D}:1:1: file is UTF-16 (every second byte is zero): save it as UTF-8"]),
     Case("terminal escapes in a file name", [write("claims/\x1b]0;pwned\x07.md", "---\nstatement: Safe.\n---\n")],
          ["sources/claims/<U+001B>]0;pwned<U+0007>.md:1:1: '<U+001B>]0;pwned<U+0007>' is not a valid id"]),
     Case("Cyrillic letter in an id", [replace(DOC, "by=huawei", "by=hu\u0430wei")],

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from dossier.model import ID_PATTERN, PartialDate
+from dossier.characters import CONTROL, control_message
+from dossier.model import EARLIEST_LIKELY_YEAR, ID_PATTERN, PartialDate
 from dossier.problems import Location, Problems, did_you_mean
 from dossier.reading.frontmatter import Field
 
@@ -121,6 +122,11 @@ def missing(name: str, unknown: dict[str, Field], end: Location) -> tuple[Locati
 
 def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
     """The value of `entry` as `spec` types it, or ``None`` after reporting why it is not one."""
+    texts = [entry.value] if isinstance(entry.value, str) else entry.value or []
+    control = next((match.group() for text in texts for match in [CONTROL.search(text)] if match), None)
+    if control is not None:  # written as a YAML escape ("\e"): the file itself has no such character
+        problems.error(entry.value_location, f"'{name}': {control_message(control)}")
+        return None
     if spec.type == "texts":
         return _texts(name, entry, problems)
     value = _single_text(name, entry, problems)
@@ -128,10 +134,13 @@ def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
         return None
     if spec.type == "date":
         try:
-            return PartialDate.parse(value)
+            date = PartialDate.parse(value)
         except ValueError as exc:
             problems.error(entry.value_location, f"'{name}': {exc}")
             return None
+        if date.year < EARLIEST_LIKELY_YEAR:
+            problems.warning(entry.value_location, f"'{name}': {date} is before {EARLIEST_LIKELY_YEAR}: a typo?")
+        return date
     check = _CHECKS.get(spec.type)
     problem = check(value, spec) if check is not None else None
     if problem is None:

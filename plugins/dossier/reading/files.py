@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossier.characters import CONTROL, control_message
 from dossier.model import ID_PATTERN
 from dossier.problems import Location, Problems, did_you_mean
 from dossier.reading.frontmatter import SourceFile, split
@@ -16,7 +18,17 @@ FOLDERS = {"documents": ".md", "actors": ".md", "countries": ".md", "claims": ".
 """The folders of ``sources/`` and the extension of the files each holds."""
 
 
-_KIND_OF_FOLDER = {"actors": "actor", "countries": "country", "claims": "claim"}
+_KIND_OF_FOLDER = {"actors": "actor", "countries": "country", "claims": "claim", "documents": "document",
+                   "originals": "original"}
+
+RESERVED_IDS = {folder: {"index": f"its list of {folder}"} for folder in FOLDERS if folder != "originals"}
+"""Per folder, the ids the site gives to pages of its own in that folder (``documents/index`` is
+the list of documents): a source with such an id would overwrite them."""
+
+_UTF16_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\xff\xfe": "UTF-16",
+               b"\xfe\xff": "UTF-16"}
+"""Byte-order marks of encodings other than UTF-8, longest first."""
+
 
 
 _EDITOR_LEFTOVER = re.compile(r".*~|#.*#|.*\.(?:swp|swx|tmp|bak|orig)")
@@ -50,7 +62,7 @@ class SourceTree:
     """The files of a ``sources/`` folder, walked once, each checked for its place and name.
 
     Attributes:
-        broken: Per kind (``actor``, ``country``, ``claim``), the ids whose file exists but is
+        broken: Per kind (``actor``, ``country``, ``claim``, ``document``, ``original``), the ids whose file exists but is
             unusable: its own errors are reported, not every use of its id.
     """
 
@@ -58,7 +70,7 @@ class SourceTree:
         self.sources = sources
         self.display_root = display_root
         self.problems = problems
-        self.broken: dict[str, set[str]] = {"actor": set(), "country": set(), "claim": set()}
+        self.broken: dict[str, set[str]] = {kind: set() for kind in _KIND_OF_FOLDER.values()}
 
     def display(self, path: Path) -> str:
         """`path` as messages show it, relative to the display root."""
@@ -70,53 +82,115 @@ class SourceTree:
         if not self.sources.is_dir():
             self.problems.error(Location(self.display(self.sources)), "the sources folder does not exist")
             return found
-        for root, dirs, names in os.walk(self.sources):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        inside = os.path.realpath(self.sources)
+        for root, dirs, names in os.walk(self.sources):  # links to folders are listed, not followed
             here = Path(root)
             relative = here.relative_to(self.sources).parts
             shown_here = self.display(here)  # once per folder: os.path.relpath is slow
+            linked = {d for d in dirs if os.path.islink(here / d)}
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
+            for name in sorted(linked):
+                self.problems.error(Location(f"{shown_here}/{name}"), "a link to a folder: links to folders in "
+                                    "sources/ are not followed; move the files themselves here")
             for name in sorted(names):
                 if name.startswith(".") or _EDITOR_LEFTOVER.fullmatch(name):
                     continue
-                path = here / name
                 shown = name if shown_here == "." else f"{shown_here}/{name}"
-                folder = relative[0] if len(relative) == 1 else None
-                if folder not in FOLDERS:
-                    hint = ""
-                    if relative:
-                        hint = did_you_mean(relative[0], FOLDERS)
-                        if len(relative) > 1 and relative[0] in FOLDERS:
-                            hint = f"; sources/{relative[0]}/ has no subfolders"
-                    self.problems.error(
-                        Location(shown),
-                        "file outside the known folders of sources/ "
-                        f"({', '.join(f + '/' for f in FOLDERS)}){hint}",
-                    )
+                read = self.place(relative, name, shown)
+                if read is None:
                     continue
-                stem, ext = os.path.splitext(name)
-                # Should this file not make it into the registry (misnamed, unreadable), its own
-                # problem is reported, not every use of its id. Ids in the registry are never "unknown".
-                if folder in _KIND_OF_FOLDER:
-                    self.broken[_KIND_OF_FOLDER[folder]].add(slug(stem))
-                if ext != FOLDERS[folder]:
-                    self.problems.error(Location(shown), f"files in sources/{folder}/ must end in '{FOLDERS[folder]}'")
-                    continue
-                if not ID_PATTERN.fullmatch(stem):
-                    suggestion = slug(stem)
-                    hint = f"; rename it '{suggestion}{ext}'" if suggestion else ""
-                    self.problems.error(
-                        Location(shown),
-                        f"'{stem}' is not a valid id: use lowercase ASCII letters, digits and single hyphens{hint}",
-                    )
-                    continue
-                text = self.decode(path, shown)
+                folder, stem = read
+                data = self.read_bytes(here / name, shown, inside)
+                text = None if data is None else self.decode(data, shown, check_controls=folder != "originals")
                 if text is not None:
                     found[folder].append(SourceText(stem, shown, text))
+                elif folder in _KIND_OF_FOLDER:
+                    self.broken[_KIND_OF_FOLDER[folder]].add(stem)
         return found
 
-    def decode(self, path: Path, shown: str) -> str | None:
-        """The text of `path`, or ``None`` after reporting where it is not UTF-8."""
-        data = path.read_bytes()
+    def place(self, relative: tuple[str, ...], name: str, shown: str) -> tuple[str, str] | None:
+        """The folder and id of the file `name` in the folder `relative` to ``sources/``.
+
+        ``None`` after reporting why it is no source: misplaced, misnamed, an id the site keeps.
+        """
+        folder = relative[0] if len(relative) == 1 else None
+        if folder not in FOLDERS:
+            hint = ""
+            if relative:
+                hint = did_you_mean(relative[0], FOLDERS)
+                if len(relative) > 1 and relative[0] in FOLDERS:
+                    hint = f"; sources/{relative[0]}/ has no subfolders"
+            self.problems.error(
+                Location(shown),
+                "file outside the known folders of sources/ "
+                f"({', '.join(f + '/' for f in FOLDERS)}){hint}",
+            )
+            return None
+        stem, ext = os.path.splitext(name)
+        # Should this file not make it into the registry (misnamed, unreadable), its own
+        # problem is reported, not every use of its id. Ids in the registry are never "unknown".
+        if folder in _KIND_OF_FOLDER:
+            self.broken[_KIND_OF_FOLDER[folder]].add(slug(stem))
+        if ext != FOLDERS[folder]:
+            self.problems.error(Location(shown), f"files in sources/{folder}/ must end in '{FOLDERS[folder]}'")
+            return None
+        if not ID_PATTERN.fullmatch(stem):
+            suggestion = slug(stem)
+            hint = f"; rename it '{suggestion}{ext}'" if suggestion else ""
+            self.problems.error(
+                Location(shown),
+                f"'{stem}' is not a valid id: use lowercase ASCII letters, digits and single hyphens{hint}",
+            )
+            return None
+        reserved = RESERVED_IDS.get(folder, {}).get(stem)
+        if reserved is not None:
+            self.problems.error(Location(shown), f"'{stem}' is reserved in sources/{folder}/: the site writes "
+                                                 f"{reserved} at {folder}/{stem}; rename the file")
+            return None
+        return folder, stem
+
+    def read_bytes(self, path: Path, shown: str, inside: str) -> bytes | None:
+        """The content of `path`, or ``None`` after reporting why it is not read.
+
+        Only regular files are read, never a FIFO or a device (which would block or never end);
+        a link is read only if it points to a regular file inside ``sources/``, so no message
+        can quote a file from elsewhere.
+        """
+        if path.is_symlink():
+            target = os.path.realpath(path)
+            if not os.path.exists(target):
+                self.problems.error(Location(shown), "a broken link: the file it points to does not exist")
+                return None
+            if os.path.commonpath([target, inside]) != inside:
+                self.problems.error(Location(shown), "a link to a file outside sources/: not read; put the file "
+                                                     "itself here")
+                return None
+            path = Path(target)
+        try:
+            descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        except OSError as error:
+            self.problems.error(Location(shown), f"cannot be read: {error.strerror}")
+            return None
+        with os.fdopen(descriptor, "rb") as file:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                self.problems.error(Location(shown), "not a regular file (a FIFO, a device or a socket): not read")
+                return None
+            return file.read()
+
+    def decode(self, data: bytes, shown: str, *, check_controls: bool = True) -> str | None:
+        r"""The text of `data`, or ``None`` after reporting where it is not UTF-8.
+
+        Line ends are made ``\n``; a file whose lines end in a lone CR is read so, with a warning.
+        Control characters are reported where they stand (in originals, a text as received,
+        they are kept: the comparison folds those that are whitespace).
+        """
+        bom = next((name for mark, name in _UTF16_BOMS.items() if data.startswith(mark)), None)
+        why = f"it starts with a {bom} byte-order mark"
+        if bom is None and _looks_like_utf16(data):
+            bom, why = "UTF-16", "every second byte is zero"
+        if bom is not None:
+            self.problems.error(Location(shown, 1, 1), f"file is {bom} ({why}): save it as UTF-8")
+            return None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -127,7 +201,38 @@ class SourceTree:
             return None
         if text.startswith("\ufeff"):
             text = text[1:]
-        return text.replace("\r\n", "\n")
+        text = text.replace("\r\n", "\n")
+        lone_cr = text.find("\r")
+        if lone_cr >= 0:
+            self.problems.warning(_location(text, lone_cr, shown), "line ends in a lone CR (classic Mac OS line "
+                                  "ends): read as a line break; save the file with LF or CRLF line ends")
+            text = text.replace("\r", "\n")
+        if check_controls:
+            line = -1
+            for match in CONTROL.finditer(text):
+                location = _location(text, match.start(), shown)
+                if location.line != line:  # the first of each line: a binary file is not worth more
+                    self.problems.error(location, control_message(match.group()))
+                    line = location.line
+        return text
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Whether `data` reads as UTF-16 without a byte-order mark.
+
+    That is ASCII text with a zero byte after (or before) each character.
+    """
+    sample = data[:400]
+    half = len(sample) // 2
+    if half < 2:  # noqa: PLR2004 (two characters at least)
+        return False
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    return (odd >= half * 0.6 and even == 0) or (even >= half * 0.6 and odd == 0)
+
+
+def _location(text: str, offset: int, path: str) -> Location:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Location(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def slug(name: str) -> str:

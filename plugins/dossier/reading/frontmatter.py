@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from dossier.characters import control_message, is_control
 from dossier.problems import Location, Problems
 
 _FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
@@ -81,7 +82,9 @@ def _parse_yaml(yaml_text: str, path: str, problems: Problems) -> dict[str, Fiel
         node = yaml.compose(yaml_text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         location, message = _yaml_error(exc, yaml_text, path, here)
-        problems.error(location, f"malformed YAML front matter: {message}")
+        # A control character is the file's problem, in the words the reading of the file uses.
+        problems.error(location, message if message.startswith("control character") else
+                       f"malformed YAML front matter: {message}")
         return None
     if node is None:
         return {}  # an empty front matter is read fine: its required fields are missing
@@ -95,8 +98,15 @@ def _parse_yaml(yaml_text: str, path: str, problems: Problems) -> dict[str, Fiel
             problems.error(key_location, "front-matter keys must be plain words")
         elif key_node.value in fields:
             problems.error(key_location, f"'{key_node.value}' is given twice")
+        elif key_node.value == "<<":
+            problems.error(key_location, "'<<' (a YAML merge key) is not supported in front matter: write each "
+                                         "field out")
         else:
-            field = _field(key_node.value, key_location, value_node, here, problems)
+            value = value_node
+            if value.start_mark.index < key_node.start_mark.index:
+                # An alias (*name) of a value given earlier: its own place, not the anchor's, is where it is.
+                value = _moved(value, key_node.end_mark)
+            field = _field(key_node.value, key_location, value, here, problems)
             if field is not None:
                 fields[key_node.value] = field
     return fields
@@ -124,6 +134,9 @@ def _yaml_error(exc: yaml.YAMLError, yaml_text: str, path: str,
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context
+        quote = _unclosed_quote(yaml_text, mark.line if mark else 0)
+        if quote is not None:
+            return Location(path, quote[0] + 2, quote[1] + 1), quote[2]
         if exc.context_mark and exc.context and (mark is None or mark.index >= len(yaml_text)):
             # Reaching the end is not the mistake; what was left open (a quote, a bracket) is.
             mark, message = exc.context_mark, f"{exc.context} (started here), {exc.problem}"
@@ -137,8 +150,62 @@ def _yaml_error(exc: yaml.YAMLError, yaml_text: str, path: str,
         before = yaml_text[:at]
         line = before.count("\n") + 2
         col = at - (before.rfind("\n") + 1) + 1
+        if is_control(chr(code)):  # the same words as the reading of the file: reported once
+            return Location(path, line, col), control_message(chr(code))
         return Location(path, line, col), f"character U+{code:04X} is not allowed"
     return Location(path, 2, 1), str(exc)  # any other YAML failure still names the file
+
+
+_QUOTED_VALUE = re.compile(r"\s*(?:-\s+|[^\s#'\"][^:#]*:\s+)(['\"])")
+
+
+def _unclosed_quote(yaml_text: str, last_line: int) -> tuple[int, int, str] | None:
+    """A quoted value on a line up to `last_line` (0-based) that is not closed on its line.
+
+    Or one that goes on after its closing quote: ``(line, column, message)``, both 0-based, or ``None``.
+
+    YAML lets a quoted text run on to later lines, so a missing quote is found there, lines
+    later; front-matter values are one line each, so the line that opened it is the mistake.
+    """
+    for number, line in enumerate(yaml_text.split("\n")[: last_line + 1]):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, start = match.group(1), match.end()
+        close = _closing_quote(line, start, quote)
+        if close < 0:
+            return number, start - 1, f"the quote {quote} opened here is not closed on its line"
+        after = line[close + 1 :].strip()
+        if after and not after.startswith("#"):
+            inner = "double it ('')" if quote == "'" else 'write it \\"'
+            return number, close, (f"the quoted text ends here, before the end of the value: to put {quote} inside "
+                                   f"a text in {quote} quotes, {inner}")
+    return None
+
+
+def _closing_quote(line: str, start: int, quote: str) -> int:
+    """The index of the quote that closes the text starting at `start`, or -1."""
+    i = start
+    while i < len(line):
+        char = line[i]
+        if quote == '"' and char == "\\":
+            i += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return -1
+
+
+def _moved(node: yaml.Node, after_key: yaml.Mark) -> yaml.Node:
+    """A copy of the aliased `node` placed where the alias is written, just after its key."""
+    mark = yaml.Mark(after_key.name, after_key.index + 2, after_key.line, after_key.column + 2, "", 0)
+    if isinstance(node, yaml.ScalarNode):
+        return yaml.ScalarNode(node.tag, node.value, mark, mark, node.style)
+    return type(node)(node.tag, node.value, mark, mark)
 
 
 def _field(key: str, key_location: Location, value_node: yaml.Node, here: Callable[[yaml.Mark], Location],

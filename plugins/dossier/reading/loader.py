@@ -107,9 +107,12 @@ class Loader:
         document, parsed = self.add_document(read)
         find_mentions(document, self._matcher)
         # Else the plain text is known to be off: the markup is to be fixed first.
+        original = self._originals.get(document.id)
+        if original is None and document.id in self.tree.broken["original"]:
+            return  # its original exists but cannot be read: that is reported, not "no original"
         if not parsed.syntax_errors and read.source is not None and read.source.readable:
             before = len(self.problems)
-            compare_with_original(document, read, self._originals.get(document.id), self.problems)
+            compare_with_original(document, read, original, self.problems)
             if len(self.problems) == before:  # else the text is to be fixed first
                 written = [(span.start, span.end) for span in parsed.spans]
                 check_coverage(document, read, written, self.corpus.actors, self.problems)
@@ -120,7 +123,7 @@ class Loader:
         Returns the corpus and every problem.
         """
         check_usage(self.corpus, self.problems, unused=not self.problems.errors)
-        documents = {read.id for read in self.documents}
+        documents = {read.id for read in self.documents} | self.tree.broken["document"]
         for orphan in sorted(set(self._originals) - documents):
             self.problems.warning(
                 Location(self._originals[orphan].path), f"original '{orphan}' has no document in sources/documents/",

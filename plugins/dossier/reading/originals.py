@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dossier.characters import code_point
+from dossier.characters import code_point, normal_form_difference
 from dossier.model import Document
 from dossier.problems import Location, Problems
 from dossier.reading.files import SourceText
@@ -36,11 +36,13 @@ def compare_with_original(document: Document, read: SourceText, original: Source
     location = read.lines.location(read.source.body_offset + offset)
     where_original = (LineIndex(original.text, original.path).location(theirs_map[at])
                       if at < len(theirs_map) else Location(original.path, original.text.count("\n") + 1, 1))
+    form = normal_form_difference(mine, theirs)
     problems.error(
         location,
         f"text differs from its original {original.path} (line {where_original.line}, column "
         f"{where_original.col}): here {_excerpt(mine, at)}, original {_excerpt(theirs, at)}"
-        f"{_characters(mine, theirs, at)}. Sources are verbatim: annotate without changing the words",
+        f"{_characters(mine, theirs, at)}{'; only in its Unicode form: ' + form if form else ''}. "
+        "Sources are verbatim: annotate without changing the words",
     )
 
 

@@ -105,13 +105,42 @@ class Registry:
         entity.alias_locations = tuple(locations[: len(aliases)])
 
     def check_references(self) -> None:
-        """Report each ``part_of`` that names no actor (known only once every actor is read)."""
-        for actor in self.corpus.actors.values():
-            if actor.part_of and actor.part_of not in self.corpus.actors:
+        """Report each ``part_of`` that names no actor, and each circle of them.
+
+        Known only once every actor is read. A circle: an actor part of itself, or of one of its own parts.
+        """
+        actors = self.corpus.actors
+        for actor in actors.values():
+            if actor.part_of and actor.part_of not in actors:
                 location = self._part_of_locations.get(actor.id) or Location(actor.path)
                 self.unknown(location, "actor", actor.part_of)
+        done: set[str] = set()
+        for start in actors:
+            path: list[str] = []
+            on_path: set[str] = set()
+            current = start
+            while current in actors and current not in done and current not in on_path:
+                path.append(current)
+                on_path.add(current)
+                current = actors[current].part_of
+            if current in on_path:
+                self._report_circle(path[path.index(current):])
+            done.update(path)
         for actor in self.corpus.actors.values():
             self._check_acting_for(actor)
+
+    def _report_circle(self, circle: list[str]) -> None:
+        """One error for the circle of ``part_of`` through `circle`, at its first actor by id."""
+        first = circle.index(min(circle))
+        circle = circle[first:] + circle[:first]
+        actor = self.corpus.actors[circle[0]]
+        location = self._part_of_locations.get(actor.id) or Location(actor.path)
+        if len(circle) == 1:
+            self.problems.error(location, f"'{actor.id}' is part_of itself: an actor cannot be part of itself")
+        else:
+            chain = " → ".join([*circle, circle[0]])
+            self.problems.error(location, f"'part_of' goes round in a circle: {chain}; an actor cannot be part "
+                                          "of one of its own parts")
 
     def _check_acting_for(self, actor: Actor) -> None:
         """Warn about a person whose ``country`` differs from their organisation's.

@@ -168,8 +168,10 @@ _MARKDOWN_SPECIAL = re.compile(r"[`*_\\\[\]{}#!|~^=+:-]")
 
 
 def _inline_code(code: str) -> str:
-    """Code inside our ``<code>``: the generator still reads Markdown between inline tags, so its
-    special characters go in as character references."""
+    """Code inside our ``<code>``, its Markdown characters as character references.
+
+    The generator still reads Markdown between inline tags.
+    """
     return _MARKDOWN_SPECIAL.sub(lambda match: f"&#{ord(match.group())};", html(code))
 
 

@@ -38,6 +38,23 @@ class Site:
     files: dict[str, str] = field(default_factory=dict)
 
 
+class PageCollisionError(ValueError):
+    """Two generated pages at one URI: the second would silently replace the first."""
+
+
+class _OnePagePerUri(dict[str, GeneratedPage]):
+    """Generated pages by URI, each URI given once.
+
+    Ids the site keeps for its own pages are refused by the reader (``index``); this makes sure no
+    other collision slips through.
+    """
+
+    def __setitem__(self, key: str, value: GeneratedPage) -> None:
+        if key in self:
+            raise PageCollisionError(f"two generated pages at {key}")
+        super().__setitem__(key, value)
+
+
 def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool = True) -> Site:
     """Render every generated page and file of `corpus`, each exactly once.
 
@@ -51,7 +68,7 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
     """
     index = CorpusIndex(corpus)
     site = Site(index, Urls(site_url, use_directory_urls))
-    urls, pages = site.urls, site.pages
+    urls, pages = site.urls, _OnePagePerUri()
     for document in corpus.documents.values():
         pages[uri(document)] = render_document(document, corpus, urls)
     pages["documents/index.md"] = render_documents_index(corpus, urls)
@@ -60,7 +77,8 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
     pages["claims/index.md"] = render_claims_index(corpus, index, urls)
     # The site-wide views: stance matrix, timeline, relationship graph, the open data's schema.
     pages[matrix.PAGE] = matrix.render_stances(corpus, index, urls)
-    pages.update(timeline.render_timeline(corpus, index, urls))
+    for month_uri, month in timeline.render_timeline(corpus, index, urls).items():
+        pages[month_uri] = month
     pages[graph.PAGE] = graph.render_graph_page(corpus, index, urls)
     site.files[exports.SCHEMA] = exports.corpus_schema()
     site.files.update(exports.data_files(corpus, index, urls))
@@ -70,4 +88,5 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
         pages[uri(country)] = render_country(country, corpus, index, urls)
     for claim in corpus.claims.values():
         pages[uri(claim)] = render_claim(claim, corpus, index, urls)
+    site.pages = dict(pages)
     return site
