@@ -3,7 +3,8 @@
 Each case is the good corpus of ``tests/bad/`` plus one large, careless input:
 
 - ``typos``: N actors and one document whose N statements each name a distinct misspelt actor
-  (did-you-mean over N ids for N typos; was 110 s at 3,000);
+  (did-you-mean over N ids for N typos; was 110 s at 3,000); did-you-mean is also timed alone,
+  in this process, against the former comparison with every id;
 - ``unclosed``: a document with N ``[`` never closed, one problem each (the build de-duplicated
   its problems against a list; 200k had not finished after 5 minutes);
 - ``problems``: N statements with an unknown key each, N distinct problems through the build;
@@ -90,6 +91,32 @@ CASES: dict[str, Callable[[int], list[Edit]]] = {"typos": typos, "unclosed": unc
                                                  "statements": statements}
 
 
+def did_you_mean_alone(n: int) -> str:
+    """Did-you-mean alone, in this process: `n` typos over `n` ids, indexed.
+
+    And the former comparison with every id (difflib), on a tenth of the typos, scaled up.
+    """
+    from dossier.suggest import NameIndex, closest
+
+    rng = random.Random(12)
+    ids = [f"{rng.choice(_WORDS)}-{rng.choice(_WORDS)}-{i}" for i in range(n)]
+    typos = []
+    for id_ in ids:
+        cut = rng.randrange(len(id_.split("-")[0]))
+        typos.append(id_[:cut] + id_[cut + 1:])
+    started = time.perf_counter()
+    index = NameIndex(ids)
+    found = sum(index.closest(typo) is not None for typo in typos)
+    indexed = time.perf_counter() - started
+    sample = typos[: max(1, n // 10)]
+    started = time.perf_counter()
+    for typo in sample:
+        closest(typo, ids)
+    each = (time.perf_counter() - started) / len(sample)
+    return (f"did-you-mean n={n:<7} indexed {indexed:7.2f} s ({found} suggested)   compared with every id "
+            f"~{each * n:7.2f} s (scaled from {len(sample)} typos)")
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, int, int]:
     """Wall-clock seconds, exit status and lines of output of `command`."""
     started = time.perf_counter()
@@ -107,6 +134,8 @@ def main() -> None:
     parser.add_argument("--no-build", action="store_true", help="time the check only")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "hostile")
     args = parser.parse_args()
+    if "typos" in args.cases:
+        print(did_you_mean_alone(max(1, int(SIZES["typos"] * args.scale))), flush=True)
     for name in args.cases:
         size = max(1, int(SIZES[name] * args.scale))
         project = args.out / name

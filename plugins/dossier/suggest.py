@@ -29,12 +29,13 @@ def _deletions(word: str) -> set[str]:
 class NameIndex:
     """The names of a registry, indexed so that a typo is compared with its near neighbours only.
 
-    A name is a candidate for `word` when deleting at most two characters of `word` and at most
-    one of the name gives the same text: a typo of one character (a letter missing, added,
-    changed, or two letters swapped) always is, and so are many of two (a letter missing and
-    one added, two added, a letter changed and one added). Candidates are then ranked as `closest`
-    ranks them. Looking up a word costs about its length squared, whatever the registry's size;
-    the index is made at the first lookup.
+    A name is a candidate for `word` when deleting at most one character of each gives the same
+    text: a typo of one character (a letter missing, added, changed, or two letters swapped)
+    always is. Only when no name is, two deletions from `word` are tried, which finds many typos
+    of two characters (a letter missing and one added, a letter changed and one added).
+    Candidates are then ranked as `closest` ranks them. Looking up a word costs about its length
+    (its square for the second try), whatever the registry's size; the index is made at the
+    first lookup.
     """
 
     def __init__(self, names: Iterable[str]) -> None:
@@ -53,13 +54,17 @@ class NameIndex:
         return self._by_deletion
 
     def candidates(self, word: str) -> set[str]:
-        """The names within two deletions of `word` and one of their own."""
+        """The names one deletion from `word` and one of their own (every typo of one character).
+
+        Only if there is none, those two deletions from `word` and one of their own.
+        """
         index = self._index()
-        found: set[str] = set()
-        for once in _deletions(word):
-            for twice in _deletions(once):
-                found.update(index.get(twice, ()))
-        return found
+        once = _deletions(word)
+        found = {name for key in once for name in index.get(key, ())}
+        if found:
+            return found
+        twice = {shorter for key in once for shorter in _deletions(key)} - once
+        return {name for key in twice for name in index.get(key, ())}
 
     def closest(self, word: str) -> str | None:
         """The name most similar to `word` among its candidates, if similar enough."""
