@@ -64,13 +64,6 @@ class PartialDate:
                 raise ValueError(f"'{text}' is not a real date") from None
         return cls(year, month, day, bool(match.group(4)))
 
-    def certainly_after(self, other: PartialDate) -> bool:
-        """Whether every day this date may mean comes after every day `other` may mean.
-
-        ``2020`` is after ``2019-12-31``; ``2019-05`` is not after ``2019``.
-        """
-        return (self.year, self.month, self.day) > (other.year, other.month or 13, other.day or 32)
-
     @property
     def iso(self) -> str:
         """The ISO date, without the mark of an estimate: what data files hold."""

@@ -11,7 +11,16 @@ import dataclasses
 import difflib
 import re
 
-from dossier.model import EARLIEST_LIKELY_YEAR, ID_PATTERN, STANCES, STATEMENT_KINDS, UNKNOWN_DATE, Annotation, Document, PartialDate
+from dossier.model import (
+    EARLIEST_LIKELY_YEAR,
+    ID_PATTERN,
+    STANCES,
+    STATEMENT_KINDS,
+    UNKNOWN_DATE,
+    Annotation,
+    Document,
+    PartialDate,
+)
 from dossier.problems import Location, Problems, did_you_mean
 from dossier.reading.coverage import NAMED_REASONS, PHRASE_KINDS
 from dossier.reading.markup import Attribute, ParsedBody, RawSpan, line_col
@@ -414,13 +423,9 @@ class AnnotationReader:
                                            f"(a {kind} takes {allowed_text})")
         return "'by'" in hint
 
-    def _check_date(self, date: PartialDate, document: Document | None, pair: Attribute) -> None:
-        """A statement is made before the document that reports it is published, and not long ago."""
-        published = document.published if document is not None else None
-        if published is not None and published.year > 1 and date.certainly_after(published):
-            self.problems.error(pair.value_location, f"date={date} is after the document's publication "
-                                                     f"({published}): a statement is dated when it was made")
-        elif date.year < EARLIEST_LIKELY_YEAR:
+    def _check_early_date(self, date: PartialDate, pair: Attribute) -> None:
+        """A statement dated before 1900 is most likely a typo (a date after its document is `_check_date`'s)."""
+        if date.year < EARLIEST_LIKELY_YEAR:
             self.problems.warning(pair.value_location, f"date={date} is before {EARLIEST_LIKELY_YEAR}: a typo?")
 
     def _set_value(self, annotation: Annotation, pair: Attribute) -> bool:
@@ -457,7 +462,7 @@ class AnnotationReader:
             except ValueError as exc:
                 self.problems.error(pair.value_location, f"bad date=: {exc}")
                 return False
-            self._check_date(annotation.date, annotation.document, pair)
+            self._check_early_date(annotation.date, pair)
             return True
         if key in _CHOICES:
             choices, what = _CHOICES[key]
