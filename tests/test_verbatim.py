@@ -24,7 +24,8 @@ EDITS = [
     replace(DOC, "title: Huawei opens a centre in Brussels", "title: Quote Huawei 1"),
     replace(DOC, "date=2019-03-01}.", "date=2019-03-01}.\n\n" + LIST),
     replace("originals/brussels-meeting.txt", "in the contract.", "in the contract.\n\n" + LIST),
-    replace("actors/ken-hu.md", "name: Ken Hu", "name: Positions"),  # the id of a section of its page
+    # The id of a section of its page; the alias keeps the text's "Ken Hu" a mention (an unused actor warns).
+    replace("actors/ken-hu.md", "name: Ken Hu", "name: Positions\naliases: [Ken Hu]"),
     replace("actors/huawei.md", "A Chinese telecommunications company.", CODE),
 ]
 

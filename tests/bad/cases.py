@@ -240,9 +240,9 @@ CASES = [
     Case("text in another Unicode form", [replace(DOC, "on Monday.", "on Monday, caf\u0065\u0301."),
                                           replace("originals/brussels-meeting.txt", "on Monday.", "on Monday, caf\u00e9.")],
          [f"{D}:7:73: text differs from its original sources/originals/brussels-meeting.txt (line 1, column 73): "
-          "here 'e\u0301. The company said its equip…', original '\u00e9. The company said its equipm…'; only in its "
-          "Unicode form: here in NFD, the original in NFC "
-          "(<U+0065 LATIN SMALL LETTER E> here, <U+00E9 LATIN SMALL LETTER E WITH ACUTE> in the original)"]),
+          "here 'e\u0301. The company said its equip…', original '\u00e9. The company said its equipm…' "
+          "('e' <U+0065 LATIN SMALL LETTER E> here, '\u00e9' <U+00E9 LATIN SMALL LETTER E WITH ACUTE> in the "
+          "original); only in its Unicode form: here in NFD, the original in NFC"]),
     Case("zero-width space in the text", [replace(DOC, "on Monday.", "on Mon\u200bday.")],
          [f"{D}:7:65: text differs from its original sources/originals/brussels-meeting.txt (line 1, column 65): "
           "here '<U+200B ZERO WIDTH SPACE>day. The company said its equ…', original 'day. The company said its "
