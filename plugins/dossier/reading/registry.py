@@ -36,12 +36,10 @@ class Registry:
 
     def add_country(self, read: SourceText) -> None:
         """Add the country of `read`, or report why it cannot be."""
-        self._forget_names("country")
-        source = read.split(self.problems)
-        values = self.check_fields(read, source, schemas.COUNTRY, "country")
-        if "name" not in values:
-            self.broken["country"].add(read.id)
+        checked = self.read_entity(read, schemas.COUNTRY, "country", required="name")
+        if checked is None:
             return
+        source, values = checked
         country = Country(read.id, read.path, source.body.strip(), name=str(values["name"]),
                           code=str(values.get("code", "")))
         self.set_aliases(country, source, values)
@@ -49,12 +47,10 @@ class Registry:
 
     def add_actor(self, read: SourceText) -> None:
         """Add the actor of `read`, or report why it cannot be; its ``part_of`` is checked later."""
-        self._forget_names("actor")
-        source = read.split(self.problems)
-        values = self.check_fields(read, source, schemas.ACTOR, "actor")
-        if "name" not in values:
-            self.broken["actor"].add(read.id)
+        checked = self.read_entity(read, schemas.ACTOR, "actor", required="name")
+        if checked is None:
             return
+        source, values = checked
         # A wrong kind is reported; the actor is kept all the same, so that the rest of its file and
         # every use of it are checked in this run too.
         actor = Actor(
@@ -74,15 +70,24 @@ class Registry:
 
     def add_claim(self, read: SourceText) -> None:
         """Add the claim of `read`, or report why it cannot be."""
-        self._forget_names("claim")
-        source = read.split(self.problems)
-        values = self.check_fields(read, source, schemas.CLAIM, "claim")
-        if "statement" not in values:
-            self.broken["claim"].add(read.id)
+        checked = self.read_entity(read, schemas.CLAIM, "claim", required="statement")
+        if checked is None:
             return
+        source, values = checked
         claim = Claim(read.id, read.path, source.body.strip(), statement=str(values["statement"]))
         self.set_aliases(claim, source, values)
         self.corpus.claims[read.id] = claim
+
+    def read_entity(self, read: SourceText, schema: dict[str, schemas.Spec], kind: str, *,
+                    required: str) -> tuple[SourceFile, dict[str, object]] | None:
+        """An entity's file and checked front matter; ``None``, its id marked broken, without `required`."""
+        self._forget_names(kind)
+        source = read.split(self.problems)
+        values = self.check_fields(read, source, schema, kind)
+        if required not in values:
+            self.broken[kind].add(read.id)
+            return None
+        return source, values
 
     def check_fields(self, read: SourceText, source: SourceFile, schema: dict[str, schemas.Spec],
                      kind: str) -> dict[str, object]:
