@@ -18,7 +18,18 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from dossier.model import Corpus, Document, PartialDate
 from dossier.reading.loader import load
-from dossier.rendering.bibliography import ADDRESS_NOT_SET, Cited, SiteRecord, bibtex, csl_json, ris
+from dossier.rendering.bibliography import (
+    ADDRESS_NOT_SET,
+    FORMATS,
+    Cited,
+    SiteRecord,
+    bibtex,
+    citation_files,
+    csl_json,
+    document_file,
+    ris,
+    site_file,
+)
 from dossier.rendering.languages import language_name
 from sitetools import ROOT
 
@@ -148,6 +159,33 @@ def test_without_the_site_address_every_citation_says_it_is_not_set(corpus: Corp
     text = fmt(cited, replace(SITE, url=""))  # type: ignore[operator]
     assert "example.org" not in text and "dossier.test" not in text
     assert text.count(ADDRESS_NOT_SET.split(" (")[0]) == len(cited) + 1
+
+
+def _keys(name: str, text: str) -> list[str]:
+    """The entry ids of a citation file, read by the format's independent parser."""
+    if name == "CSL-JSON":
+        return [str(item["id"]) for item in json.loads(text)]
+    if name == "BibTeX":
+        library = bibtexparser.parse_string(text)
+        assert not library.failed_blocks
+        return [entry.key for entry in library.entries]
+    return [record["id"] for record in rispy.load(io.StringIO(text))]
+
+
+def test_citation_files_one_per_format_for_the_site_and_for_each_document(corpus: Corpus) -> None:
+    cited = _cited(corpus)
+    files = citation_files(cited, SITE)
+    assert len(files) == len(FORMATS) * (len(cited) + 1)
+    assert {site_file(f) for f in FORMATS} == {"data/dossier.csl.json", "data/dossier.bib", "data/dossier.ris"}
+    for citation_format in FORMATS:
+        # The site's file: the site first, then every document in the corpus's order.
+        whole = files[site_file(citation_format)]
+        assert _keys(citation_format.name, whole) == ["dossier", *(c.document.id for c in cited)]
+        for entry in cited:
+            own = files[document_file(entry.document, citation_format)]
+            assert document_file(entry.document, citation_format).startswith("data/citations/")
+            assert _keys(citation_format.name, own) == [entry.document.id]  # the document alone, no site entry
+            assert entry.page_url in own
 
 
 def test_language_names_come_from_cldr() -> None:

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from dossier.adapter.preview import Preview
+from dossier.model import PartialDate
 from dossier.problems import Problem, Severity
 from dossier.reading.history import last_source_change
 from dossier.reading.loader import load_with_problems
@@ -73,6 +74,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._site: Site | None = None
         self._last_good: Site | None = None
         self._stale_notice = ""
+        self._updated: PartialDate | None = None
+        """When the sources last changed (`last_source_change`), read once per build."""
         self._sigterm: _SignalHandler | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -140,10 +143,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         and the last good generated pages are served again, each page saying so in a banner.
         """
         self._stale_notice = ""
+        self._updated = last_source_change(self._sources)
         with _collector_paused():
             corpus, problems = load_with_problems(self._sources, display_root=self._root)
             site = None if problems.errors else render_site(corpus, site_url=config.site_url or "",
-                                                            use_directory_urls=config.use_directory_urls)
+                                                            use_directory_urls=config.use_directory_urls,
+                                                            site_name=config.site_name, updated=self._updated)
         errors = problems.errors
         for problem in problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
@@ -183,8 +188,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._preview is not None:
             env.bytecode_cache = self._preview.templates
         # The footer's "sources last changed" (overrides/partials/copyright.html).
-        updated = last_source_change(self._sources)
-        env.globals["dossier_sources_updated"] = str(updated) if updated else ""
+        env.globals["dossier_sources_updated"] = str(self._updated) if self._updated else ""
         return env
 
     def _figures(self) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from dossier.model import Document, PartialDate
@@ -229,3 +229,46 @@ def ris(cited: Iterable[Cited], site: SiteRecord | None = None) -> str:
     """An RIS file, the site's record first when given."""
     records = ([site_ris_entry(site)] if site else []) + [ris_entry(c) for c in cited]
     return "\n".join(records)
+
+
+# Files ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CitationFormat:
+    """A reference-manager format: its name for readers, its file extension and its writer."""
+
+    name: str
+    extension: str
+    media_type: str
+    write: Callable[[Iterable[Cited], SiteRecord | None], str]
+
+
+FORMATS = (
+    CitationFormat("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json", csl_json),
+    CitationFormat("BibTeX", "bib", "application/x-bibtex", bibtex),
+    CitationFormat("RIS", "ris", "application/x-research-info-systems", ris),
+)
+"""The formats every document and the site are written in, in the order pages offer them."""
+
+
+def site_file(citation_format: CitationFormat) -> str:
+    """The site-relative URI of the whole site's file in `citation_format`: ``data/dossier.bib``."""
+    return f"data/dossier.{citation_format.extension}"
+
+
+def document_file(document: Document, citation_format: CitationFormat) -> str:
+    """The site-relative URI of `document`'s own file in `citation_format`: ``data/citations/<id>.bib``."""
+    return f"data/citations/{document.id}.{citation_format.extension}"
+
+
+def citation_files(cited: list[Cited], site: SiteRecord) -> dict[str, str]:
+    """Every citation file by URI: the site's in each format, then each document's own.
+
+    A site file holds the site's entry, then every document's; a document's file, its entry alone.
+    """
+    files = {site_file(f): f.write(cited, site) for f in FORMATS}
+    for entry in cited:
+        for citation_format in FORMATS:
+            files[document_file(entry.document, citation_format)] = citation_format.write([entry], None)
+    return files

@@ -7,6 +7,9 @@
 - ``data/annotations.jsonld``: the annotations written in the sources (statements, redactions,
   explicit mentions) as a W3C Web Annotation collection.
 - ``data/statements.csv``: one row per statement, for spreadsheets.
+- ``data/dossier.csl.json``, ``data/dossier.bib``, ``data/dossier.ris``: the site and every
+  document as references (`dossier.rendering.bibliography`); each document's own three are
+  ``data/citations/<id>.csl.json`` (``.bib``, ``.ris``), linked from its page.
 - `claim_jsonld`: the schema.org ``Claim`` embedded in each claim page.
 
 Positions count Unicode code points, as W3C selectors do (and as Python indexes strings).
@@ -23,6 +26,7 @@ from typing import Any
 
 from dossier.model import STANCES, Annotation, Corpus, Document, PartialDate
 from dossier.relations import CorpusIndex
+from dossier.rendering import bibliography
 from dossier.rendering.components.citations import KIND_NAMES, provenance_notes
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.urls import Urls
@@ -39,17 +43,30 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet runs a cell that starts with one of these as a formula."""
 
 
-DATA_FILES = (CORPUS, ANNOTATIONS, STATEMENTS)
-"""The files `data_files` renders from the corpus (the schema is a fixed file)."""
+DATA_FILES = (CORPUS, ANNOTATIONS, STATEMENTS, *(bibliography.site_file(f) for f in bibliography.FORMATS))
+"""The site-wide files `data_files` renders from the corpus (the schema is a fixed file); each
+document's citation files come after them."""
 
 
-def data_files(corpus: Corpus, index: CorpusIndex, urls: Urls) -> dict[str, str]:
-    """The data files by URI, in the order of `DATA_FILES`."""
+def data_files(corpus: Corpus, index: CorpusIndex, urls: Urls,
+               site: bibliography.SiteRecord | None = None) -> dict[str, str]:
+    """The data files by URI, in the order of `DATA_FILES`, then each document's citation files.
+
+    `site` describes the site in its citation files (default: "Dossier", its date not known).
+    """
+    site = site or bibliography.SiteRecord("Dossier", urls.site_url)
+    cited = [cited_document(document, urls) for document in corpus.documents.values()]
     return {
         CORPUS: corpus_json(corpus, urls),
         ANNOTATIONS: annotations_jsonld(corpus, urls),
         STATEMENTS: statements_csv(corpus, index, urls),
+        **bibliography.citation_files(cited, site),
     }
+
+
+def cited_document(document: Document, urls: Urls) -> bibliography.Cited:
+    """`document` with the public address of its annotated copy (``""`` when the site has none)."""
+    return bibliography.Cited(document, urls.page(document, within="") if urls.site_url else "")
 
 
 @cache

@@ -153,10 +153,11 @@ class PageWriter:
         out += ["</tbody>", "</table>"]
         self._html.append("\n".join(out))
 
-    def admonition(self, kind: str, title: str, content: Markup) -> None:
-        """A box as Python-Markdown's ``!!! kind "title"`` writes it; `content` is HTML."""
+    def admonition(self, kind: str, title: str, *paragraphs: Markup) -> None:
+        """A box as Python-Markdown's ``!!! kind "title"`` writes it; each of `paragraphs` is HTML."""
+        body = "".join(f"<p>{content}</p>\n" for content in paragraphs)
         self._html.append(f'<div class="admonition {kind}">\n<p class="admonition-title">{escape.html(title)}</p>\n'
-                          f"<p>{content}</p>\n</div>")
+                          f"{body}</div>")
 
     def href(self, entity: Entity | Document, anchor: str = "") -> str:
         """The URL of `entity`'s page from this page."""

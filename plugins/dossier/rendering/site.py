@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dossier.model import Corpus
+from dossier.model import Corpus, PartialDate
 from dossier.relations import CorpusIndex
 from dossier.rendering import exports
+from dossier.rendering.bibliography import SiteRecord
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.pages import graph, matrix, timeline
 from dossier.rendering.pages.document import render_document
@@ -55,7 +56,8 @@ class _OnePagePerUri(dict[str, GeneratedPage]):
         super().__setitem__(key, value)
 
 
-def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool = True) -> Site:
+def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool = True, site_name: str = "Dossier",
+                updated: PartialDate | None = None) -> Site:
     """Render every generated page and file of `corpus`, each exactly once.
 
     The pages come in this order: documents, the four indexes, the site-wide views, then actors,
@@ -65,6 +67,8 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
         corpus: The corpus.
         site_url: The public root of the site, for absolute URLs in exports and citations.
         use_directory_urls: MkDocs' setting of the same name, for the URLs MkDocs cannot rewrite.
+        site_name: The site's title, as its citation files name it.
+        updated: When the sources last changed (not the build time), for the site's citation.
     """
     index = CorpusIndex(corpus)
     site = Site(index, Urls(site_url, use_directory_urls))
@@ -81,7 +85,7 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
         pages[month_uri] = month
     pages[graph.PAGE] = graph.render_graph_page(corpus, index, urls)
     site.files[exports.SCHEMA] = exports.corpus_schema()
-    site.files.update(exports.data_files(corpus, index, urls))
+    site.files.update(exports.data_files(corpus, index, urls, SiteRecord(site_name, site_url, updated)))
     for actor in corpus.actors.values():
         pages[uri(actor)] = render_actor(actor, corpus, index, urls)
     for country in corpus.countries.values():

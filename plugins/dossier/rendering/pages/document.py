@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from dossier.model import Annotation, Corpus, Document
 from dossier.rendering import escape
-from dossier.rendering.bibliography import ADDRESS_NOT_SET
+from dossier.rendering.bibliography import ADDRESS_NOT_SET, FORMATS, document_file
 from dossier.rendering.components.cards import counted
 from dossier.rendering.components.citations import KIND_NAMES, citation, provenance_notes
 from dossier.rendering.components.stances import STANCE_WORDING
@@ -27,7 +27,7 @@ def render_document(document: Document, corpus: Corpus, urls: Urls | None = None
     page.heading(1, document.title)
     page.html(_overview(document, corpus, page))
     page.html(_metadata(document))
-    page.admonition("quote", "Cite this", _cite_this(document, page))
+    page.admonition("quote", "Cite this", _cite_this(document, page), _downloads(document, page))
     page.heading(2, "Text", "text")
     page.text("Highlighted: quotations, reported positions and acts, texts of laws and the document's own "
               "words; after each, who said it and its stance on each claim. ¶ numbers are paragraph "
@@ -119,6 +119,13 @@ def _cite_this(document: Document, page: PageWriter) -> Markup:
         else f"{urls.path(document.folder, document.id)} ({ADDRESS_NOT_SET})"
     return (Markup(f"{citation(document, page)}. Annotated copy: Dossier, {escape.html_inline(address)}, "
             "paragraph numbers as shown."))
+
+
+def _downloads(document: Document, page: PageWriter) -> Markup:
+    """Links to the document's citation in each reference-manager format (files under ``data/``)."""
+    links = " · ".join(f'<a href="{page.root}{document_file(document, f)}" type="{f.media_type}" download>{f.name}</a>'
+                       for f in FORMATS)
+    return Markup(f'<span class="dossier-downloads">For a reference manager (Zotero, EndNote…): {links}</span>')
 
 
 _ITEM = {"-": re.compile(r"\n[ \t]{0,3}-[ \t]+"), "*": re.compile(r"\n[ \t]{0,3}\*[ \t]+"),
