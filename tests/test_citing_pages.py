@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import bibtexparser
@@ -16,6 +17,7 @@ import rispy
 from bs4 import BeautifulSoup
 from dossier.model import Corpus, PartialDate
 from dossier.reading.loader import load
+from dossier.rendering.components.reference_tags import citation_tags
 from dossier.rendering.site import render_site
 from sitetools import ROOT, TEST_SITE_URL
 
@@ -67,3 +69,57 @@ def test_the_site_is_dated_by_its_sources_last_change_not_the_build(mini_corpus:
     assert (site["title"], site["issued"]) == ("Test", {"date-parts": [[2026, 11, 30]]})
     undated = json.loads(render_site(mini_corpus).files["data/dossier.csl.json"])[0]
     assert "issued" not in undated  # not known: no date rather than the build's
+
+
+def _head_tags(soup: BeautifulSoup) -> dict[str, list[str]]:
+    assert soup.head is not None
+    tags: dict[str, list[str]] = {}
+    for tag in soup.head.find_all("meta", attrs={"name": True}):
+        if tag["name"].startswith("citation_"):
+            tags.setdefault(tag["name"], []).append(tag["content"])
+    return tags
+
+
+def test_each_document_page_head_has_citation_tags_and_schema_org(built_site: Path, corpus: Corpus) -> None:
+    for document in corpus.documents.values():
+        soup = _soup(built_site / "documents" / document.id / "index.html")
+        tags = _head_tags(soup)
+        assert tags["citation_title"] == [document.title]
+        assert tags["citation_publisher"] == [document.publisher]
+        assert tags.get("citation_author") == ([document.author] if document.author else None)
+        assert tags["citation_language"] == [document.language]
+        assert tags.get("citation_public_url") == ([document.url or document.archive_url]
+                                                   if document.url or document.archive_url else None)
+        # An estimate is not a fact: these tags cannot flag one, so they leave it out.
+        assert ("citation_publication_date" in tags) is not document.published.estimated
+        assert soup.head is not None
+        described = [json.loads(s.string or "") for s in soup.head.find_all("script", type="application/ld+json")]
+        assert len(described) == 1
+        data = described[0]
+        assert (data["@context"], data["name"], data["publisher"]["name"], data["inLanguage"]) == (
+            "https://schema.org", document.title, document.publisher, document.language)
+        assert data["url"] == f"{TEST_SITE_URL}documents/{document.id}/"
+        assert ("datePublished" in data) is not document.published.estimated
+        if document.published.estimated:
+            assert "estimate" in data["description"]
+        if document.translated_from:
+            assert data["translationOfWork"]["inLanguage"] == document.translated_from
+    # Other pages have no such tags.
+    assert _head_tags(_soup(built_site / "claims" / "huawei-poses-security-risk" / "index.html")) == {}
+    assert _head_tags(_soup(built_site / "index.html")) == {}
+
+
+def test_citation_tags_give_a_known_date_to_its_precision_and_no_estimate(mini_corpus: Corpus) -> None:
+    document = next(iter(mini_corpus.documents.values()))
+    for published, shown in ((PartialDate(2019, 3, 4), "2019/03/04"), (PartialDate(2019, 3), "2019/03"),
+                             (PartialDate(2019), "2019"), (PartialDate(2019, 3, 4, estimated=True), None)):
+        head = BeautifulSoup(citation_tags(replace(document, published=published)), "html.parser")
+        date = head.find("meta", attrs={"name": "citation_publication_date"})
+        assert (date["content"] if date else None) == shown
+    official = replace(document, kind="official", reference="Ares(2020)7020386", url="https://x.test/a.PDF?v=2")
+    head = BeautifulSoup(citation_tags(official), "html.parser")
+    assert head.find("meta", attrs={"name": "citation_technical_report_number"})["content"] == "Ares(2020)7020386"
+    assert head.find("meta", attrs={"name": "citation_pdf_url"})["content"] == "https://x.test/a.PDF?v=2"
+    news = BeautifulSoup(citation_tags(replace(official, kind="news", url="https://x.test/")), "html.parser")
+    assert news.find("meta", attrs={"name": "citation_technical_report_number"}) is None  # a description, no number
+    assert news.find("meta", attrs={"name": "citation_pdf_url"}) is None

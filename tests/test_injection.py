@@ -19,7 +19,7 @@ from bad.payloads import ALL_EDITS, BREAKOUT, EVIL_ACTOR, IMG, LINK, SCRIPT
 from bs4 import BeautifulSoup, Tag
 from dossier.rendering import escape
 from mkdocs.exceptions import Abort
-from sitetools import build_project
+from sitetools import ROOT, build_project
 
 LIVE_TAGS = ("script", "img", "iframe", "svg", "object", "embed", "style", "link", "meta", "form", "base")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href", "srcset", "poster")
@@ -27,6 +27,10 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href", "
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("payloads") / "project", ALL_EDITS, strict=True)
+    # With the site's own theme overrides, which put the core's head tags in every document page.
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  font: false\n", f"  font: false\n  custom_dir: {json.dumps(str(ROOT / 'overrides'))}\n"), encoding="utf-8")
     return build_project(project, strict=True)
 
 
@@ -54,6 +58,8 @@ def live_from_payload(soup: BeautifulSoup) -> list[str]:
             content = tag.string or ""
             if "<" in content or not _is_json(content):
                 found.append(f"<script {attributes}> breaks out: {content[:200]}")
+        elif tag.name == "meta" and set(tag.attrs) == {"name", "content"}:
+            pass  # a named meta tag holds text in its content (reference managers'), never runs it
         elif tag.name in LIVE_TAGS and "PWN" in (str(tag.string or "") + attributes):
             found.append(f"<{tag.name}> {attributes} {tag.string or ''}")
         for name, value in tag.attrs.items():
@@ -192,6 +198,28 @@ def test_structured_data_carries_the_payloads_as_data(payload_site: Path) -> Non
     assert 'Huawei equipment is a risk <svg onload=alert("PWN24")>' in values
     assert any("</mark></sup><script>alert('PWN9')</script>" in value for value in values)
     assert all("<" not in (script.string or "") for script in scripts)
+
+
+def test_reference_manager_tags_hold_the_payloads_as_text(payload_site: Path) -> None:
+    """A document page's citation_* meta tags and JSON-LD (in its head) carry hostile front matter
+    as attribute values and JSON strings: nothing ends the attribute or the head.
+    """
+    soup = BeautifulSoup((payload_site / "documents/brussels-meeting/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert soup.head is not None
+    meta = {tag["name"]: tag["content"] for tag in soup.head.find_all("meta", attrs={"name": True})
+            if tag["name"].startswith("citation_")}
+    assert meta["citation_title"] == '</title><script>alert("PWN11")</script> Huawei opens a centre'
+    assert meta["citation_publisher"] == '<img src=x onerror=alert("PWN12")> News'
+    assert meta["citation_author"] == '<iframe src="javascript:alert(PWN14)"></iframe>'
+    assert meta["citation_public_url"] == 'https://news.example.org/x"><script>alert("PWN13")</script>'
+    assert meta["citation_publication_date"] == "2019/03/04"
+    # Everything the payloads hold stayed inside those values: the head has no element they made.
+    assert not [tag for tag in soup.head.find_all(True) if tag.name in ("script", "img", "iframe")
+                and tag.get("type") != "application/ld+json" and "PWN" in str(tag)]
+    described = [json.loads(s.string or "") for s in soup.head.find_all("script", type="application/ld+json")]
+    assert [d["name"] for d in described] == [meta["citation_title"]]
+    assert len(soup.find_all("title")) == 1
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int, str]]:

@@ -17,6 +17,7 @@ from types import FrameType
 from typing import Any, Literal
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -206,15 +207,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext | None:
-        """Give each generated page its title as HTML-safe text for the ``<title>`` element.
+        """Give each generated page its title as HTML-safe text for ``<title>``, and its head tags.
 
         The title MkDocs extracts from a page's heading keeps contributor text as entities
         (``&lt;script&gt;``), but Material's ``<title>`` applies Jinja's ``striptags``, which turns
         them back into raw markup: a name such as ``</title><script>…`` would run. A
         ``meta.title`` is printed as is, so the entity-escaped title goes there.
         """
-        if self._site is not None and page.file.src_uri in self._site.pages and page.title:
+        generated = self._site.pages.get(page.file.src_uri) if self._site is not None else None
+        if generated is not None and page.title:
             page.meta["title"] = page.title
+        # What the core wrote for the <head> (escaped), placed by overrides/main.html. Set on every
+        # page, so that no front matter can put its own HTML there.
+        page.meta["dossier_head"] = Markup(generated.head) if generated is not None else Markup()
         return context
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

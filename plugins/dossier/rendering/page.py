@@ -56,6 +56,9 @@ class GeneratedPage:
 
     markdown: str
     blocks: tuple[str, ...] = ()
+    head: str = ""
+    """Escaped HTML for the page's ``<head>`` (a document page's tags for reference managers),
+    which the adapter hands to the theme."""
 
     def fill(self, html: str) -> str:
         """`html` (the converted skeleton) with every placeholder replaced by its block."""
@@ -95,6 +98,7 @@ class PageWriter:
         self._lines: list[str] = []
         self._html: list[str] = []
         self._blocks: list[str] = []
+        self._head: list[str] = []
 
     # Markdown ------------------------------------------------------------------------------
 
@@ -182,6 +186,10 @@ class PageWriter:
         target = self.root + self.urls.path(folder) + (f"#{anchor}" if anchor else "")
         return Markup(f'<a href="{target}">{escape.html(label)}</a>')
 
+    def head(self, *fragments: Markup) -> None:
+        """HTML for the page's ``<head>`` (meta tags, JSON-LD), passed through untouched."""
+        self._head.extend(fragments)
+
     # Result --------------------------------------------------------------------------------
 
     def _flush(self) -> None:
@@ -193,6 +201,6 @@ class PageWriter:
     def page(self) -> GeneratedPage:
         """The finished page."""
         self._flush()
-        return GeneratedPage("\n".join(self._lines) + "\n", tuple(self._blocks))
+        return GeneratedPage("\n".join(self._lines) + "\n", tuple(self._blocks), "\n".join(self._head))
 
 

@@ -1,4 +1,4 @@
-"""The schema.org ``Claim`` embedded in each claim page, with the statements where it appears."""
+"""schema.org JSON-LD: a claim page's ``Claim`` and its appearances, a document page's document."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dossier.model import Claim, Corpus
+from dossier.model import Claim, Corpus, Document
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.citations import KIND_NAMES, provenance_notes
+from dossier.rendering.components.reference_tags import NUMBERED_KINDS
 from dossier.rendering.components.stances import STANCE_WORDING
+from dossier.rendering.languages import language_name
 from dossier.rendering.urls import Urls
 
 
@@ -68,3 +70,46 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
         data["appearance"] = appearances
     payload = escape.json_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return Markup(f'<script type="application/ld+json">{payload}</script>')
+
+
+_DOCUMENT_TYPES = {"news": "NewsArticle", "opinion": "OpinionNewsArticle", "analysis": "AnalysisNewsArticle",
+                   "report": "Report", "official": "Report", "blog": "BlogPosting", "interview": "NewsArticle",
+                   "press-release": "Article", "statement": "Article", "transcript": "CreativeWork"}
+
+
+def document_jsonld(document: Document, urls: Urls) -> Markup:
+    """A ``<script type="application/ld+json">`` describing `document` in schema.org terms.
+
+    The page is the annotated copy (``url``); the original is ``sameAs`` (its public URL) and
+    ``archivedAt``. ``datePublished`` cannot say that a date is an estimate, so an estimated date
+    is left out of it and the description says it instead.
+    """
+    within = urls.output(document.folder, document.id)
+    page = urls.page(document, within=within)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": _DOCUMENT_TYPES.get(document.kind, "CreativeWork"),
+        "@id": page, "url": page, "name": document.title, "headline": document.title,
+        "publisher": {"@type": "Organization", "name": document.publisher},
+        "inLanguage": document.language,
+    }
+    if document.author:
+        data["author"] = document.author  # the byline as printed: a person or an organisation
+    notes = []
+    if document.published.estimated:
+        notes.append(f"The text prints no publication date; {document.published.iso} is the Dossier editors' "
+                     "estimate (see the notes on the page).")
+    else:
+        data["datePublished"] = document.published.iso
+    if document.url:
+        data["sameAs"] = document.url
+    if document.archive_url:
+        data["archivedAt"] = document.archive_url
+    if document.reference and document.kind in NUMBERED_KINDS:
+        data["identifier"] = document.reference
+    if document.translated_from:
+        data["translationOfWork"] = {"@type": "CreativeWork", "inLanguage": document.translated_from}
+        notes.append(f"Translated from {language_name(document.translated_from)}.")
+    notes.append("Annotated copy on Dossier: who says what, traced to the passage.")
+    data["description"] = " ".join(notes)
+    payload = escape.json_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return escape.trusted(f'<script type="application/ld+json">{payload}</script>')

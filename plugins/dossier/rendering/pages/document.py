@@ -12,6 +12,8 @@ from dossier.rendering import escape
 from dossier.rendering.bibliography import ADDRESS_NOT_SET, FORMATS, document_file
 from dossier.rendering.components.cards import counted
 from dossier.rendering.components.citations import KIND_NAMES, citation, provenance_notes
+from dossier.rendering.components.jsonld import document_jsonld
+from dossier.rendering.components.reference_tags import citation_tags
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.languages import language_name
 from dossier.rendering.page import GeneratedPage, PageWriter
@@ -25,6 +27,8 @@ def render_document(document: Document, corpus: Corpus, urls: Urls | None = None
     """`document`'s page; `urls` gives the site's URL scheme (default: relative URLs)."""
     page = PageWriter(uri(document), urls or Urls())
     page.heading(1, document.title)
+    # For reference managers and search engines: what the document is, in the page's <head>.
+    page.head(citation_tags(document), document_jsonld(document, page.urls))
     page.html(_overview(document, corpus, page))
     page.html(_metadata(document))
     page.admonition("quote", "Cite this", _cite_this(document, page), _downloads(document, page))
