@@ -17,9 +17,11 @@ import rispy
 from bs4 import BeautifulSoup
 from dossier.model import Corpus, PartialDate
 from dossier.reading.loader import load
+from dossier.rendering.components.citations import quotation
 from dossier.rendering.components.reference_tags import citation_tags
+from dossier.rendering.languages import language_name
 from dossier.rendering.site import render_site
-from sitetools import ROOT, TEST_SITE_URL
+from sitetools import ROOT, TEST_SITE_URL, build_project, make_project
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +125,55 @@ def test_citation_tags_give_a_known_date_to_its_precision_and_no_estimate(mini_c
     news = BeautifulSoup(citation_tags(replace(official, kind="news", url="https://x.test/")), "html.parser")
     assert news.find("meta", attrs={"name": "citation_technical_report_number"}) is None  # a description, no number
     assert news.find("meta", attrs={"name": "citation_pdf_url"}) is None
+
+
+def test_each_document_text_carries_its_language(built_site: Path, corpus: Corpus) -> None:
+    for document in corpus.documents.values():
+        soup = _soup(built_site / "documents" / document.id / "index.html")
+        texts = soup.select("div.dossier-text")
+        assert len(texts) == 1 and texts[0]["lang"] == document.language
+        assert texts[0].select("a.dossier-para"), "the paragraphs are inside the marked block"
+        translated = soup.select_one("p.dossier-translated")
+        if document.translated_from:
+            assert translated is not None and language_name(document.translated_from) in translated.get_text()
+        else:
+            assert translated is None
+
+
+@pytest.fixture(scope="module")
+def foreign_site(tmp_path_factory: pytest.TempPathFactory, mini_sources: Path) -> Path:
+    """The small corpus with one document in Spanish, translated from Catalan, built."""
+    project = make_project(tmp_path_factory.mktemp("foreign"), mini_sources)
+    spanish = project / "sources" / "documents" / "spain-contract.md"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace(
+        "published: 2020-07\n", "published: 2020-07\nlanguage: es-ES\ntranslated_from: ca\n"), encoding="utf-8")
+    return build_project(project)
+
+
+def test_quotations_in_another_language_carry_their_own(foreign_site: Path) -> None:
+    claim = _soup(foreign_site / "claims" / "huawei-poses-security-risk" / "index.html")
+    assert claim.html is not None and claim.html["lang"] == "en"
+    marked = {element.get_text(" ", strip=True): element["lang"] for element in claim.select("[lang]")
+              if element.name != "html"}
+    assert any("the data stays in Spain" in text for text in marked), marked
+    assert set(marked.values()) == {"es-ES"}
+    # The English document's quotation on the same page is not marked: it is in the page's language.
+    english = next(q for q in claim.select("q.dossier-quote-text") if "no one has shown us" in q.get_text())
+    assert english.find_parent(attrs={"lang": True}).name == "html"
+    document = _soup(foreign_site / "documents" / "spain-contract" / "index.html")
+    text = document.select_one("div.dossier-text")
+    assert text is not None and text["lang"] == "es-ES"
+    # The site's labels inside the Spanish text are marked as English again.
+    assert {label.get("lang") for label in text.select("sup.dossier-by")} == {"en"}
+    translated = document.select_one("p.dossier-translated")
+    assert translated is not None and "from Catalan" in translated.get_text()
+
+
+def test_a_statement_shown_alone_carries_its_language(mini_corpus: Corpus) -> None:
+    statement = next(a for d in mini_corpus.documents.values() for a in d.statements if a.kind == "quote")
+    assert statement.document is not None and " lang=" not in quotation(statement, mini_corpus.actors)
+    german = replace(statement, document=replace(statement.document, language="de-AT"))
+    shown = BeautifulSoup(quotation(german, mini_corpus.actors), "html.parser")
+    outermost = shown.find(True)
+    assert outermost is not None and outermost["lang"] == "de-AT"
+    assert len(shown.select("[lang]")) == 1  # once, on the outermost element of the document's words

@@ -10,7 +10,13 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
+from dossier.rendering import escape
+
 _ENGLISH = Locale("en")
+
+SITE_LANGUAGE = "en"
+"""The language of the site's own words, as ``theme.language`` in mkdocs.yml sets it on ``<html>``:
+text of a document in another language is marked with its own ``lang``."""
 
 
 @cache
@@ -32,3 +38,13 @@ def language_name(tag: str) -> str:
 def primary(tag: str) -> str:
     """The language subtag of `tag`, lower case: what decides whether two texts share a language."""
     return tag.split("-", maxsplit=1)[0].lower()
+
+
+def foreign_lang(tag: str) -> str:
+    """`` lang="…"`` for text in language `tag` on a page of the site's language; ``""`` if the same.
+
+    Only a different language counts: ``en-GB`` text on an ``en`` page is not marked.
+    """
+    if not tag or primary(tag) == primary(SITE_LANGUAGE):
+        return ""
+    return f' lang="{escape.attribute(tag)}"'

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from dossier.model import Actor, Annotation, Document
 from dossier.rendering import escape
-from dossier.rendering.languages import language_name
+from dossier.rendering.languages import foreign_lang, language_name
 from dossier.rendering.text import shorten
 
 if TYPE_CHECKING:
@@ -68,15 +68,19 @@ def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | Non
         words, side = shorten(words, limit), limit // 4
         before = "…" + before[-side:].lstrip() if len(before) > side else before
         after = after[:side].rstrip() + "…" if len(after) > side else after
+    # The document's words keep its language (the outermost element of them carries it).
+    lang = foreign_lang(annotation.document.language) if annotation.document is not None else ""
+    context = bool(before.strip() or after.strip())
+    own = "" if context else lang
     if annotation.kind == "quote":
         # <q> adds the quotation marks: the words' own, and those just around them, are not doubled.
         before = before[:-1] if before.endswith(tuple(QUOTE_MARKS)) and words[:1] not in QUOTE_MARKS else before
         after = after[1:] if after.startswith(tuple(QUOTE_MARKS)) and words[-1:] not in QUOTE_MARKS else after
-        shown = f'<q class="dossier-quote-text">{escape.html(words.strip().strip(QUOTE_MARKS))}</q>'
+        shown = f'<q class="dossier-quote-text"{own}>{escape.html(words.strip().strip(QUOTE_MARKS))}</q>'
     else:
-        shown = f'<span class="dossier-says-text">{escape.html(words.strip())}</span>'
-    if before.strip() or after.strip():
-        shown = (f'<span class="dossier-context">{escape.html(before.lstrip())}{shown}'
+        shown = f'<span class="dossier-says-text"{own}>{escape.html(words.strip())}</span>'
+    if context:
+        shown = (f'<span class="dossier-context"{lang}>{escape.html(before.lstrip())}{shown}'
                  f'{escape.html(after.rstrip())}</span>')
     notes = provenance_notes(annotation, actors)
     if notes:

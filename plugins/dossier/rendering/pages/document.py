@@ -15,7 +15,7 @@ from dossier.rendering.components.citations import KIND_NAMES, citation, provena
 from dossier.rendering.components.jsonld import document_jsonld
 from dossier.rendering.components.reference_tags import citation_tags
 from dossier.rendering.components.stances import STANCE_WORDING
-from dossier.rendering.languages import language_name
+from dossier.rendering.languages import SITE_LANGUAGE, foreign_lang, language_name
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls, uri
@@ -37,7 +37,13 @@ def render_document(document: Document, corpus: Corpus, urls: Urls | None = None
               "words; after each, who said it and its stance on each claim. ¶ numbers are paragraph "
               "permalinks, # after a statement is its own. Names link to their page at their first mention "
               "in a paragraph.", css="dossier-legend")
-    page.html(*_text(document, corpus, page))
+    if document.translated_from:
+        page.text(f"This text is a translation into {language_name(document.language)} from "
+                  f"{language_name(document.translated_from)}: its quotations are in translation, not the "
+                  "speakers' own words.", css="dossier-translated")
+    # The text is in the document's language (BCP 47), the page around it in the site's.
+    page.html(escape.trusted(f'<div class="dossier-text" lang="{escape.attribute(document.language)}">'),
+              *_text(document, corpus, page), escape.trusted("</div>"))
     return page.page()
 
 
@@ -277,7 +283,9 @@ def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -
     kind = KIND_NAMES[annotation.kind]
     permalink = (f'<a class="dossier-permalink" href="#{annotation.anchor}" '
                  f'aria-label="Permalink to this {kind}">#</a>')
-    return Markup(f'</mark><sup class="dossier-by">{tail} {permalink}</sup>')
+    # The label is the site's words inside the document's text: it keeps the site's language.
+    own = f' lang="{SITE_LANGUAGE}"' if annotation.document and foreign_lang(annotation.document.language) else ""
+    return Markup(f'</mark><sup class="dossier-by"{own}>{tail} {permalink}</sup>')
 
 
 def _mention(annotation: Annotation, corpus: Corpus, page: PageWriter, words: Markup) -> Markup:
