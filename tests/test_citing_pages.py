@@ -15,12 +15,15 @@ import bibtexparser
 import pytest
 import rispy
 from bs4 import BeautifulSoup
-from dossier.model import Corpus, PartialDate
+from dossier.model import Annotation, Corpus, PartialDate
 from dossier.reading.loader import load
 from dossier.rendering.components.citations import quotation
+from dossier.rendering.components.copying import copy_button, plain_citation
 from dossier.rendering.components.reference_tags import citation_tags
 from dossier.rendering.languages import language_name
+from dossier.rendering.page import PageWriter
 from dossier.rendering.site import render_site
+from dossier.rendering.urls import Urls
 from sitetools import ROOT, TEST_SITE_URL, build_project, make_project
 
 
@@ -177,3 +180,42 @@ def test_a_statement_shown_alone_carries_its_language(mini_corpus: Corpus) -> No
     outermost = shown.find(True)
     assert outermost is not None and outermost["lang"] == "de-AT"
     assert len(shown.select("[lang]")) == 1  # once, on the outermost element of the document's words
+
+
+def _statement(corpus: Corpus, kind: str) -> Annotation:
+    return next(a for d in corpus.documents.values() for a in d.statements if a.kind == kind)
+
+
+def test_a_statement_copied_is_words_speaker_date_source_and_permalink(mini_corpus: Corpus) -> None:
+    quote = _statement(mini_corpus, "quote")
+    document = quote.document
+    assert document is not None
+    permalink = f"{TEST_SITE_URL}documents/{document.id}/#{quote.anchor}"
+    text = plain_citation(quote, mini_corpus.actors, permalink)
+    speaker = mini_corpus.actors[quote.speakers[0]].name
+    assert text == (f"“{' '.join(quote.text.split()).strip('“”')}” — {speaker}, {quote.when}. "
+                    f"{document.publisher}, “{document.title}”, ¶{quote.paragraph}. {permalink}")
+    # Words that are not a quotation are not put in quotation marks, and say what they are.
+    says = plain_citation(_statement(mini_corpus, "says"), mini_corpus.actors)
+    assert says.startswith("Reported position (not a quotation): ") and "“" not in says.split(" — ")[0]
+    # An estimated date stays marked; a relay and a translation are said.
+    relayed = replace(quote, date=None, via=(quote.speakers[0],),
+                      document=replace(document, published=PartialDate(2019, 4, estimated=True), translated_from="de"))
+    assert f"(relayed by {speaker}; translated from German), c. 2019-04." in plain_citation(relayed, mini_corpus.actors)
+
+
+def test_the_copy_button_carries_its_text_escaped_and_the_passage_address(mini_corpus: Corpus) -> None:
+    quote = _statement(mini_corpus, "quote")
+    assert quote.document is not None
+    hostile = replace(quote, document=replace(quote.document, title='"><script>alert(1)</script> & <b>'))
+    with_address = PageWriter("claims/x.md", Urls(TEST_SITE_URL))
+    button = BeautifulSoup(copy_button(hostile, mini_corpus.actors, with_address), "html.parser").button
+    assert button is not None and button.get("hidden") is not None and button.get_text() == "Copy"
+    assert button["data-cite"] == plain_citation(
+        hostile, mini_corpus.actors, f"{TEST_SITE_URL}documents/{quote.document.id}/#{quote.anchor}")
+    assert "data-href" not in button.attrs and button["aria-label"].startswith("Copy the citation of this quotation")
+    # Without the site's address, the passage's relative address, for the script to resolve.
+    without = BeautifulSoup(copy_button(quote, mini_corpus.actors, PageWriter("claims/x.md", Urls())), "html.parser")
+    assert without.button is not None
+    assert without.button["data-href"] == f"../../documents/{quote.document.id}/#{quote.anchor}"
+    assert "http" not in without.button["data-cite"]

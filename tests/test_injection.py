@@ -222,6 +222,17 @@ def test_reference_manager_tags_hold_the_payloads_as_text(payload_site: Path) ->
     assert len(soup.find_all("title")) == 1
 
 
+def test_copy_buttons_hold_the_payloads_as_text(payload_site: Path) -> None:
+    """A Copy button's citation is an attribute value: hostile words, names and titles stay inside it."""
+    soup = BeautifulSoup((payload_site / "claims/huawei-poses-security-risk/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    cites = [button["data-cite"] for button in soup.select("button.dossier-copy")]
+    assert cites
+    assert any("</mark></sup><script>alert('PWN9')</script>" in cite for cite in cites), cites
+    assert any('</title><script>alert("PWN11")</script> Huawei opens a centre' in cite for cite in cites), cites
+    assert all(button.get_text() == "Copy" and not button.find(True) for button in soup.select("button.dossier-copy"))
+
+
 def snapshot(folder: Path) -> dict[str, tuple[int, int, str]]:
     return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size,
                                                hashlib.sha256(p.read_bytes()).hexdigest())

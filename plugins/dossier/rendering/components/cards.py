@@ -19,6 +19,7 @@ from dossier.model import Annotation, Claim, Corpus
 from dossier.relations import CorpusIndex, Position
 from dossier.rendering import escape
 from dossier.rendering.components.citations import Footnotes, quotation
+from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.page import PageWriter
 
@@ -151,7 +152,8 @@ def _side(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, po
             source = " " + page.link(quoted.document, f"¶{quoted.paragraph}", quoted.anchor,
                                      tooltip=f"The passage in {quoted.document.title}")
         words = quotation(quoted, corpus.actors, QUOTE_LIMIT)
+        copy = copy_button(quoted, corpus.actors, page) if footnotes is not None else ""
         out.append(f'<blockquote class="dossier-card-quote dossier-{stance}"><p>{words}'
-                   f"{source} <small>— {speakers}, {quoted.when}</small></p></blockquote>")
+                   f"{source} <small>— {speakers}, {quoted.when}</small>{copy}</p></blockquote>")
     out.append("</div>")
     return Markup("\n".join(out))

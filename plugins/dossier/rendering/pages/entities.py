@@ -11,6 +11,7 @@ from dossier.relations import CorpusIndex, Passage, Position
 from dossier.rendering import escape
 from dossier.rendering.components.cards import claim_card, counted, sides
 from dossier.rendering.components.citations import Footnotes, quotation
+from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.jsonld import claim_jsonld
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_badge
 from dossier.rendering.components.timelines import strip
@@ -24,7 +25,8 @@ def _statement_item(statement: Annotation, footnotes: Footnotes, corpus: Corpus)
     document = statement.document
     assert document is not None
     return Markup(f"{quotation(statement, corpus.actors)}{footnotes.cite(statement)} "
-                  f"<small>— {footnotes.page.link(document)}, {statement.when}</small>")
+                  f"<small>— {footnotes.page.link(document)}, {statement.when}</small>"
+                  f"{copy_button(statement, corpus.actors, footnotes.page)}")
 
 
 def _aliases(page: PageWriter, aliases: tuple[str, ...], name: str = "") -> None:

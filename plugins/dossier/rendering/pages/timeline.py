@@ -22,6 +22,7 @@ from dossier.model import Annotation, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.citations import Footnotes, quotation
+from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.stances import STANCE_WORDING, stance_badge
 from dossier.rendering.page import GeneratedPage, PageWriter, headings
 from dossier.rendering.text import shorten
@@ -188,6 +189,7 @@ def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
     stated = "; ".join(positions) if positions else "<small>no stance on a claim</small>"
     dated = "" if statement.date else ' <small title="date of publication">(published)</small>'
     return (Markup(f"<strong>{statement.when}</strong>{dated} {speakers} — {stated}: "
-            f"{quotation(statement, corpus.actors, EXCERPT)}{footnotes.cite(statement)}"))
+            f"{quotation(statement, corpus.actors, EXCERPT)}{footnotes.cite(statement)}"
+            f"{copy_button(statement, corpus.actors, page)}"))
 
 
