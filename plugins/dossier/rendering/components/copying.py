@@ -54,7 +54,8 @@ def plain_citation(statement: Annotation, actors: dict[str, Actor], permalink: s
 def copy_button(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> Markup:
     """The button that copies `statement`'s citation; shown by the page's script (hidden without it).
 
-    Made once per statement and build when the site's address is known (the text is then the same
+    Kept out of the search index (its word would follow every statement in the results). Made
+    once per statement and build when the site's address is known (the text is then the same
     on every page), else once per statement and page depth.
     """
     document = statement.document
@@ -72,5 +73,5 @@ def copy_button(statement: Annotation, actors: dict[str, Actor], page: PageWrite
         label = escape.attribute(f"Copy the citation of this {KIND_NAMES[statement.kind]} by {speakers}")
         made = urls.memo[key] = escape.trusted(
             f'<button type="button" class="dossier-copy" data-cite="{escape.attribute(text)}"{relative} '
-            f'aria-label="{label}" hidden>Copy</button>')
+            f'aria-label="{label}" data-search-exclude hidden>Copy</button>')
     return made
