@@ -210,11 +210,24 @@ def test_claim_pages_embed_schema_org_claims(mini_site: Path, mini_corpus: Corpu
         assert data["text"] == claim.statement
         statements = index.chronology.get(claim.id, [])
         assert len(data.get("appearance", [])) == len(statements)
+        # Each document is described once, at its first appearance, and named by its @id after.
+        described = [a["isPartOf"] for a in data.get("appearance", []) if "name" in a["isPartOf"]]
+        documents = {d["@id"]: d for d in described}
+        assert len(documents) == len(described) == len({s.document.id for s in statements})
+        speaking = [c for a in data.get("appearance", []) for c in
+                    (a["creator"] if isinstance(a["creator"], list) else [a["creator"]]) if "name" in c]
+        actors = {c["@id"]: c for c in speaking}
+        assert len(actors) == len(speaking) == len({a for s in statements for a in s.speakers})
         for appearance, statement in zip(data.get("appearance", []), statements, strict=True):
             assert appearance["@type"] == ("Quotation" if statement.kind == "quote" else "CreativeWork")
             assert appearance["text"] == " ".join(statement.text.split())
             assert appearance["url"].endswith(f"/documents/{statement.document.id}/#{statement.anchor}")
-            assert appearance["isPartOf"]["name"] == statement.document.title
+            source = documents[appearance["isPartOf"]["@id"]]
+            assert source["name"] == statement.document.title
+            assert source["url"].endswith(f"/documents/{statement.document.id}/")
+            creators = appearance["creator"] if isinstance(appearance["creator"], list) else [appearance["creator"]]
+            assert [actors[c["@id"]]["name"] for c in creators] == [mini_corpus.actors[a].name
+                                                                    for a in statement.speakers]
 
 
 def test_json_ld_keeps_a_closing_script_tag_inert(mini_site: Path) -> None:

@@ -25,29 +25,39 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
     """
     within = urls.output(claim.folder, claim.id)
     appearances = []
+    described: set[str] = set()
     for statement in index.chronology.get(claim.id, []):
         document = statement.document
         assert document is not None
-        creators = []
+        # An actor or a document is described where it first appears and named by its @id after
+        # that: one node of the JSON-LD graph, not a copy per statement.
+        creators: list[dict[str, Any]] = []
         for speaker in statement.speakers:
             actor = corpus.actors[speaker]
-            creators.append({"@type": "Person" if actor.kind == "person" else "Organization",
-                             "name": actor.name, "url": urls.page(actor, within=within)})
-        source: dict[str, Any] = {"@type": "CreativeWork", "name": document.title,
-                                  "publisher": {"@type": "Organization", "name": document.publisher},
-                                  "datePublished": document.published.iso,
-                                  "url": urls.page(document, within=within)}
-        if document.author:
-            source["author"] = document.author
-        if document.url:
-            source["sameAs"] = document.url
+            actor_url = urls.page(actor, within=within)
+            creators.append({"@id": actor_url})
+            if actor_url not in described:
+                described.add(actor_url)
+                creators[-1].update({"@type": "Person" if actor.kind == "person" else "Organization",
+                                     "name": actor.name, "url": actor_url})
+        document_url = urls.page(document, within=within)
+        source: dict[str, Any] = {"@id": document_url}
+        if document_url not in described:
+            described.add(document_url)
+            source.update({"@type": "CreativeWork", "name": document.title,
+                           "publisher": {"@type": "Organization", "name": document.publisher},
+                           "datePublished": document.published.iso, "url": document_url})
+            if document.author:
+                source["author"] = document.author
+            if document.url:
+                source["sameAs"] = document.url
         stance = STANCE_WORDING[statement.stance_on(claim.id)].verb
         kind = KIND_NAMES[statement.kind]
         notes = ["not verbatim" if statement.kind == "says" else "",
                  *provenance_notes(statement, corpus.actors, kind=False)]
         if statement.when.estimated:
             notes.append("date estimated")
-        described = ", ".join(n for n in notes if n)
+        noted = ", ".join(n for n in notes if n)
         appearances.append({
             "@type": "Quotation" if statement.kind == "quote" else "CreativeWork",
             "@id": urls.page(document, statement.anchor, within=within),
@@ -55,7 +65,7 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
             "text": " ".join(statement.text.split()),
             "creator": creators if len(creators) != 1 else creators[0],
             "dateCreated": statement.when.iso,
-            "description": f"{kind[0].upper()}{kind[1:]}{', ' + described if described else ''}; {stance} the claim.",
+            "description": f"{kind[0].upper()}{kind[1:]}{', ' + noted if noted else ''}; {stance} the claim.",
             "isPartOf": source,
         })
     data: dict[str, Any] = {
