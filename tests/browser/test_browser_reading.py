@@ -34,8 +34,10 @@ def _first_footnote(site: Path, path: str) -> tuple[str, str, str]:
     assert reference is not None, f"/{path} has no footnote"
     note = soup.find(id=unquote(urlsplit(reference["href"]).fragment))
     assert note is not None, f"/{path}: footnote {reference['href']} is missing"
+    # A statement's own anchor, not the paragraph's (#p-N) that a footnote shared by several
+    # statements of one paragraph also links to.
     passage = next((a for a in note.find_all("a", href=True)
-                    if "/documents/" in a["href"] and "#" in a["href"]), None)
+                    if "/documents/" in a["href"] and "#" in a["href"] and "#p-" not in a["href"]), None)
     assert passage is not None, f"/{path}: footnote {reference['href']} links to no passage"
     for backref in note.select("a.footnote-backref"):
         backref.decompose()

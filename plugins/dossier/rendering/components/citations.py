@@ -1,13 +1,15 @@
-"""Pieces every generated page shares: links between pages, quotations, provenance footnotes."""
+"""Pieces every generated page shares: quotations, statement summaries, source footnotes."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from dossier.model import Actor, Annotation, Document
+from dossier.model import Actor, Annotation, Document, PartialDate
 from dossier.rendering import escape
 from dossier.rendering.languages import foreign_lang, language_name
 from dossier.rendering.text import shorten
@@ -54,6 +56,20 @@ def _folded(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _words_before(text: str, side: int) -> str:
+    """The end of `text` within `side` characters, from a word's start (a cut word is dropped)."""
+    kept = text[-side:]
+    space = kept.find(" ")
+    return (kept[space + 1:] if 0 <= space < side // 2 and not text[-side - 1].isspace() else kept).lstrip()
+
+
+def _words_after(text: str, side: int) -> str:
+    """The start of `text` within `side` characters, up to a word's end (a cut word is dropped)."""
+    kept = text[:side]
+    space = kept.rfind(" ")
+    return (kept[:space] if space > side // 2 and not text[side].isspace() else kept).rstrip()
+
+
 def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | None = None) -> Markup:
     """A statement for display, in the sentence it stands in, with what it is and where it came from.
 
@@ -66,8 +82,8 @@ def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | Non
     before, words, after = (_folded(part) for part in annotation.context)
     if limit is not None:
         words, side = shorten(words, limit), limit // 4
-        before = "…" + before[-side:].lstrip() if len(before) > side else before
-        after = after[:side].rstrip() + "…" if len(after) > side else after
+        before = "…" + _words_before(before, side) if len(before) > side else before
+        after = _words_after(after, side) + "…" if len(after) > side else after
     # The document's words keep its language (the outermost element of them carries it).
     lang = foreign_lang(annotation.document.language) if annotation.document is not None else ""
     context = bool(before.strip() or after.strip())
@@ -112,8 +128,63 @@ def _citation(document: Document, page: PageWriter) -> Markup:
     return Markup(", ".join(parts))
 
 
+REFERENCE_LIMIT = 40
+"""Characters of a `reference` a footnote prints: a registry number fits, and a longer reference is
+the editors' description of the document, which stays on its page with their notes."""
+
+SUMMARY_LIMIT = 400
+"""Characters of a statement's words shown outside its document (a quarter of it of the sentence on
+each side); its footnote leads to all of them, and its document page shows them in full."""
+
+PASSAGE_WORDS = 32
+"""Characters of a statement's words naming its link in a footnote shared by several statements."""
+
+
+def dated(date: PartialDate) -> str:
+    """A date as a citation prints it: an estimate says so twice, ``c. 2025 (estimate)``."""
+    return f"{date} (estimate)" if date.estimated else str(date)
+
+
+def _source(document: Document, page: PageWriter) -> Markup:
+    """Publisher, title, author and date of `document`, as a footnote starts; made once per depth."""
+    key = (f"footnote/{document.id}", page.root)
+    made = page.urls.memo.get(key)
+    if made is None:
+        parts = [escape.html_inline(document.publisher), f"“{page.link(document)}”"]
+        if document.author:
+            parts.append(escape.html_inline(document.author))
+        parts.append(escape.html(dated(document.published)))
+        if document.reference and len(document.reference) <= REFERENCE_LIMIT:
+            parts.append(f"ref. {escape.html_inline(document.reference)}")
+        made = page.urls.memo[key] = Markup(", ".join(parts))
+    return made
+
+
+def _online(document: Document) -> str:
+    """Where the original is read: its public URL and its archived copy, each when known."""
+    found = []
+    if document.url:
+        found.append(escape.external_link(document.url))
+    if document.archive_url:
+        found.append("archived: " + escape.external_link(document.archive_url))
+    return f" {'; '.join(found)}." if found else ""
+
+
+@dataclass(slots=True)
+class _Passage:
+    """One footnote: a paragraph of a document, and the statements of it that the page cites."""
+
+    document: Document
+    paragraph: int
+    statements: dict[str, Annotation] = field(default_factory=dict)
+    uses: int = 0
+
+
 class Footnotes:
-    """Numbered provenance footnotes of one page, one per statement however often cited.
+    """Numbered source footnotes of one page: one per passage, a paragraph of a document.
+
+    However many of a paragraph's statements the page cites, and however often, they share its
+    footnote, which links to each of them.
 
     Written as Python-Markdown's footnotes extension writes them (``fnref:N``, ``fn:N``, back
     references), so that the theme's footnote tooltips and styles apply unchanged.
@@ -121,45 +192,86 @@ class Footnotes:
 
     def __init__(self, page: PageWriter) -> None:
         self.page = page
-        self._numbers: dict[int, int] = {}
-        self._uses: list[int] = []
-        self._definitions: list[Markup] = []
+        self._numbers: dict[tuple[str, int], int] = {}
+        self._passages: list[_Passage] = []
 
-    def cite(self, annotation: Annotation) -> Markup:
-        """The footnote reference for `annotation`, defining the footnote on first use."""
-        key = id(annotation)
-        number = self._numbers.get(key)
-        if number is None:
-            number = self._numbers[key] = len(self._numbers) + 1
-            self._uses.append(0)
-            self._definitions.append(self.provenance(annotation))
-        self._uses[number - 1] += 1
-        ref = _reference_id(number, self._uses[number - 1])
-        return escape.trusted(f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>')
+    def number(self, annotation: Annotation) -> int:
+        """The number of the footnote that cites `annotation`, defining it on first use.
 
-    def provenance(self, annotation: Annotation) -> Markup:
-        """Where a statement comes from, down to the paragraph, linked to the passage."""
+        Without a reference in the text: for a statement whose footnote a neighbour carries.
+        """
         document = annotation.document
         assert document is not None
-        said = f" Said {annotation.date}." if annotation.date else ""
-        passage = self.page.link(document, f"¶{annotation.paragraph}, the passage", annotation.anchor)
-        return Markup(f"{citation(document, self.page)}.{said} {passage}.")
+        key = (document.id, annotation.paragraph)
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self._passages) + 1
+            self._passages.append(_Passage(document, annotation.paragraph))
+        self._passages[number - 1].statements.setdefault(annotation.anchor, annotation)
+        return number
+
+    def cite(self, annotation: Annotation) -> Markup:
+        """The footnote reference for `annotation`."""
+        number = self.number(annotation)
+        passage = self._passages[number - 1]
+        passage.uses += 1
+        ref = _reference_id(number, passage.uses)
+        return escape.trusted(f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>')
+
+    def cite_once(self, statements: Sequence[Annotation]) -> list[Markup]:
+        """References for `statements` shown together, in order.
+
+        A run of them from one passage cites it once, after the last of the run (``""`` for the others).
+        """
+        numbers = [self.number(s) for s in statements]
+        return [self.cite(s) if i + 1 == len(numbers) or numbers[i + 1] != number else Markup()
+                for i, (s, number) in enumerate(zip(statements, numbers, strict=True))]
+
+    def _text(self, passage: _Passage) -> Markup:
+        """Publisher, title, author, date, the paragraph linked to each statement, the URL."""
+        document, page = passage.document, self.page
+        statements = list(passage.statements.values())
+        where = f"¶{passage.paragraph}"
+        if len(statements) == 1:
+            located = page.link(document, f"{where}, the passage", statements[0].anchor)
+        else:
+            links = [page.link(document, f"“{shorten(s.text.strip().strip(QUOTE_MARKS), PASSAGE_WORDS)}”", s.anchor)
+                     for s in statements]
+            located = Markup(f"{page.link(document, where, f'p-{passage.paragraph}')}, the passages "
+                             f"{', '.join(links)}")
+        return Markup(f"{_source(document, page)}, {located}.{_online(document)}")
 
     def render(self) -> Markup:
         """The footnotes, to end the page with (``""`` if none was cited)."""
-        if not self._definitions:
+        if not self._passages:
             return Markup()
         items = []
-        for number, (text, uses) in enumerate(zip(self._definitions, self._uses, strict=True), 1):
+        for number, passage in enumerate(self._passages, 1):
             back = "".join(
                 f'<a class="footnote-backref" href="#{_reference_id(number, use)}" '
-                f'title="Jump back to footnote {number} in the text">&#8617;</a>' for use in range(1, uses + 1))
-            items.append(f'<li id="fn:{number}">\n<p>{text}&#160;{back}</p>\n</li>')
+                f'title="Jump back to footnote {number} in the text">&#8617;</a>'
+                for use in range(1, passage.uses + 1))
+            items.append(f'<li id="fn:{number}">\n<p>{self._text(passage)}&#160;{back}</p>\n</li>')
         # Out of the search index: each footnote repeats a citation, and Material's indexer looks
         # for an element's opening tag from the start of its section, so a few thousand footnote
         # paragraphs after a long list took it seconds per page (quadratic).
         return Markup('<div class="footnote" data-search-exclude>\n<hr />\n<ol>\n' + "\n".join(items)
                       + "\n</ol>\n</div>")
+
+
+def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup) -> Markup:
+    """A statement outside its document, as HTML.
+
+    Its words in their sentence (shortened to `SUMMARY_LIMIT`), what it is and where it came from
+    (a relay, a translation), its footnote `reference` and its date. The footnote names the
+    document; the statement's full rendering is on the document page.
+    """
+    return Markup(f"{quotation(statement, actors, SUMMARY_LIMIT)}{reference} <small>— {statement.when}</small>")
+
+
+def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:
+    """Statements listed together, each summarised; a run of them from one passage cites it once."""
+    return [summary(s, actors, ref) for s, ref in zip(statements, footnotes.cite_once(statements), strict=True)]
 
 
 def _reference_id(number: int, use: int) -> str:

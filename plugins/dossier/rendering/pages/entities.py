@@ -10,7 +10,7 @@ from dossier.model import STANCES, Actor, Annotation, Claim, Corpus, Country, Do
 from dossier.relations import CorpusIndex, Passage, Position
 from dossier.rendering import escape
 from dossier.rendering.components.cards import claim_card, counted, sides
-from dossier.rendering.components.citations import Footnotes, quotation
+from dossier.rendering.components.citations import Footnotes, summaries
 from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.jsonld import claim_jsonld
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_badge
@@ -21,12 +21,10 @@ from dossier.rendering.text import shorten, without_accents
 from dossier.rendering.urls import Urls, uri
 
 
-def _statement_item(statement: Annotation, footnotes: Footnotes, corpus: Corpus) -> Markup:
-    document = statement.document
-    assert document is not None
-    return Markup(f"{quotation(statement, corpus.actors)}{footnotes.cite(statement)} "
-                  f"<small>— {footnotes.page.link(document)}, {statement.when}</small>"
-                  f"{copy_button(statement, corpus.actors, footnotes.page)}")
+def _statement_items(statements: list[Annotation], footnotes: Footnotes, corpus: Corpus) -> list[Markup]:
+    """Statements listed together, summarised, each with its Copy button (see `summaries`)."""
+    return [Markup(f"{item}{copy_button(statement, corpus.actors, footnotes.page)}")
+            for statement, item in zip(statements, summaries(statements, footnotes, corpus.actors), strict=True)]
 
 
 def _aliases(page: PageWriter, aliases: tuple[str, ...], name: str = "") -> None:
@@ -167,11 +165,11 @@ def _actor_statements(page: PageWriter, actor: Actor, corpus: Corpus, index: Cor
             group = [s for s in said if s.stance_on(claim_id) == stance]
             if group:
                 page.paragraph(Markup(f"{stance_badge(stance)} {page.link(claim, 'the claim')}"))
-                page.items(_statement_item(s, footnotes, corpus) for s in group)
+                page.items(_statement_items(group, footnotes, corpus))
     unclaimed = [s for s in statements if not s.stances]
     if unclaimed:
         page.heading(3, "Other statements")
-        page.items(_statement_item(s, footnotes, corpus) for s in unclaimed)
+        page.items(_statement_items(unclaimed, footnotes, corpus))
 
 
 def _claim_strip(page: PageWriter, index: CorpusIndex, actor: Actor, claim: Claim, said: list[Annotation]) -> Markup:
@@ -197,7 +195,6 @@ def _stance_of(actor: str, claim: str, index: CorpusIndex) -> str:
 def render_country(country: Country, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
     """`country`'s page."""
     page = PageWriter(uri(country), urls or Urls())
-    footnotes = Footnotes(page)
     page.heading(1, country.name)
     if country.code:
         page.paragraph(Markup(f"ISO code: <code>{escape.html_inline(country.code)}</code>"))
@@ -215,16 +212,16 @@ def render_country(country: Country, corpus: Corpus, index: CorpusIndex, urls: U
     for actor in actors:
         for claim_id, said in index.claims_of(actor.id).items():
             stance = _stance_of(actor.id, claim_id, index)
-            cites = "".join(footnotes.cite(s) for s in said)
-            rows.append([page.link(corpus.claims[claim_id]), page.link(actor),
-                         Markup(f"{stance_badge(stance)} {cites}")])
+            # Its statements, each with its footnote, are on the actor's page: one link, not a
+            # footnote per statement with no words beside it.
+            statements = Markup(f'<a href="{page.href(actor, f"on-{claim_id}")}">{counted(len(said), "statement")}</a>')
+            rows.append([page.link(corpus.claims[claim_id]), page.link(actor), stance_badge(stance), statements])
     if rows:
-        page.table(headings("Claim", "Actor", "Stance"), rows)
+        page.table(headings("Claim", "Actor", "Stance", "Statements"), rows)
     else:
         page.note("No stance recorded for its actors.")
     page.heading(2, "Mentioned in", "mentions")
     _passages(page, index.passages.get(("country", country.id), []))
-    page.html(footnotes.render())
     return page.page()
 
 
@@ -304,13 +301,13 @@ def _side_list(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusInde
         said = members[0].statements
         together = {p.actor for p in members}
         lines = []
-        for statement in said:
+        for statement, item in zip(said, _statement_items(said, footnotes, corpus), strict=True):
             own = statement.stance_on(claim.id)
             badge = "" if own == stance else f"{stance_badge(own)}: "
             others = [a for a in statement.speakers if a not in together]
             joint = (f" <small>(with {', '.join(page.link(corpus.actors[a]) for a in others)})</small>"
                      if others else "")
-            lines.append(f"<li>{badge}{_statement_item(statement, footnotes, corpus)}{joint}</li>")
+            lines.append(f"<li>{badge}{item}{joint}</li>")
         items.append(f'<li><span class="dossier-who">{", ".join(names)}</span> '
                      f"<small>· {counted(len(said), 'statement')}</small>\n<ul>{''.join(lines)}</ul></li>")
     return Markup('<ul class="dossier-actor-statements">' + "\n".join(items) + "</ul>")

@@ -1,0 +1,211 @@
+"""Footnotes and statement summaries outside the document pages, rendered by the core (no MkDocs).
+
+A footnote is for readers: publisher, title, author, date (an estimate marked), paragraph, a link
+to each cited passage, and the public or archived URL; never the editors' notes. One footnote per
+passage (a document's paragraph) on a page, however many of its statements the page cites.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from dossier.model import Corpus
+from dossier.reading.loader import load
+from dossier.relations import CorpusIndex
+from dossier.rendering.components.citations import REFERENCE_LIMIT
+from dossier.rendering.pages.document import render_document
+from dossier.rendering.pages.entities import render_actor, render_claim, render_country
+from dossier.rendering.pages.timeline import render_timeline
+
+NOTES = "Date estimated from the meeting it reports; the headline was written by the editors."
+DESCRIBED = "Web article; no URL, byline, date or reference number printed (the page ends with a newsletter box)"
+
+DOCUMENTS = {
+    # Two statements of Huawei on one claim in one paragraph, one in another paragraph.
+    "briefing": f"""\
+        ---
+        title: Huawei briefs Brussels
+        publisher: Example Wire
+        author: Ana Writer
+        published: "2019-03~"
+        url: https://news.example.org/briefing
+        archive_url: https://archive.example.org/briefing
+        notes: "{NOTES}"
+        ---
+        Huawei briefs Brussels
+
+        [Huawei]{{actor=huawei}} said [“our kit is safe”]{{quote by=huawei disputes=risk}} and
+        [“we are audited”]{{quote by=huawei disputes=risk}}.
+
+        Later [Huawei]{{actor=huawei}} added [“nobody found a backdoor”]{{quote by=huawei disputes=risk}}.
+
+        The [Commission]{{actor=commission}} [sees a risk]{{says by=commission supports=risk date=2019-02-11}}.
+        """,
+    "described": f"""\
+        ---
+        title: Commission warns
+        publisher: Unnamed site
+        published: 2020
+        reference: "{DESCRIBED}"
+        ---
+        Commission warns
+
+        The [Commission]{{actor=commission}} said [“the risk is real”]{{quote by=commission supports=risk}}.
+        """,
+    # A long sentence: outside the document it is shortened at whole words, and says so.
+    "long": """\
+        ---
+        title: A long sentence
+        publisher: Example Wire
+        published: 2021-05-06
+        url: https://news.example.org/long
+        ---
+        A long sentence
+
+        Speaking at length about networks, vendors, audits, procurement rules, national security reviews and the
+        telecommunications market, the analyst then said [“all vendors deserve the same scrutiny”]{quote by=analyst}
+        before turning to procurement rules, national security review, audits, telecommunications markets and
+        many other subjects of the day.
+        """,
+}
+
+ENTITIES = {
+    "actors/analyst.md": "name: An Analyst\nkind: person",
+    "actors/huawei.md": "name: Huawei\nkind: organisation\ncountry: china",
+    "actors/commission.md": "name: European Commission\nkind: organisation\ncountry: eu",
+    "countries/china.md": "name: China",
+    "countries/eu.md": "name: European Union",
+    "claims/risk.md": "statement: Huawei equipment poses a security risk.",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    sources = tmp_path_factory.mktemp("footnotes") / "sources"
+    for path, front in ENTITIES.items():
+        (sources / path).parent.mkdir(parents=True, exist_ok=True)
+        (sources / path).write_text(f"---\n{front}\n---\n", encoding="utf-8")
+    for folder in ("documents", "originals"):
+        (sources / folder).mkdir()
+    for document_id, written in DOCUMENTS.items():
+        text = textwrap.dedent(written)
+        (sources / "documents" / f"{document_id}.md").write_text(text, encoding="utf-8")
+        body = text.split("---\n", 2)[2]
+        plain = body
+        while "]{" in plain:  # the text without its annotation brackets: the original as received
+            start = plain.index("]{")
+            opening = plain.rindex("[", 0, start)
+            plain = plain[:opening] + plain[opening + 1 : start] + plain[plain.index("}", start) + 1 :]
+        (sources / "originals" / f"{document_id}.txt").write_text(plain, encoding="utf-8")
+    return load(Path(sources))
+
+
+def _html(page: object) -> BeautifulSoup:
+    return BeautifulSoup(page.as_markdown, "html.parser")  # type: ignore[attr-defined]
+
+
+def _footnote(page: BeautifulSoup, reference: Tag) -> Tag:
+    note = page.find(id=reference["href"].lstrip("#"))
+    assert isinstance(note, Tag), reference
+    return note
+
+
+def _words(tag: Tag) -> str:
+    return " ".join(tag.get_text().split())
+
+
+def test_a_footnote_gives_the_source_for_readers_and_not_the_editors_notes(corpus: Corpus) -> None:
+    page = _html(render_claim(corpus.claims["risk"], corpus, CorpusIndex(corpus)))
+    notes = page.select("div.footnote li[id]")
+    briefing = [n for n in notes if "Huawei briefs Brussels" in n.get_text()]
+    assert briefing, "the briefing is cited"
+    text = _words(briefing[0])
+    for expected in ("Example Wire", "“Huawei briefs Brussels”", "Ana Writer", "c. 2019-03 (estimate)",
+                     "https://news.example.org/briefing", "archived: https://archive.example.org/briefing"):
+        assert expected in text, expected
+    assert NOTES not in text and "editors" not in text
+    for note in briefing:
+        links = [a["href"] for a in note.find_all("a", href=True)]
+        assert links[0].endswith("documents/briefing/"), "the title links to the document page"
+    links = [a["href"] for note in briefing for a in note.find_all("a", href=True)]
+    for anchor in ("quote-huawei-1", "quote-huawei-2", "quote-huawei-3", "says-commission-1"):
+        assert any(h.endswith(f"documents/briefing/#{anchor}") for h in links), f"the permalink of {anchor}"
+    # A reference longer than a registry number is the editors' description: not in a footnote.
+    assert len(DESCRIBED) > REFERENCE_LIMIT
+    described = [n for n in notes if "Commission warns" in n.get_text()]
+    assert described and DESCRIBED not in described[0].get_text() and "ref." not in described[0].get_text()
+    assert "2020 (estimate)" not in described[0].get_text(), "a date read in the text is not an estimate"
+
+
+def test_the_editors_notes_and_description_stay_on_the_document_page(corpus: Corpus) -> None:
+    for document_id, kept in (("briefing", NOTES), ("described", DESCRIBED)):
+        page = _html(render_document(corpus.documents[document_id], corpus))
+        metadata = page.select_one("dl.dossier-meta")
+        assert metadata is not None and kept in _words(metadata)
+
+
+def test_statements_of_one_passage_share_one_footnote_cited_once_for_an_actor(corpus: Corpus) -> None:
+    page = _html(render_claim(corpus.claims["risk"], corpus, CorpusIndex(corpus)))
+    entry = page.select_one("#disputes-huawei").find_parent("li")
+    statements = entry.select("ul > li")
+    assert [_words(s.q) for s in statements] == ["our kit is safe", "we are audited", "nobody found a backdoor"]
+    references = [s.select("a.footnote-ref") for s in statements]
+    # The two statements of one paragraph are cited once, after the second; the third has its own.
+    assert [len(r) for r in references] == [0, 1, 1]
+    assert references[1][0]["href"] != references[2][0]["href"]
+    shared = _footnote(page, references[1][0])
+    passages = [a["href"] for a in shared.find_all("a", href=True) if "#" in a["href"]]
+    assert any(h.endswith("#quote-huawei-1") for h in passages) and any(h.endswith("#quote-huawei-2")
+                                                                         for h in passages)
+    assert "¶2" in _words(shared)
+    # The card quotes one of them: the same passage, the same number, not a new footnote.
+    card = page.select_one(".dossier-card-quote.dossier-disputes a.footnote-ref")
+    assert card is not None
+    numbers = {a["href"] for a in page.select("a.footnote-ref")}
+    assert len(page.select("div.footnote li[id]")) == len(numbers)
+    one_per_passage = {(s.document.id, s.paragraph) for s in CorpusIndex(corpus).chronology["risk"]}
+    assert len(numbers) == len(one_per_passage) == 4, "5 statements in 4 paragraphs"
+
+
+def test_a_statement_outside_its_document_is_summarised_with_its_date_not_its_document(corpus: Corpus) -> None:
+    page = _html(render_actor(corpus.actors["commission"], corpus, CorpusIndex(corpus)))
+    items = [li for li in page.select("li") if li.select_one(".dossier-says-text, q")]
+    assert len(items) == 2
+    said = next(li for li in items if "sees a risk" in li.get_text())
+    assert "(reported)" in _words(said), "a reported position says so"
+    assert "2019-02-11" in _words(said), "the date it was said"
+    assert not said.find("a", href=lambda h: h.rstrip("/").endswith("documents/briefing")), \
+        "the document is named by the footnote, not again in the summary"
+    assert said.select_one("a.footnote-ref") is not None
+
+
+def test_the_timeline_shares_a_passage_footnote_between_entries(corpus: Corpus) -> None:
+    pages = render_timeline(corpus, CorpusIndex(corpus))
+    page = _html(pages["timeline/index.md"])
+    references = [a["href"] for a in page.select("li.dossier-entry a.footnote-ref")]
+    assert len(references) == 6 and len(set(references)) == 5, "two statements of one paragraph, one number"
+
+
+def test_a_country_page_links_its_actors_statements_instead_of_footnotes(corpus: Corpus) -> None:
+    page = _html(render_country(corpus.countries["china"], corpus, CorpusIndex(corpus)))
+    assert not page.select("a.footnote-ref") and not page.select("div.footnote")
+    link = page.find("a", href=lambda h: h and h.endswith("actors/huawei/#on-risk"))
+    assert link is not None and _words(link) == "3 statements"
+
+
+def test_a_long_sentence_is_shortened_at_whole_words_and_says_so(corpus: Corpus) -> None:
+    page = _html(render_actor(corpus.actors["analyst"], corpus, CorpusIndex(corpus)))
+    context = page.select_one("span.dossier-context")
+    assert context is not None and context.q is not None
+    assert _words(context.q) == "all vendors deserve the same scrutiny"
+    shown = _words(context)
+    assert shown.startswith("…") and shown.endswith("…"), "a shortened sentence says so"
+    sentence = " ".join(corpus.documents["long"].text.split())
+    before, after = shown.strip("…").split("all vendors deserve the same scrutiny")
+    assert before.strip() in sentence and after.strip() in sentence
+    assert len(before) < len(sentence.split("“")[0]), "the start of the sentence is left out"
+    # No word is cut: what is kept starts and ends with whole words of the sentence.
+    assert f" {before.split()[0]} " in f" {sentence} " and f" {after.split()[-1]} " in f" {sentence} "
