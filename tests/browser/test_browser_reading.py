@@ -49,6 +49,9 @@ def test_claim_footnote_tooltip_shows_the_citation_and_leads_to_the_highlighted_
     claim = page_of_kind["claim"]
     reference_id, citation, passage_href = _first_footnote(built_site, claim)
     reader.open(claim)
+    # The copy buttons are shown once the page's scripts have run; they change the layout, which
+    # would move the page under a scroll made before.
+    reader.page.wait_for_function("!document.querySelector('button.dossier-copy[hidden]')")
 
     reference = reader.page.locator(f"[id='{reference_id}'] a.footnote-ref")
     # In the upper part of the screen, just below the sticky header, as a reader meets it while
@@ -61,7 +64,9 @@ def test_claim_footnote_tooltip_shows_the_citation_and_leads_to_the_highlighted_
     expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip2--active\b"))
     assert citation in _words(tooltip.text_content() or ""), "the tooltip does not show the citation"
 
-    # The reader moves onto the tooltip and follows its link to the passage.
+    # The reader moves onto the tooltip, once it has finished sliding in (a pointer that arrives
+    # before it would leave the reference and close it), and follows its link to the passage.
+    tooltip.evaluate("e => Promise.all(e.getAnimations({subtree: true}).map(a => a.finished))")
     link = tooltip.locator(f"a[href$='{passage_href.split('/')[-1]}']")
     link.hover()
     link.click()
