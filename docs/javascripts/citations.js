@@ -25,9 +25,17 @@
     const relative = button.dataset.href;
     return relative ? button.dataset.cite + " " + new URL(relative, window.location.href).href : button.dataset.cite;
   }
-  function say(button, word) {
+  let status = null;  // where a screen reader hears the outcome: the button's name stays its label
+  function say(button, word, heard) {
     button.textContent = word;
-    setTimeout(function () { button.textContent = "Copy"; }, 2000);
+    if (!status || !status.isConnected) {
+      status = document.createElement("div");
+      status.className = "dossier-copy-status";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = heard;
+    setTimeout(function () { button.textContent = "Copy"; status.textContent = ""; }, 2000);
   }
   function copyByCommand(text) {
     // Outside a secure context (a site served over plain http) there is no clipboard API.
@@ -46,7 +54,8 @@
     const text = citationOf(button);
     const written = navigator.clipboard && window.isSecureContext ? navigator.clipboard.writeText(text)
       : copyByCommand(text);
-    written.then(function () { say(button, "Copied"); }, function () { say(button, "Copy failed"); });
+    written.then(function () { say(button, "Copied", "Citation copied to the clipboard"); },
+                 function () { say(button, "Copy failed", "The citation could not be copied"); });
   }
   function init() {
     document.querySelectorAll("button.dossier-copy[hidden]").forEach(function (button) {

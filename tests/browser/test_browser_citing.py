@@ -86,6 +86,8 @@ def test_the_copy_button_works_from_the_keyboard_and_has_a_name(clipboard_reader
     button.focus()
     reader.page.keyboard.press("Enter")
     expect(button).to_have_text("Copied")
+    # The label stays the button's name, so the outcome is told in a status message.
+    expect(reader.page.get_by_role("status").filter(has_text="copied")).to_have_text("Citation copied to the clipboard")
     assert _clipboard(reader).startswith("“")
     reader.page.evaluate("navigator.clipboard.writeText('')")
     expect(button).to_have_text("Copy")  # the confirmation goes after a moment
