@@ -210,7 +210,7 @@ def test_the_copy_button_carries_its_text_escaped_and_the_passage_address(mini_c
     hostile = replace(quote, document=replace(quote.document, title='"><script>alert(1)</script> & <b>'))
     with_address = PageWriter("claims/x.md", Urls(TEST_SITE_URL))
     button = BeautifulSoup(copy_button(hostile, mini_corpus.actors, with_address), "html.parser").button
-    assert button is not None and button.get("hidden") is not None and button.get_text() == "Copy"
+    assert button is not None and not button.has_attr("data-ready") and button.get_text() == "Copy"
     assert button.has_attr("data-search-exclude")  # "Copy" is no word of the statement to search for
     assert button["data-cite"] == plain_citation(
         hostile, mini_corpus.actors, f"{TEST_SITE_URL}documents/{quote.document.id}/#{quote.anchor}")

@@ -58,8 +58,8 @@
                  function () { say(button, "Copy failed", "The citation could not be copied"); });
   }
   function init() {
-    document.querySelectorAll("button.dossier-copy[hidden]").forEach(function (button) {
-      button.hidden = false;
+    document.querySelectorAll("button.dossier-copy:not([data-ready])").forEach(function (button) {
+      button.dataset.ready = "";
       button.addEventListener("click", function () { copy(button); });
     });
   }

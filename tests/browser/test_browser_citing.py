@@ -130,6 +130,33 @@ def test_a_selection_of_a_statement_has_its_quotation_marks_and_no_footnote_numb
     assert "Copy" not in copied, copied
 
 
+_STATEMENT_TOPS = ("[...document.querySelectorAll('li')].filter(item => item.querySelector('.dossier-copy'))"
+                   ".map(item => Math.round(item.getBoundingClientRect().top + window.scrollY))")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_showing_the_copy_buttons_moves_nothing(browser: Browser, site_url: str, viewport: dict[str, int]) -> None:
+    """The buttons keep their place before the script shows them: a reader's scroll stays put."""
+    tops = []
+    for script in (False, True):
+        context, reader = open_tab(browser, site_url, viewport)
+        try:
+            if not script:
+                reader.page.route("**/javascripts/citations.js", lambda route: route.abort())
+            reader.open(CLAIM)
+            reader.settle()
+            buttons = reader.page.locator("button.dossier-copy")
+            if script:
+                expect(buttons.first).to_be_visible()
+            else:
+                expect(buttons.first).to_be_hidden()
+            tops.append(reader.page.evaluate(_STATEMENT_TOPS))
+        finally:
+            context.close()
+    assert len(tops[0]) >= 10
+    assert tops[0] == tops[1]
+
+
 @pytest.fixture(scope="module")
 def site_without_address(tmp_path_factory: pytest.TempPathFactory, mini_sources: Path) -> Iterator[str]:
     """The small corpus built without SITE_URL, served: its citations cannot know their address."""

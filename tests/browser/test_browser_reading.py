@@ -49,9 +49,8 @@ def test_claim_footnote_tooltip_shows_the_citation_and_leads_to_the_highlighted_
     claim = page_of_kind["claim"]
     reference_id, citation, passage_href = _first_footnote(built_site, claim)
     reader.open(claim)
-    # The copy buttons are shown once the page's scripts have run; they change the layout, which
-    # would move the page under a scroll made before.
-    reader.page.wait_for_function("!document.querySelector('button.dossier-copy[hidden]')")
+    # The page's scripts have run (the copy buttons are set up): nothing moves the page afterwards.
+    reader.page.wait_for_function("!document.querySelector('button.dossier-copy:not([data-ready])')")
 
     reference = reader.page.locator(f"[id='{reference_id}'] a.footnote-ref")
     # In the upper part of the screen, just below the sticky header, as a reader meets it while

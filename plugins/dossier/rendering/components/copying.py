@@ -52,8 +52,9 @@ def plain_citation(statement: Annotation, actors: dict[str, Actor], permalink: s
 
 
 def copy_button(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> Markup:
-    """The button that copies `statement`'s citation; shown by the page's script (hidden without it).
+    """The button that copies `statement`'s citation, shown once the page's script has set it up.
 
+    Until then (and without the script) it keeps its place unseen: showing it moves nothing.
     Kept out of the search index (its word would follow every statement in the results). Made
     once per statement and build when the site's address is known (the text is then the same
     on every page), else once per statement and page depth.
@@ -73,5 +74,5 @@ def copy_button(statement: Annotation, actors: dict[str, Actor], page: PageWrite
         label = escape.attribute(f"Copy the citation of this {KIND_NAMES[statement.kind]} by {speakers}")
         made = urls.memo[key] = escape.trusted(
             f'<button type="button" class="dossier-copy" data-cite="{escape.attribute(text)}"{relative} '
-            f'aria-label="{label}" data-search-exclude hidden>Copy</button>')
+            f'aria-label="{label}" data-search-exclude>Copy</button>')
     return made
