@@ -220,3 +220,20 @@ def test_the_copy_button_carries_its_text_escaped_and_the_passage_address(mini_c
     assert without.button is not None
     assert without.button["data-href"] == f"../../documents/{quote.document.id}/#{quote.anchor}"
     assert "http" not in without.button["data-cite"]
+
+
+def test_claim_json_ld_tells_estimated_dates_in_words(built_site: Path, corpus: Corpus) -> None:
+    soup = _soup(built_site / "claims" / "huawei-poses-security-risk" / "index.html")
+    script = soup.find("script", type="application/ld+json")
+    assert script is not None
+    appearances = json.loads(script.string or "")["appearance"]
+    documents = [a["isPartOf"] for a in appearances if "name" in a["isPartOf"]]
+    assert documents
+    for node in documents:
+        document = next(d for d in corpus.documents.values() if d.title == node["name"])
+        assert ("datePublished" in node) is not document.published.estimated
+        if document.published.estimated:
+            assert str(document.published) in node["description"]
+    estimated = [a for a in appearances if "date estimated" in a["description"]]
+    assert estimated, "the real corpus has statements whose date is an estimate"
+    assert not any("dateCreated" in a for a in estimated)

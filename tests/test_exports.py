@@ -224,6 +224,11 @@ def test_claim_pages_embed_schema_org_claims(mini_site: Path, mini_corpus: Corpu
             assert appearance["url"].endswith(f"/documents/{statement.document.id}/#{statement.anchor}")
             source = documents[appearance["isPartOf"]["@id"]]
             assert source["name"] == statement.document.title
+            # An estimated date is told in words, never given as a schema.org date.
+            assert ("datePublished" in source) is not statement.document.published.estimated
+            assert ("dateCreated" in appearance) is not statement.when.estimated
+            if statement.when.estimated:
+                assert f"date estimated: {statement.when}" in appearance["description"]
             assert source["url"].endswith(f"/documents/{statement.document.id}/")
             creators = appearance["creator"] if isinstance(appearance["creator"], list) else [appearance["creator"]]
             assert [actors[c["@id"]]["name"] for c in creators] == [mini_corpus.actors[a].name

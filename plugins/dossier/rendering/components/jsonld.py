@@ -46,7 +46,13 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
             described.add(document_url)
             source.update({"@type": "CreativeWork", "name": document.title,
                            "publisher": {"@type": "Organization", "name": document.publisher},
-                           "datePublished": document.published.iso, "url": document_url})
+                           "url": document_url})
+            # schema.org's dates cannot say "estimated": an estimate is told in words, as on the
+            # document's own page (`document_jsonld`), never given as the date.
+            if document.published.estimated:
+                source["description"] = f"Publication date estimated by the Dossier editors: {document.published}."
+            else:
+                source["datePublished"] = document.published.iso
             if document.author:
                 source["author"] = document.author
             if document.url:
@@ -56,7 +62,7 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
         notes = ["not verbatim" if statement.kind == "says" else "",
                  *provenance_notes(statement, corpus.actors, kind=False)]
         if statement.when.estimated:
-            notes.append("date estimated")
+            notes.append(f"date estimated: {statement.when}")
         noted = ", ".join(n for n in notes if n)
         appearances.append({
             "@type": "Quotation" if statement.kind == "quote" else "CreativeWork",
@@ -64,7 +70,7 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
             "url": urls.page(document, statement.anchor, within=within),
             "text": " ".join(statement.text.split()),
             "creator": creators if len(creators) != 1 else creators[0],
-            "dateCreated": statement.when.iso,
+            **({} if statement.when.estimated else {"dateCreated": statement.when.iso}),
             "description": f"{kind[0].upper()}{kind[1:]}{', ' + noted if noted else ''}; {stance} the claim.",
             "isPartOf": source,
         })
