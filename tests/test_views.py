@@ -226,12 +226,24 @@ def test_timeline_splits_into_pages_at_scale(mini_corpus: Corpus, monkeypatch: p
     monkeypatch.setattr(timeline, "PAGE_LIMIT", 3)
     rendered = timeline.render_timeline(mini_corpus, CorpusIndex(mini_corpus))
     pages = {uri: page.as_markdown for uri, page in rendered.items()}
-    # 2019 has 4 statements (> 3): split by month; 2020 has 4: split too; 2021 has 1.
-    assert sorted(pages) == ["timeline/2019-02.md", "timeline/2019-04.md", "timeline/2020-07.md",
-                             "timeline/2021.md", "timeline/index.md"]
-    for uri in pages:
-        if uri != "timeline/index.md":
-            assert f'href="{uri.removeprefix("timeline/").removesuffix(".md")}/"' in pages["timeline/index.md"]
+    # 2019 has 4 statements (> 3): split by month; 2020 has 4, all in July: the month in two parts;
+    # 2021 has 1.
+    order = ["timeline/2019-02.md", "timeline/2019-04.md", "timeline/2020-07.md", "timeline/2020-07-part-2.md",
+             "timeline/2021.md"]
+    assert sorted(pages) == sorted([*order, "timeline/index.md"])
+    assert "July 2020 (part 2 of 2)" in pages["timeline/2020-07-part-2.md"]
+    for number, uri in enumerate(order):
+        assert f'href="{uri.removeprefix("timeline/").removesuffix(".md")}/"' in pages["timeline/index.md"]
+        # Each page leads to the one before and after it, and back to the contents.
+        page = BeautifulSoup(pages[uri], "html.parser")
+        nav = page.select_one("nav.dossier-pages")
+        assert nav is not None
+        assert (nav.select_one("a[rel=prev]") is None) == (number == 0)
+        assert (nav.select_one("a[rel=next]") is None) == (number == len(order) - 1)
+        if number:
+            assert nav.select_one("a[rel=prev]")["href"] == f"../{order[number - 1][9:-3]}/"
+        assert nav.find("a", string="All periods")["href"] == "../"
+        assert page.select("li.dossier-entry") and len(page.select("li.dossier-entry")) <= 3
     total = sum(page.count('<li class="dossier-entry"') for uri, page in pages.items() if uri != "timeline/index.md")
     assert total == sum(len(d.statements) for d in mini_corpus.documents.values())
 

@@ -11,7 +11,7 @@ from dossier.rendering.bibliography import SiteRecord
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.pages import graph, matrix, timeline
 from dossier.rendering.pages.document import render_document
-from dossier.rendering.pages.entities import render_actor, render_claim, render_country
+from dossier.rendering.pages.entities import StatementPages, actor_pages, claim_pages, country_pages
 from dossier.rendering.pages.listings import (
     render_actors_index,
     render_claims_index,
@@ -55,6 +55,11 @@ class _OnePagePerUri(dict[str, GeneratedPage]):
             raise PageCollisionError(f"two generated pages at {key}")
         super().__setitem__(key, value)
 
+    def add(self, pages: dict[str, GeneratedPage]) -> None:
+        """Each of `pages`, each URI checked (``dict.update`` would not check)."""
+        for key, value in pages.items():
+            self[key] = value
+
 
 def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool = True, site_name: str = "Dossier",
                 updated: PartialDate | None = None) -> Site:
@@ -75,10 +80,10 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
     urls, pages = site.urls, _OnePagePerUri()
     for document in corpus.documents.values():
         pages[uri(document)] = render_document(document, corpus, urls)
-    pages["documents/index.md"] = render_documents_index(corpus, urls)
-    pages["actors/index.md"] = render_actors_index(corpus, index, urls)
-    pages["countries/index.md"] = render_countries_index(corpus, index, urls)
-    pages["claims/index.md"] = render_claims_index(corpus, index, urls)
+    pages.add(render_documents_index(corpus, urls))
+    pages.add(render_actors_index(corpus, index, urls))
+    pages.add(render_countries_index(corpus, index, urls))
+    pages.add(render_claims_index(corpus, index, urls))
     # The site-wide views: stance matrix, timeline, relationship graph, the open data's schema.
     pages[matrix.PAGE] = matrix.render_stances(corpus, index, urls)
     for month_uri, month in timeline.render_timeline(corpus, index, urls).items():
@@ -86,11 +91,13 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
     pages[graph.PAGE] = graph.render_graph_page(corpus, index, urls)
     site.files[exports.SCHEMA] = exports.corpus_schema()
     site.files.update(exports.data_files(corpus, index, urls, SiteRecord(site_name, site_url, updated)))
+    # Each with the pages of its lists too long for it (`dossier.rendering.pages.paging`).
+    statements = StatementPages(corpus, index)
     for actor in corpus.actors.values():
-        pages[uri(actor)] = render_actor(actor, corpus, index, urls)
+        pages.add(actor_pages(actor, corpus, index, urls))
     for country in corpus.countries.values():
-        pages[uri(country)] = render_country(country, corpus, index, urls)
+        pages.add(country_pages(country, corpus, index, urls, statements))
     for claim in corpus.claims.values():
-        pages[uri(claim)] = render_claim(claim, corpus, index, urls)
+        pages.add(claim_pages(claim, corpus, index, urls, statements))
     site.pages = dict(pages)
     return site

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from itertools import groupby
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -16,9 +19,12 @@ from dossier.rendering.components.jsonld import claim_jsonld
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_badge
 from dossier.rendering.components.timelines import strip
 from dossier.rendering.page import GeneratedPage, PageWriter, headings
+from dossier.rendering.pages.paging import Series
 from dossier.rendering.pages.timeline import timeline_href
 from dossier.rendering.text import shorten, without_accents
 from dossier.rendering.urls import Urls, uri
+
+T = TypeVar("T")
 
 
 def _statement_items(statements: list[Annotation], footnotes: Footnotes, corpus: Corpus) -> list[Markup]:
@@ -49,8 +55,12 @@ EXCERPT = 90
 """Characters of a passage shown in its backlink's tooltip."""
 
 
-def _passages(page: PageWriter, passages: list[Passage]) -> None:
-    """Backlinks: every paragraph that mentions the entity, by document (newest first)."""
+def _passages(page: PageWriter, passages: list[Passage], entity: Actor | Country,
+              extra: dict[str, GeneratedPage]) -> None:
+    """Backlinks: every paragraph that mentions the entity, by document (newest first).
+
+    The newest `PASSAGES_SHOWN` documents on the page; past them, all on pages of their own.
+    """
     if not passages:
         page.note("No document mentions it by name yet.")
         return
@@ -59,6 +69,23 @@ def _passages(page: PageWriter, passages: list[Passage]) -> None:
         by_document[passage.document.id].append(passage)
     groups = sorted(by_document.values(), key=lambda g: (g[0].document.published, g[0].document.id), reverse=True)
     page.text(f"{len(passages)} passage(s) in {len(groups)} document(s); each ¶ links to the paragraph.")
+    _newest_documents(page, groups, _mentions, Series(f"{entity.folder}/{entity.id}/mentions",
+                                                      f"Documents mentioning {entity.name}", groups), entity=entity, extra=extra)
+
+
+def _newest_documents(page: PageWriter, groups: Sequence[T], items: Callable[[PageWriter, Sequence[T]], list[Markup]],
+                      series: Series[T], *, entity: Actor | Country | Claim, extra: dict[str, GeneratedPage]) -> None:
+    """The newest `PASSAGES_SHOWN` documents as `items`; past them, all on the pages of `series`."""
+    page.items(items(page, groups[:PASSAGES_SHOWN]))
+    if len(groups) > PASSAGES_SHOWN:
+        page.paragraph(Markup(f"The newest {PASSAGES_SHOWN} shown; {len(groups) - PASSAGES_SHOWN} more: "
+                              + series.link(page, f"all {len(groups)} documents") + "."), css="dossier-more")
+        extra.update(series.render(page.urls, lambda p: Markup(f"Back to {p.link(entity)}"),
+                                   lambda p, _, chunk: p.items(items(p, chunk))))
+
+
+def _mentions(page: PageWriter, groups: Sequence[list[Passage]]) -> list[Markup]:
+    """A document per item, with a link to each of its paragraphs that mentions the entity."""
     items = []
     for group in groups:
         document = group[0].document
@@ -68,7 +95,7 @@ def _passages(page: PageWriter, passages: list[Passage]) -> None:
             for p in group
         )
         items.append(Markup(f"{page.link(document)} ({document.published}): {spots}"))
-    page.items(items)
+    return items
 
 
 def _excerpt(document: Document, paragraph: int) -> str:
@@ -76,8 +103,11 @@ def _excerpt(document: Document, paragraph: int) -> str:
     return shorten(document.text[start : min(end, start + EXCERPT * 2)], EXCERPT)
 
 
-def _claim_passages(page: PageWriter, claim: Claim, index: CorpusIndex) -> None:
-    """Backlinks of a claim: the paragraphs where statements on it are made, by document."""
+def _claim_passages(page: PageWriter, claim: Claim, index: CorpusIndex, extra: dict[str, GeneratedPage]) -> None:
+    """Backlinks of a claim: the paragraphs where statements on it are made, by document.
+
+    The newest `PASSAGES_SHOWN` documents on the page; past them, all on pages of their own.
+    """
     spots: dict[str, dict[int, list[Annotation]]] = defaultdict(lambda: defaultdict(list))
     documents: dict[str, Document] = {}
     for statement in index.chronology.get(claim.id, []):
@@ -88,15 +118,17 @@ def _claim_passages(page: PageWriter, claim: Claim, index: CorpusIndex) -> None:
     if not spots:
         page.note("No document discusses it yet.")
         return
-    items = []
-    for document_id in sorted(spots, key=lambda d: (documents[d].published, d), reverse=True):
-        document = documents[document_id]
-        links = ", ".join(
-            page.link(document, f"¶{number}", said[0].anchor, tooltip=f"¶{number}: {_excerpt(document, number)}")
-            for number, said in sorted(spots[document_id].items())
-        )
-        items.append(Markup(f"{page.link(document)} ({document.published}): {links}"))
-    page.items(items)
+    ordered = [(documents[d], spots[d]) for d in sorted(spots, key=lambda d: (documents[d].published, d),
+                                                            reverse=True)]
+
+    def items(on: PageWriter, chunk: Sequence[tuple[Document, dict[int, list[Annotation]]]]) -> list[Markup]:
+        return [Markup(f"{on.link(document)} ({document.published}): " + ", ".join(
+            on.link(document, f"¶{number}", said[0].anchor, tooltip=f"¶{number}: {_excerpt(document, number)}")
+            for number, said in sorted(paragraphs.items()))) for document, paragraphs in chunk]
+
+    _newest_documents(page, ordered, items, Series(f"claims/{claim.id}/passages",
+                                                   f"Documents discussing: {claim.statement}", ordered), entity=claim,
+                      extra=extra)
 
 
 def _description(page: PageWriter, description: str) -> None:
@@ -105,9 +137,33 @@ def _description(page: PageWriter, description: str) -> None:
         page.markdown("", escape.markdown(description), "")
 
 
-def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
-    """`actor`'s page."""
-    page = PageWriter(uri(actor), urls or Urls())
+STATEMENTS_SHOWN = 5
+"""Statements of an actor on one claim shown on its page (the latest); the rest are a link away."""
+
+UNCLAIMED_SHOWN = 20
+"""Statements of an actor on no claim shown on its page (the latest)."""
+
+CLAIMS_SHOWN = 20
+"""Claims whose statements an actor's page shows (those it says most about)."""
+
+POSITIONS_SHOWN = 100
+"""Rows of an actor's table of positions (the claims it says most about)."""
+
+PASSAGES_SHOWN = 30
+"""Documents listed under "Mentioned in" (the newest); the rest are on pages of their own."""
+
+
+def actor_pages(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> dict[str, GeneratedPage]:
+    """`actor`'s page and the pages of the lists too long for it, by URI."""
+    urls = urls or Urls()
+    pages: dict[str, GeneratedPage] = {}
+    pages[uri(actor)] = _render_actor(actor, corpus, index, urls=urls, extra=pages)
+    return pages
+
+
+def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
+                  extra: dict[str, GeneratedPage]) -> GeneratedPage:
+    page = PageWriter(uri(actor), urls)
     footnotes = Footnotes(page)
     facts = [Markup("Person" if actor.kind == "person" else "Organisation")]
     if actor.role:
@@ -124,28 +180,79 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     page.paragraph(Markup(" · ".join(facts)))
     _aliases(page, actor.aliases, actor.name)
     _description(page, actor.description)
+    series = _statement_series(actor, index)
     page.heading(2, "Positions", "positions")
     claims = index.claims_of(actor.id)
     if claims:
+        ranked = _most_said(claims, POSITIONS_SHOWN)
+        if len(ranked) < len(claims):
+            page.paragraph(Markup(f"The {len(ranked)} claims it makes most statements on, of {len(claims)}; "
+                                  f"{series.link(page, 'all its statements')} are on pages of their own, "
+                                  "by claim."))
         page.table(headings("Claim", "Stance", "Statements"),
                    ([page.link(corpus.claims[claim_id]), stance_badge(_stance_of(actor.id, claim_id, index)),
-                     len(said)] for claim_id, said in claims.items()))
+                     len(claims[claim_id])] for claim_id in ranked))
     else:
         page.note("No recorded stance on any claim.")
-    _actor_statements(page, actor, corpus, index, footnotes)
+    _actor_statements(page, actor, corpus, index, footnotes=footnotes, series=series)
+    unclaimed = sum(not s.stances for s in index.by_actor.get(actor.id, []))
+    if (len(claims) > CLAIMS_SHOWN or unclaimed > UNCLAIMED_SHOWN
+            or any(len(said) > STATEMENTS_SHOWN for said in claims.values())):
+        extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(actor)}"),
+                                   lambda p, f, items: _statement_groups(p, f, items, corpus)))
     members = index.members.get(actor.id, [])
     if members:
         page.heading(2, "Members and parts", "members")
         page.items(page.link(m) for m in members)
     page.heading(2, "Mentioned in", "mentions")
-    _passages(page, index.passages.get(("actor", actor.id), []))
+    _passages(page, index.passages.get(("actor", actor.id), []), actor, extra)
     page.html(footnotes.render())
     return page.page()
 
 
-def _actor_statements(page: PageWriter, actor: Actor, corpus: Corpus, index: CorpusIndex,
-                      footnotes: Footnotes) -> None:
-    """An actor's statements, by claim and stance, each claim with its own small timeline."""
+def _most_said(claims: dict[str, list[Annotation]], limit: int) -> list[str]:
+    """The claims, in their order; past `limit`, only the `limit` with the most statements."""
+    if len(claims) <= limit:
+        return list(claims)
+    kept = set(sorted(claims, key=lambda c: (-len(claims[c]), c))[:limit])
+    return [c for c in claims if c in kept]
+
+
+StatementItem = tuple[str, str, Annotation]
+"""A statement as an actor's lists show it: under a claim (``""``: none) and a stance."""
+
+
+def _statement_series(actor: Actor, index: CorpusIndex) -> Series[StatementItem]:
+    """Every statement of `actor`, by claim and stance as on its page, then those on no claim."""
+    items: list[StatementItem] = []
+    for claim_id, said in index.claims_of(actor.id).items():
+        for stance in STANCES:
+            items += [(claim_id, stance, s) for s in said if s.stance_on(claim_id) == stance]
+    items += [("", "", s) for s in index.by_actor.get(actor.id, []) if not s.stances]
+    return Series(f"actors/{actor.id}/statements", f"Statements of {actor.name}", items)
+
+
+def _statement_groups(page: PageWriter, footnotes: Footnotes, items: Sequence[StatementItem], corpus: Corpus) -> None:
+    """Statements under a heading per claim (``on-<claim>``) and a badge per stance."""
+    for claim_id, of_claim in groupby(items, key=lambda item: item[0]):
+        if claim_id:
+            claim = corpus.claims[claim_id]
+            page.heading(2, f"On: {claim.statement}", f"on-{claim_id}")
+        else:
+            page.heading(2, "Other statements", "other")
+        for stance, group in groupby(of_claim, key=lambda item: item[1]):
+            if claim_id:
+                page.paragraph(Markup(f"{stance_badge(stance)} {page.link(corpus.claims[claim_id], 'the claim')}"))
+            page.items(_statement_items([s for _, _, s in group], footnotes, corpus))
+
+
+def _actor_statements(page: PageWriter, actor: Actor, corpus: Corpus, index: CorpusIndex, *,
+                      footnotes: Footnotes, series: Series[StatementItem]) -> None:
+    """An actor's statements, by claim and stance, each claim with its own small timeline.
+
+    At scale, the claims it says most about and its latest statements on each; every
+    statement is on the pages of `series`, which each claim's section links to where it starts.
+    """
     statements = index.by_actor.get(actor.id, [])
     claims = index.claims_of(actor.id)
     page.heading(2, "Statements", "statements")
@@ -156,20 +263,43 @@ def _actor_statements(page: PageWriter, actor: Actor, corpus: Corpus, index: Cor
                               f'{timeline_href(page, index, actor=actor.id)}">All '
                               f'{counted(len(statements), "statement")} of {escape.html(actor.name)} in the '
                               "timeline</a>."))
-    for claim_id, said in claims.items():
+    shown_claims = _most_said(claims, CLAIMS_SHOWN)
+    if len(shown_claims) < len(claims):
+        page.paragraph(Markup(f"Below, the {len(shown_claims)} claims it makes most statements on, of "
+                              f"{len(claims)}; {series.link(page, 'all its statements, by claim')}."))
+    starts: dict[str, int] = {}
+    for position, (claim_id, _, _) in enumerate(series.items):
+        starts.setdefault(claim_id, position)
+    for claim_id in shown_claims:
+        said = claims[claim_id]
         claim = corpus.claims[claim_id]
         page.heading(3, f"On: {claim.statement}", f"on-{claim_id}")
         if len({s.when.year for s in said}) > 1:
             page.html(_claim_strip(page, index, actor, claim, said))
+        latest = {id(s) for s in said[-STATEMENTS_SHOWN:]}
         for stance in STANCES:
-            group = [s for s in said if s.stance_on(claim_id) == stance]
+            group = [s for s in said if s.stance_on(claim_id) == stance and id(s) in latest]
             if group:
                 page.paragraph(Markup(f"{stance_badge(stance)} {page.link(claim, 'the claim')}"))
                 page.items(_statement_items(group, footnotes, corpus))
+        if len(said) > STATEMENTS_SHOWN:
+            page.paragraph(_more(page, series, hidden=len(said) - STATEMENTS_SHOWN, total=len(said),
+                                 start=starts[claim_id], anchor=f"on-{claim_id}", about="on this claim"),
+                           css="dossier-more")
     unclaimed = [s for s in statements if not s.stances]
     if unclaimed:
         page.heading(3, "Other statements")
-        page.items(_statement_items(unclaimed, footnotes, corpus))
+        page.items(_statement_items(unclaimed[-UNCLAIMED_SHOWN:], footnotes, corpus))
+        if len(unclaimed) > UNCLAIMED_SHOWN:
+            page.paragraph(_more(page, series, hidden=len(unclaimed) - UNCLAIMED_SHOWN, total=len(unclaimed),
+                                 start=starts[""], anchor="other", about="on no claim"), css="dossier-more")
+
+
+def _more(page: PageWriter, series: Series[StatementItem], *, hidden: int, total: int, start: int, anchor: str,
+          about: str) -> Markup:
+    """``And 12 more: all 17 statements on this claim.``, linked to where they start."""
+    return Markup(f"The latest {total - hidden} shown; {hidden} more: "
+                  + series.link(page, f"all {counted(total, 'statement')} {about}", start, anchor) + ".")
 
 
 def _claim_strip(page: PageWriter, index: CorpusIndex, actor: Actor, claim: Claim, said: list[Annotation]) -> Markup:
@@ -192,41 +322,108 @@ def _stance_of(actor: str, claim: str, index: CorpusIndex) -> str:
     return index.stances.get((actor, claim), "about")
 
 
-def render_country(country: Country, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
-    """`country`'s page."""
-    page = PageWriter(uri(country), urls or Urls())
+ROWS_SHOWN = 100
+"""Rows of a table on an entity's page; a longer table is on pages of its own."""
+
+class StatementPages:
+    """Where each actor's statements are, on its page or the pages of all its statements.
+
+    One per site, so that each actor's list is made once however many pages link into it.
+    """
+
+    def __init__(self, corpus: Corpus, index: CorpusIndex) -> None:
+        self.corpus = corpus
+        self.index = index
+        self._series: dict[str, tuple[Series[StatementItem], dict[str, int]]] = {}
+
+    def series(self, actor: Actor) -> tuple[Series[StatementItem], dict[str, int]]:
+        """All of `actor`'s statements, and where each claim's begin in them."""
+        made = self._series.get(actor.id)
+        if made is None:
+            series = _statement_series(actor, self.index)
+            starts: dict[str, int] = {}
+            for position, (claim_id, _, _) in enumerate(series.items):
+                starts.setdefault(claim_id, position)
+            made = self._series[actor.id] = (series, starts)
+        return made
+
+    def link(self, page: PageWriter, actor: Actor, claim_id: str, label: Markup) -> Markup:
+        """A link to `actor`'s statements on `claim_id`: its page's section, or the page where they start."""
+        if claim_id in _most_said(self.index.claims_of(actor.id), CLAIMS_SHOWN):
+            href = page.href(actor, f"on-{claim_id}")
+        else:
+            series, starts = self.series(actor)
+            href = series.href(page, series.page_of(starts[claim_id]), f"on-{claim_id}")
+        return Markup(f'<a href="{href}">{label}</a>')
+
+
+def _bounded_table(page: PageWriter, items: Sequence[T], *, header: list[Markup],
+                   row: Callable[[PageWriter, T], list[Markup | int]], series: Series[T],
+                   back: Callable[[PageWriter], Markup], extra: dict[str, GeneratedPage]) -> None:
+    """A table of `items`, its first `ROWS_SHOWN` rows here and all of them on the pages of `series`."""
+    page.table(header, (row(page, item) for item in items[:ROWS_SHOWN]))
+    if len(items) > ROWS_SHOWN:
+        page.paragraph(Markup(f"The first {ROWS_SHOWN} rows shown; {len(items) - ROWS_SHOWN} more: "
+                              + series.link(page, f"all {len(items)} rows") + "."), css="dossier-more")
+        extra.update(series.render(page.urls, back, lambda p, _, chunk: p.table(
+            header, (row(p, item) for item in chunk))))
+
+
+def country_pages(country: Country, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
+                  statements: StatementPages | None = None) -> dict[str, GeneratedPage]:
+    """`country`'s page and the pages of the lists too long for it, by URI."""
+    pages: dict[str, GeneratedPage] = {}
+    pages[uri(country)] = _render_country(country, corpus, index, urls=urls or Urls(),
+                                          statements=statements or StatementPages(corpus, index), extra=pages)
+    return pages
+
+
+def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
+                    statements: StatementPages, extra: dict[str, GeneratedPage]) -> GeneratedPage:
+    page = PageWriter(uri(country), urls)
     page.heading(1, country.name)
     if country.code:
         page.paragraph(Markup(f"ISO code: <code>{escape.html_inline(country.code)}</code>"))
     _aliases(page, country.aliases, country.name)
     _description(page, country.description)
+
+    def back(other: PageWriter) -> Markup:
+        return Markup(f"Back to {other.link(country)}")
+
     actors = index.actors_in_country.get(country.id, [])
     page.heading(2, "Actors", "actors")
     if actors:
-        page.table(headings("Actor", "Kind", "Statements"),
-                   ([page.link(a), escape.html(a.kind), len(index.by_actor.get(a.id, []))] for a in actors))
+        _bounded_table(page, actors, header=headings("Actor", "Kind", "Statements"),
+                       row=lambda p, a: [p.link(a), escape.html(a.kind), len(index.by_actor.get(a.id, []))],
+                       series=Series(f"countries/{country.id}/actors", f"Actors of {country.name}", actors),
+                       back=back, extra=extra)
     else:
         page.note("No actor of this country is recorded.")
     page.heading(2, "Stances of its actors", "stances")
-    rows: list[list[Markup | int]] = []
-    for actor in actors:
-        for claim_id, said in index.claims_of(actor.id).items():
-            stance = _stance_of(actor.id, claim_id, index)
-            # Its statements, each with its footnote, are on the actor's page: one link, not a
-            # footnote per statement with no words beside it.
-            statements = Markup(f'<a href="{page.href(actor, f"on-{claim_id}")}">{counted(len(said), "statement")}</a>')
-            rows.append([page.link(corpus.claims[claim_id]), page.link(actor), stance_badge(stance), statements])
+    rows = [(actor, claim_id, said) for actor in actors for claim_id, said in index.claims_of(actor.id).items()]
+
+    def stance_row(p: PageWriter, row: tuple[Actor, str, list[Annotation]]) -> list[Markup | int]:
+        # Its statements, each with its footnote, are on the actor's pages: one link, not a
+        # footnote per statement with no words beside it.
+        actor, claim_id, said = row
+        return [p.link(corpus.claims[claim_id]), p.link(actor), stance_badge(_stance_of(actor.id, claim_id, index)),
+                statements.link(p, actor, claim_id, counted(len(said), "statement"))]
+
     if rows:
-        page.table(headings("Claim", "Actor", "Stance", "Statements"), rows)
+        _bounded_table(page, rows, header=headings("Claim", "Actor", "Stance", "Statements"), row=stance_row,
+                       series=Series(f"countries/{country.id}/stances", f"Stances of the actors of {country.name}",
+                                     rows),
+                       back=back, extra=extra)
     else:
         page.note("No stance recorded for its actors.")
     page.heading(2, "Mentioned in", "mentions")
-    _passages(page, index.passages.get(("country", country.id), []))
+    _passages(page, index.passages.get(("country", country.id), []), country, extra)
     return page.page()
 
 
-def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
-    """`claim`'s page: its card, then who supports, disputes or speaks about it, each actor once.
+def claim_pages(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
+                statements: StatementPages | None = None) -> dict[str, GeneratedPage]:
+    """`claim`'s page and the pages of the lists too long for it, by URI.
 
     Args:
         claim: The claim.
@@ -234,8 +431,20 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
         index: Its relations.
         urls: The site's URLs, also for the page's schema.org JSON-LD (default: relative,
             directory URLs).
+        statements: Where actors' statements are, shared by the site's pages.
     """
-    urls = urls or Urls()
+    pages: dict[str, GeneratedPage] = {}
+    pages[uri(claim)] = _render_claim(claim, corpus, index, urls=urls or Urls(),
+                                      statements=statements or StatementPages(corpus, index), extra=pages)
+    return pages
+
+
+def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Urls, statements: StatementPages,
+                  extra: dict[str, GeneratedPage]) -> GeneratedPage:
+    """`claim`'s page: its card, then who supports, disputes or speaks about it, each actor once.
+
+    Its schema.org JSON-LD uses `urls`; the pages of its long lists go into `extra`.
+    """
     page = PageWriter(uri(claim), urls)
     footnotes = Footnotes(page)
     page.heading(1, claim.statement)
@@ -254,13 +463,23 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
             page.note("No actor in the corpus yet.")
             continue
         page.paragraph(counted(len(positions), "actor"), css="dossier-side-count")
-        page.html(_side_list(page, claim, corpus, index, positions, stance=stance, footnotes=footnotes))
+        side = _SideList(claim, corpus, index, statements, stance)
+        groups = side.groups(positions)
+        shown = _within_budget(groups)
+        page.html(side.render(page, footnotes, groups[:shown]))
+        if len(groups) > shown:
+            series = Series(f"claims/{claim.id}/{stance}", f"{STANCE_WORDING[stance].heading}: {claim.statement}",
+                            groups, SIDE_PAGE)
+            page.paragraph(Markup(f"The first {shown} shown; {len(groups) - shown} more: "
+                                  + series.link(page, f"all {len(groups)}") + "."), css="dossier-more")
+            extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(claim)}"),
+                                       side.write))
     page.heading(2, "Countries involved", "countries")
     _countries_of_sides(page, corpus, index, by_side)
     page.heading(2, "In date order", "chronology")
-    statements = index.chronology.get(claim.id, [])
-    if statements:
-        page.html(strip(statements, lambda s: [s.stance_on(claim.id)], anchor_prefix="chronology-",
+    chronology = index.chronology.get(claim.id, [])
+    if chronology:
+        page.html(strip(chronology, lambda s: [s.stance_on(claim.id)], anchor_prefix="chronology-",
                         caption=f"Statements on the claim per year, by stance: {claim.statement}",
                         year_href=lambda year: timeline_href(page, index, year, claim=claim.id),
                         years_lead_to="its statements in the timeline"))
@@ -268,7 +487,7 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     else:
         page.note("No statement yet.")
     page.heading(2, "Discussed in", "passages")
-    _claim_passages(page, claim, index)
+    _claim_passages(page, claim, index, extra)
     page.html(footnotes.render(), claim_jsonld(claim, corpus, index, urls))
     return page.page()
 
@@ -280,37 +499,82 @@ def _timeline_link(page: PageWriter, index: CorpusIndex, claim: Claim) -> Markup
                   "stance.")
 
 
-def _side_list(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, positions: list[Position], *,
-               stance: str, footnotes: Footnotes) -> Markup:
-    """Each actor of a side once, their statements under them.
+ACTORS_SHOWN = 20
+"""Entries (an actor, or actors who said the same) of one side of a claim on its page at most; all
+are on pages of their own."""
+
+SIDE_STATEMENTS = 40
+"""Statements one side of a claim shows on its page at most (its first entry's always)."""
+
+
+def _within_budget(groups: list[list[Position]]) -> int:
+    """How many entries of a side its claim's page shows: up to `ACTORS_SHOWN` and `SIDE_STATEMENTS`."""
+    shown = statements = 0
+    for members in groups[:ACTORS_SHOWN]:
+        said = min(len(members[0].statements), STATEMENTS_SHOWN)
+        if shown and statements + said > SIDE_STATEMENTS:
+            break
+        shown, statements = shown + 1, statements + said
+    return shown
+
+
+SIDE_PAGE = 30
+"""Entries of one side on a page of its own."""
+
+
+class _SideList:
+    """One side of a claim: each actor once, their latest statements under them.
 
     Actors whose statements on the claim are the same (one sentence naming several governments)
     share one entry, the statement shown once with all of them.
     """
-    groups: dict[tuple[int, ...], list[Position]] = {}
-    for position in positions:
-        groups.setdefault(tuple(id(s) for s in position.statements), []).append(position)
-    items = []
-    for members in groups.values():
-        names = []
-        for position in members:
-            country = index.country_of(position.actor)
-            where = f" <small>({page.link(corpus.countries[country])})</small>" if country else ""
-            names.append(f'<span id="{stance}-{position.actor}">{page.link(corpus.actors[position.actor])}</span>'
-                         f"{where}")
-        said = members[0].statements
-        together = {p.actor for p in members}
-        lines = []
-        for statement, item in zip(said, _statement_items(said, footnotes, corpus), strict=True):
-            own = statement.stance_on(claim.id)
-            badge = "" if own == stance else f"{stance_badge(own)}: "
-            others = [a for a in statement.speakers if a not in together]
-            joint = (f" <small>(with {', '.join(page.link(corpus.actors[a]) for a in others)})</small>"
-                     if others else "")
-            lines.append(f"<li>{badge}{item}{joint}</li>")
-        items.append(f'<li><span class="dossier-who">{", ".join(names)}</span> '
-                     f"<small>· {counted(len(said), 'statement')}</small>\n<ul>{''.join(lines)}</ul></li>")
-    return Markup('<ul class="dossier-actor-statements">' + "\n".join(items) + "</ul>")
+
+    def __init__(self, claim: Claim, corpus: Corpus, index: CorpusIndex, statements: StatementPages,
+                 stance: str) -> None:
+        self.claim, self.corpus, self.index, self.statements, self.stance = claim, corpus, index, statements, stance
+
+    @staticmethod
+    def groups(positions: list[Position]) -> list[list[Position]]:
+        """The entries: positions whose statements are the same, together."""
+        groups: dict[tuple[int, ...], list[Position]] = {}
+        for position in positions:
+            groups.setdefault(tuple(id(s) for s in position.statements), []).append(position)
+        return list(groups.values())
+
+    def write(self, page: PageWriter, footnotes: Footnotes, groups: Sequence[list[Position]]) -> None:
+        """The entries onto `page` (a page of the side's series)."""
+        page.html(self.render(page, footnotes, groups))
+
+    def render(self, page: PageWriter, footnotes: Footnotes, groups: Sequence[list[Position]]) -> Markup:
+        """The entries as a list."""
+        claim, corpus, stance = self.claim, self.corpus, self.stance
+        items = []
+        for members in groups:
+            names = []
+            for position in members:
+                country = self.index.country_of(position.actor)
+                where = f" <small>({page.link(corpus.countries[country])})</small>" if country else ""
+                names.append(f'<span id="{stance}-{position.actor}">{page.link(corpus.actors[position.actor])}'
+                             f"</span>{where}")
+            said = members[0].statements
+            together = {p.actor for p in members}
+            lines = []
+            latest = said[-STATEMENTS_SHOWN:]
+            for statement, item in zip(latest, _statement_items(latest, footnotes, corpus), strict=True):
+                own = statement.stance_on(claim.id)
+                badge = "" if own == stance else f"{stance_badge(own)}: "
+                others = [a for a in statement.speakers if a not in together]
+                joint = (f" <small>(with {', '.join(page.link(corpus.actors[a]) for a in others)})</small>"
+                         if others else "")
+                lines.append(f"<li>{badge}{item}{joint}</li>")
+            if len(said) > STATEMENTS_SHOWN:
+                more = self.statements.link(page, corpus.actors[members[0].actor], claim.id,
+                                            Markup("all ") + counted(len(said), "statement"))
+                lines.append(f'<li class="dossier-more">The latest {STATEMENTS_SHOWN} shown; '
+                             f"{len(said) - STATEMENTS_SHOWN} more: {more}.</li>")
+            items.append(f'<li><span class="dossier-who">{", ".join(names)}</span> '
+                         f"<small>· {counted(len(said), 'statement')}</small>\n<ul>{''.join(lines)}</ul></li>")
+        return Markup('<ul class="dossier-actor-statements">' + "\n".join(items) + "</ul>")
 
 
 _COUNTRY_COLUMNS = {"supports": "✔ Supporting actors", "disputes": "✘ Disputing actors",

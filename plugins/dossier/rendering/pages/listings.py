@@ -1,86 +1,140 @@
-"""The four index pages: sortable tables with counts, the way into every generated page."""
+"""The four index pages: sortable tables with counts, the way into every generated page.
+
+A table longer than `ROWS` is paged: the index holds its first `ROWS` rows, and
+``<folder>/list/<n>`` the next ones, each page linking to the others.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from markupsafe import Markup
 
-from dossier.model import Corpus
+from dossier.model import Actor, Claim, Corpus, Country, Document
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.stances import STANCE_ORDER
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
-from dossier.rendering.urls import Urls
+from dossier.rendering.urls import Urls, folder_and_id
 
 _SORTABLE = Markup('<div class="dossier-sortable"></div>')
 """Marks the next table as sortable for our script (no CDN needed)."""
 
 
 
-def _finish(page: PageWriter, title: str, intro: str, headers: list[str],
-            rows: list[list[Markup | int]]) -> GeneratedPage:
-    """An index page: heading, one line (text), and a sortable table; headers starting ``#`` are counts."""
-    page.heading(1, title)
-    page.paragraph(escape.html(intro))
-    page.html(_SORTABLE)
-    page.table(headings(*(h.lstrip("#") for h in headers)), rows,
-               numeric=[i for i, h in enumerate(headers) if h.startswith("#")])
-    return page.page()
+ROWS = 500
+"""Rows of an index page's table: about 150 KB of HTML."""
+
+T = TypeVar("T")
 
 
-def render_documents_index(corpus: Corpus, urls: Urls | None = None) -> GeneratedPage:
-    """``documents/index.md``."""
+def _finish(page: PageWriter, title: str, intro: str, headers: list[str], items: Sequence[T], *,
+            row: Callable[[PageWriter, T], list[Markup | int]], pages: dict[str, GeneratedPage]) -> None:
+    """An index page: heading, one line (text), and a sortable table; headers starting ``#`` are counts.
+
+    Writes it into `pages`, and past `ROWS` rows the pages of the rest of its table.
+    """
+    folder = page.uri.removesuffix("/index.md")
+    count = max(1, -(-len(items) // ROWS))
+    uris = [page.uri, *(f"{folder}/list/{number}.md" for number in range(2, count + 1))]
+    for number, uri in enumerate(uris, 1):
+        on = page if number == 1 else PageWriter(uri, page.urls)
+        on.heading(1, title if number == 1 else f"{title}, page {number} of {count}")
+        on.paragraph(escape.html(intro))
+        navigation = _navigation(on, folder, uris, number)
+        if navigation:
+            on.paragraph(Markup(f"Rows {(number - 1) * ROWS + 1} to {min(number * ROWS, len(items))} of "
+                                f"{len(items)}; sorting a column sorts this page."))
+            on.html(navigation)
+        on.html(_SORTABLE)
+        on.table(headings(*(h.lstrip("#") for h in headers)),
+                 (row(on, item) for item in items[(number - 1) * ROWS : number * ROWS]),
+                 numeric=[i for i, h in enumerate(headers) if h.startswith("#")])
+        if navigation:
+            on.html(navigation)
+        pages[uri] = on.page()
+
+
+def _navigation(page: PageWriter, folder: str, uris: list[str], number: int) -> Markup:
+    """Links to every page of an index's table (a few at most: `ROWS` rows each), or nothing if it has one."""
+    if len(uris) == 1:
+        return Markup()
+    parts = []
+    for other, uri in enumerate(uris, 1):
+        target = page.root + page.urls.path(*folder_and_id(uri))
+        parts.append(f'<strong aria-current="page">{other}</strong>' if other == number
+                     else f'<a href="{target}">{other}</a>')
+    return Markup(f'<nav class="dossier-pages" aria-label="Pages of the {escape.html(folder)} index">'
+                  f'Pages: {" ".join(parts)}</nav>')
+
+
+def render_documents_index(corpus: Corpus, urls: Urls | None = None) -> dict[str, GeneratedPage]:
+    """``documents/index.md`` and the pages of the rest of its table."""
     page = PageWriter("documents/index.md", urls or Urls())
     documents = sorted(corpus.documents.values(), key=lambda d: (d.published, d.title), reverse=True)
-    rows: list[list[Markup | int]] = []
-    for d in documents:
+
+    def row(on: PageWriter, d: Document) -> list[Markup | int]:
         quotes = sum(a.kind == "quote" for a in d.annotations)
         says = sum(a.kind == "says" for a in d.annotations)
-        rows.append([page.link(d), escape.html_inline(d.publisher), escape.html(str(d.published)),
-                     escape.html_inline(d.kind), quotes, says])
-    return _finish(page, "Documents", f"{len(documents)} source documents, newest first. Click a heading to sort.",
-                   ["Document", "Publisher", "Published", "Kind", "#Quotations", "#Reported positions"], rows)
+        return [on.link(d), escape.html_inline(d.publisher), escape.html(str(d.published)),
+                escape.html_inline(d.kind), quotes, says]
+
+    pages: dict[str, GeneratedPage] = {}
+    _finish(page, "Documents", f"{len(documents)} source documents, newest first. Click a heading to sort.",
+            ["Document", "Publisher", "Published", "Kind", "#Quotations", "#Reported positions"], documents, row=row,
+            pages=pages)
+    return pages
 
 
-def render_actors_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
-    """``actors/index.md``."""
+def render_actors_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> dict[str, GeneratedPage]:
+    """``actors/index.md`` and the pages of the rest of its table."""
     page = PageWriter("actors/index.md", urls or Urls())
     actors = sorted(corpus.actors.values(), key=lambda a: a.name.casefold())
-    rows: list[list[Markup | int]] = []
-    for a in actors:
+
+    def row(on: PageWriter, a: Actor) -> list[Markup | int]:
         country = index.country_of(a.id)
-        claims = index.claims_of(a.id)
-        rows.append([page.link(a), escape.html(a.kind), page.link(corpus.countries[country]) if country else NONE,
-                     len(index.by_actor.get(a.id, [])), len(claims), len(index.passages.get(("actor", a.id), []))])
-    return _finish(page, "Actors", f"{len(actors)} people and organisations.",
-                   ["Actor", "Kind", "Country", "#Statements", "#Claims", "#Passages"], rows)
+        return [on.link(a), escape.html(a.kind), on.link(corpus.countries[country]) if country else NONE,
+                len(index.by_actor.get(a.id, [])), len(index.claims_of(a.id)),
+                len(index.passages.get(("actor", a.id), []))]
+
+    pages: dict[str, GeneratedPage] = {}
+    _finish(page, "Actors", f"{len(actors)} people and organisations.",
+            ["Actor", "Kind", "Country", "#Statements", "#Claims", "#Passages"], actors, row=row, pages=pages)
+    return pages
 
 
-def render_countries_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
-    """``countries/index.md``."""
+def render_countries_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> dict[str, GeneratedPage]:
+    """``countries/index.md`` and the pages of the rest of its table."""
     page = PageWriter("countries/index.md", urls or Urls())
     countries = sorted(corpus.countries.values(), key=lambda c: c.name.casefold())
-    rows: list[list[Markup | int]] = []
-    for c in countries:
+
+    def row(on: PageWriter, c: Country) -> list[Markup | int]:
         actors = index.actors_in_country.get(c.id, [])
         statements = sum(len(index.by_actor.get(a.id, [])) for a in actors)
-        rows.append([page.link(c), escape.html_inline(c.code) or NONE, len(actors), statements,
-                     len(index.passages.get(("country", c.id), []))])
-    return _finish(page, "Countries", f"{len(countries)} countries and jurisdictions.",
-                   ["Country", "Code", "#Actors", "#Statements", "#Passages"], rows)
+        return [on.link(c), escape.html_inline(c.code) or NONE, len(actors), statements,
+                len(index.passages.get(("country", c.id), []))]
+
+    pages: dict[str, GeneratedPage] = {}
+    _finish(page, "Countries", f"{len(countries)} countries and jurisdictions.",
+            ["Country", "Code", "#Actors", "#Statements", "#Passages"], countries, row=row, pages=pages)
+    return pages
 
 
-def render_claims_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
-    """``claims/index.md``."""
+def render_claims_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> dict[str, GeneratedPage]:
+    """``claims/index.md`` and the pages of the rest of its table."""
     page = PageWriter("claims/index.md", urls or Urls())
     claims = sorted(corpus.claims.values(), key=lambda c: c.statement.casefold())
-    rows: list[list[Markup | int]] = []
-    for c in claims:
+
+    def row(on: PageWriter, c: Claim) -> list[Markup | int]:
         tally = Counter(p.stance for p in index.positions(c.id))
-        rows.append([page.link(c), *(tally[s] for s in STANCE_ORDER), len(index.chronology.get(c.id, []))])
-    return _finish(page, "Claims", f"{len(claims)} claims. Counts are of actors, each counted once per claim by "
-                   "its stance over all its statements (± both: it has supported and disputed it); the last "
-                   "column counts statements.",
-                   ["Claim", "#✔ Supporting actors", "#✘ Disputing actors", "#± Actors on both sides",
-                    "#○ Actors speaking about it", "#Statements"], rows)
+        return [on.link(c), *(tally[s] for s in STANCE_ORDER), len(index.chronology.get(c.id, []))]
+
+    pages: dict[str, GeneratedPage] = {}
+    _finish(page, "Claims", f"{len(claims)} claims. Counts are of actors, each counted once per claim by "
+            "its stance over all its statements (± both: it has supported and disputed it); the last "
+            "column counts statements.",
+            ["Claim", "#✔ Supporting actors", "#✘ Disputing actors", "#± Actors on both sides",
+             "#○ Actors speaking about it", "#Statements"], claims, row=row, pages=pages)
+    return pages

@@ -33,8 +33,8 @@ EMPTY = Markup()
 MAX_CLAIMS = 25
 """Columns: a phone scrolls through 25 narrow columns; beyond that, each claim's page is the view."""
 
-MAX_ACTORS = 150
-"""Rows: the most vocal actors of a large corpus on those claims, in a page of about 0.5 MB."""
+MAX_ACTORS = 50
+"""Rows: the most vocal actors of a large corpus on those claims, in a page of about 350 KB with the countries table."""
 
 
 def column_label(number: int) -> str:

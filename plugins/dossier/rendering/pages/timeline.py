@@ -5,8 +5,10 @@ year and month, with speaker, stance, claim and a provenance footnote. `CorpusIn
 is already in that order, so the view is one pass.
 
 At scale one page would carry every statement and its footnote; past `PAGE_LIMIT` statements the
-timeline is split into a page per year (a year past the limit into a page per month), and
-``/timeline/`` becomes their table of contents with counts.
+timeline is split into a page per year (a year past the limit into a page per month, a month past
+it into parts of `PAGE_LIMIT` statements), each linking to the pages before and after it, and
+``/timeline/`` becomes their table of contents with counts. No page holds more than `PAGE_LIMIT`
+statements however large the corpus. The filter works on the page it is on.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ from dossier.rendering.page import GeneratedPage, PageWriter, headings
 from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
 
-PAGE_LIMIT = 1000
-"""Statements on one timeline page before it is split by year (and a crowded year by month)."""
+PAGE_LIMIT = 200
+"""Statements on one timeline page before it is split by year (a crowded year by month, a crowded
+month into parts): about 200 KB of HTML."""
 
 EXCERPT = 240
 """Characters of a statement's words shown in the timeline; the footnote leads to all of them."""
@@ -62,18 +65,24 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
         if len(in_year) <= PAGE_LIMIT:
             contents.append((f"{year}", f"{year}", in_year))
             continue
-        for (_, month), in_month in groupby(in_year, key=_month):
+        for (_, month), of_month in groupby(in_year, key=_month):
             slug = f"{year}-{month:02d}" if month else f"{year}-undated"
             label = f"{month_name(month)} {year}" if month else f"{year}, month not stated"
-            contents.append((slug, label, list(in_month)))
-    for slug, label, group in contents:
+            in_month = list(of_month)
+            parts = -(-len(in_month) // PAGE_LIMIT)
+            for part in range(parts):
+                contents.append((slug + (f"-part-{part + 1}" if part else ""),
+                                 label + (f" (part {part + 1} of {parts})" if parts > 1 else ""),
+                                 in_month[part * PAGE_LIMIT : (part + 1) * PAGE_LIMIT]))
+    for number, (slug, label, group) in enumerate(contents):
         uri = f"timeline/{slug}.md"
-        pages[uri] = _page(uri, f"Timeline: {label}", group, corpus, index, urls=urls, intro=False)
+        pages[uri] = _page(uri, f"Timeline: {label}", group, corpus, index, urls=urls, intro=False,
+                           navigation=_navigation(urls, contents, number))
     page = PageWriter("timeline/index.md", urls)
     page.heading(1, "Timeline")
     page.text(_intro(len(statements)))
     page.text(f"The timeline has {len(statements)} statements, so it is split into {len(contents)} pages "
-              "by year, and by month for a crowded year.")
+              "by year, by month for a crowded year, and into parts for a crowded month.")
     rows: list[list[Markup | int]] = []
     for slug, label, group in contents:
         tally = _tally(group)
@@ -85,6 +94,28 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
                         "○ Statements speaking about a claim"), rows, numeric=(1, 2, 3, 4))
     pages["timeline/index.md"] = page.page()
     return pages
+
+
+_NO_NAVIGATION = Markup()
+"""The timeline on one page: nothing before or after it."""
+
+
+def _navigation(urls: Urls, contents: list[tuple[str, str, list[Annotation]]], number: int) -> Markup:
+    """The way to the timeline's pages before and after page `number` and to its contents."""
+    def sibling(slug: str) -> str:
+        # From timeline/<slug>/ (directory URLs) or timeline/<slug>.html to another page of the folder.
+        return ("../" if urls.directory_urls else "") + urls.path("timeline", slug).removeprefix("timeline/")
+
+    parts = []
+    if number > 0:
+        slug, label, _ = contents[number - 1]
+        parts.append(f'<a href="{sibling(slug)}" rel="prev">← {escape.html(label)}</a>')
+    contents_href = "../" if urls.directory_urls else "index.html"
+    parts.append(f'<a href="{contents_href}">All periods</a>')
+    if number + 1 < len(contents):
+        slug, label, _ = contents[number + 1]
+        parts.append(f'<a href="{sibling(slug)}" rel="next">{escape.html(label)} →</a>')
+    return Markup(f'<nav class="dossier-pages" aria-label="Timeline pages">{" · ".join(parts)}</nav>')
 
 
 def _intro(count: int) -> str:
@@ -102,12 +133,14 @@ def _tally(statements: Iterable[Annotation]) -> Counter[str]:
 
 
 def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, index: CorpusIndex, *,
-          urls: Urls, intro: bool) -> GeneratedPage:
+          urls: Urls, intro: bool, navigation: Markup = _NO_NAVIGATION) -> GeneratedPage:
     page = PageWriter(uri, urls)
     footnotes = Footnotes(page)
     page.heading(1, heading)
     if intro:
         page.text(_intro(len(statements)))
+    if navigation:
+        page.html(navigation)
     if not statements:
         page.note("No statement recorded yet.")
     else:
@@ -121,6 +154,8 @@ def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, 
             page.html(Markup('<ul class="dossier-entries">'
                              + "".join(f"\n<li {_facets(s, index)}>{entry(s, corpus, footnotes)}</li>" for s in in_month)
                              + "\n</ul>"))
+    if navigation:
+        page.html(navigation)
     page.html(footnotes.render())
     return page.page()
 
