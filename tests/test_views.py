@@ -156,6 +156,7 @@ def test_matrix_is_bounded_and_says_so(mini_corpus: Corpus, monkeypatch: pytest.
     assert len(actors) == 2 and all_claims == 2 and all_actors == 5
     page = matrix.render_stances(mini_corpus, index).as_markdown
     assert "A bounded view" in page and "of 2" in page and "of 5" in page
+    assert '<a href="../data/statements.csv">' in page, "the complete data is a link away"
 
 
 def test_matrix_page_is_usable_without_colour(mini_site: Path) -> None:

@@ -503,7 +503,7 @@ ACTORS_SHOWN = 20
 """Entries (an actor, or actors who said the same) of one side of a claim on its page at most; all
 are on pages of their own."""
 
-SIDE_STATEMENTS = 40
+SIDE_STATEMENTS = 30
 """Statements one side of a claim shows on its page at most (its first entry's always)."""
 
 

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from dossier.model import Claim, Corpus
 from dossier.relations import CorpusIndex
-from dossier.rendering import escape
+from dossier.rendering import escape, exports
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_symbol
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
 from dossier.rendering.text import shorten
@@ -82,9 +82,11 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None)
     if all_actors > len(actors):
         limits.append(f"the {len(actors)} actors with the most statements on them (of {all_actors})")
     if limits:
-        page.admonition("note", "A bounded view", escape.html(f"To stay readable, this page shows "
-                                                              f"{' and '.join(limits)}. Every claim and actor "
-                                                              "page lists all of its stances."))
+        page.admonition("note", "A bounded view", Markup(
+            escape.html(f"To stay readable, this page shows {' and '.join(limits)}. Every claim and actor page "
+                        "lists all of its stances; ")
+            + Markup(f'<a href="{page.root}{exports.STATEMENTS}">{escape.html(exports.STATEMENTS)}</a>')
+            + " has every statement with its stances."))
     page.heading(2, "Claims", "claims")
     page.text("Each claim and how many actors take each side of it: the same claims as the columns below, "
               "one row each, which reads better on a phone.")

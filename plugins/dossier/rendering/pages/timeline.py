@@ -30,9 +30,9 @@ from dossier.rendering.page import GeneratedPage, PageWriter, headings
 from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
 
-PAGE_LIMIT = 200
+PAGE_LIMIT = 150
 """Statements on one timeline page before it is split by year (a crowded year by month, a crowded
-month into parts): about 200 KB of HTML."""
+month into parts): about 300 KB of HTML with their footnotes."""
 
 EXCERPT = 240
 """Characters of a statement's words shown in the timeline; the footnote leads to all of them."""
