@@ -161,6 +161,11 @@ def actor_pages(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | N
     return pages
 
 
+def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
+    """`actor`'s page alone (`actor_pages` gives the pages of its long lists too)."""
+    return actor_pages(actor, corpus, index, urls)[uri(actor)]
+
+
 def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
                   extra: dict[str, GeneratedPage]) -> GeneratedPage:
     page = PageWriter(uri(actor), urls)
@@ -378,6 +383,11 @@ def country_pages(country: Country, corpus: Corpus, index: CorpusIndex, urls: Ur
     return pages
 
 
+def render_country(country: Country, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
+    """`country`'s page alone (`country_pages` gives the pages of its long lists too)."""
+    return country_pages(country, corpus, index, urls)[uri(country)]
+
+
 def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
                     statements: StatementPages, extra: dict[str, GeneratedPage]) -> GeneratedPage:
     page = PageWriter(uri(country), urls)
@@ -437,6 +447,11 @@ def claim_pages(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | N
     pages[uri(claim)] = _render_claim(claim, corpus, index, urls=urls or Urls(),
                                       statements=statements or StatementPages(corpus, index), extra=pages)
     return pages
+
+
+def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
+    """`claim`'s page alone (`claim_pages` gives the pages of its long lists too)."""
+    return claim_pages(claim, corpus, index, urls)[uri(claim)]
 
 
 def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Urls, statements: StatementPages,
