@@ -17,8 +17,12 @@ def soup_of(site: Path, url: str) -> BeautifulSoup:
 
 
 def _items_with(page: BeautifulSoup, words: str) -> list[str]:
-    """The text of each list item of `page` that holds `words`."""
-    return [" ".join(li.get_text(" ").split()) for li in page.select("article li") if words in li.get_text()]
+    """The text of each list item of `page` that holds `words`, outside the footnotes.
+
+    A footnote shared by several statements of one paragraph names each by its first words.
+    """
+    return [" ".join(li.get_text(" ").split()) for li in page.select("article li")
+            if words in li.get_text() and li.find_parent(class_="footnote") is None]
 
 
 def test_a_relayed_translated_quotation_says_so_on_its_speakers_page(built_site: Path) -> None:
