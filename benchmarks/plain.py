@@ -130,3 +130,37 @@ def generate(docs: Path, sizes: Mapping[str, int], *, seed: int = 0, only: set[s
             text = _page(uri, sizes[uri], pages, rng)
         path.write_text(text, encoding="utf-8")
     return written
+
+
+BASELINE_PARAGRAPHS = 8
+"""Paragraphs (each with one footnote) of a page of the issue's baseline site."""
+
+BASELINE_PAGES_PER_DOCUMENT = 1.5
+"""Pages of the baseline site per source document (issue 16)."""
+
+
+def ordinary_page(rng: random.Random) -> str:
+    """A page of ordinary Markdown: a heading, 8 paragraphs of prose, each with a footnote."""
+    title = " ".join(rng.choice(WORDS) for _ in range(5)).capitalize()
+    paragraphs = [" ".join(_sentence(rng) for _ in range(3 + rng.randrange(4))) + f"[^{k}]"
+                  for k in range(1, BASELINE_PARAGRAPHS + 1)]
+    notes = [f"[^{k}]: {_sentence(rng)}" for k in range(1, BASELINE_PARAGRAPHS + 1)]
+    return "\n\n".join([f"# {title}", *paragraphs, *notes]) + "\n"
+
+
+def generate_baseline(docs: Path, documents: int, *, seed: int = 0) -> list[str]:
+    """Write the baseline site's pages for a corpus of `documents` under ``docs/pages/``.
+
+    Returns:
+        Their URIs.
+    """
+    rng = random.Random(seed)
+    count = round(documents * BASELINE_PAGES_PER_DOCUMENT)
+    folder = docs / "pages"
+    folder.mkdir(parents=True, exist_ok=True)
+    uris = []
+    for number in range(1, count + 1):
+        name = f"page-{number:05d}.md"
+        (folder / name).write_text(ordinary_page(rng), encoding="utf-8")
+        uris.append(f"pages/{name}")
+    return uris

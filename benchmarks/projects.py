@@ -185,6 +185,29 @@ def make_plain_project(out: Path, n: int, sizes: dict[str, int], drop: set[str],
     return project
 
 
+def make_baseline_project(out: Path, n: int, drop: set[str], seed: int) -> Path:
+    """Write the baseline of issue 16: a plain Material site, with Material's own search, of 1.5
+    pages of ordinary Markdown (8 paragraphs, 8 footnotes) per source document.
+
+    It keeps the repository's theme, features and Markdown extensions and the same stand-ins for
+    the hand-written pages as the Dossier project; its generated pages are out of the nav, as
+    Dossier's are.
+    """
+    project = out / f"baseline-{n}"
+    if project.exists():
+        shutil.rmtree(project)
+    docs = ROOT / "docs"
+    hand_written = {uri: size for uri, size in _page_sizes(docs).items() if uri not in drop}
+    write_docs(project / "docs", hand_written, set(hand_written), seed)
+    pages = plain_generator.generate_baseline(project / "docs", n, seed=seed)
+    config = bench_config(dossier=False, drop_pages=drop)
+    if "search" not in {_plugin_name(p) for p in config["plugins"]}:
+        config["plugins"].insert(0, "search")  # the baseline is Material with its own search
+    config["not_in_nav"] = _not_in_nav(sorted([*hand_written, *pages]), _nav_pages(config.get("nav")))
+    write_config(project, config)
+    return project
+
+
 def make_real_twin(out: Path, real: Path, seed: int = 0) -> Path:
     """The plain Material site that mirrors the real one: the baseline of the real site's time.
 

@@ -7,19 +7,16 @@ Built from the small corpus of `corpora` (one site per session).
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from corpora import soup
 from dossier.model import Corpus
 from dossier.reading.files import FOLDERS, RESERVED_IDS
 from dossier.relations import CorpusIndex
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.site import PageCollisionError, render_site
-from dossier.rendering.text import without_accents
 
 SEPARATOR = re.compile(r"[\s\-]+")
 """Material's search separator (see search_index.json's config): how lunr splits words."""
@@ -122,46 +119,7 @@ def test_matrix_cells_land_on_the_statements(mini_site: Path, mini_corpus: Corpu
             assert page.find(id=f"{position.stance}-{position.actor}") is not None
 
 
-# -- search ---------------------------------------------------------------------------------------
-
-
-def _search(site: Path) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-
-
-def _tokens(value: str) -> set[str]:
-    text = BeautifulSoup(value, "html.parser").get_text(" ")
-    return {t.strip(".,:;!?“”\"'()").casefold() for t in SEPARATOR.split(text) if t}
-
-
-def _found(docs: list[dict], query: str, location: str) -> bool:
-    """Whether every word of `query` is in one indexed section of the page at `location`."""
-    words = _tokens(query)
-    for doc in docs:
-        if doc["location"].split("#")[0] == location and words <= _tokens(doc["title"] + " " + doc["text"]):
-            return True
-    return False
-
-
-def test_search_finds_actors_by_name_and_alias_even_without_accents(mini_site: Path, mini_corpus: Corpus) -> None:
-    docs = _search(mini_site)
-    for actor in mini_corpus.actors.values():
-        location = f"actors/{actor.id}/"
-        for name in (actor.name, *actor.aliases):
-            assert _found(docs, name, location), f"{name!r} on {location}"
-            assert _found(docs, without_accents(name), location), f"{without_accents(name)!r} on {location}"
-    assert _found(docs, "Peter Szijjarto", "actors/peter-szijjarto/")
-    assert _found(docs, "Spanish government", "actors/spanish-government/")
-
-
-def test_search_finds_claims_by_statement_and_quotes_by_words(mini_site: Path, mini_corpus: Corpus) -> None:
-    docs = _search(mini_site)
-    for claim in mini_corpus.claims.values():
-        assert _found(docs, claim.statement, f"claims/{claim.id}/")
-    for document in mini_corpus.documents.values():
-        for statement in document.statements:
-            words = " ".join(statement.text.split()).strip("“”")
-            assert _found(docs, words, f"documents/{document.id}/"), words
+# -- reserved ids ---------------------------------------------------------------------------------
 
 
 def test_every_page_the_site_writes_in_a_sources_folder_is_a_reserved_id(mini_corpus: Corpus) -> None:
@@ -182,14 +140,6 @@ def test_two_pages_at_one_uri_fail_the_rendering(mini_corpus: Corpus) -> None:
                                                                                                           id="index")})
     with pytest.raises(PageCollisionError, match=r"two generated pages at actors/index\.md"):
         render_site(corpus)
-
-
-def test_footnotes_are_left_out_of_the_search_index(mini_site: Path) -> None:
-    """Each repeats a citation; indexing thousands of them on one page was quadratic in Material."""
-    cited = [p for p in mini_site.glob("*/*/index.html") if 'class="footnote"' in p.read_text(encoding="utf-8")]
-    assert cited, "some pages have footnotes"
-    assert all('class="footnote" data-search-exclude' in p.read_text(encoding="utf-8") for p in cited)
-    assert not [doc["location"] for doc in _search(mini_site) if ", the passage." in doc["text"]]
 
 
 # -- home page ------------------------------------------------------------------------------------

@@ -96,7 +96,9 @@
     place(element);
   }
   function titled(event) {
-    return event.target instanceof Element ? event.target.closest("[title]") : null;
+    const element = event.target instanceof Element ? event.target.closest("[title]") : null;
+    // Pagefind's search interface titles its own controls; its results are not ours to describe.
+    return element && !element.closest(".dossier-search") ? element : null;
   }
   document.addEventListener("focusin", function (event) { const element = titled(event); if (element) show(element); });
   document.addEventListener("focusout", hide);

@@ -86,7 +86,6 @@ theme:
   name: material
   font: false
 plugins:
-  - search
   - dossier:
       sources: sources
 markdown_extensions:
@@ -105,7 +104,8 @@ validation:
   unrecognized_links: warn
   anchors: warn
 """
-"""A small site around the corpus: the real theme, search and Markdown extensions, one hand-written page."""
+"""A small site around the corpus: the real theme and Markdown extensions, the plugin (and its search), one
+hand-written page."""
 
 
 def make_project(root: Path, edits: Sequence[Edit] = (), *, strict: bool | None = None) -> Path:

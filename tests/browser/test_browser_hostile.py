@@ -133,3 +133,26 @@ def test_no_payload_runs_on_hover_or_focus(browser: Browser, hostile_site_url: s
     assert dialogs == []
     assert live == []
 
+
+
+@pytest.mark.parametrize("query", ["PWN9 risk", "alert", "Evil Corp", "Huawei opens a centre"])
+def test_no_payload_runs_in_search_results(browser: Browser, hostile_site_url: str, query: str) -> None:
+    """Pagefind's interface writes result titles and excerpts with innerHTML: what it was given must
+    come back as text."""
+    context, reader = open_tab(browser, hostile_site_url, DESKTOP)
+    dialogs: list[str] = []
+    reader.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        reader.open("search/?q=" + query.replace(" ", "+"))
+        results = reader.page.locator(".pagefind-ui__result")
+        results.first.wait_for()
+        shown = results.all_inner_texts()
+        hosts = _provoke_every_tooltip(reader)
+        reader.page.wait_for_timeout(400)
+        live = reader.page.evaluate(FIND_LIVE)
+    finally:
+        context.close()
+    assert shown and hosts > 0
+    assert dialogs == []
+    # Pagefind's own search form has action="javascript:void(0);": live, but not from a payload.
+    assert [found for found in live if "PWN" in found] == []

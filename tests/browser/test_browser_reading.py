@@ -97,16 +97,24 @@ def _actor_alias_without_accents(corpus: Corpus) -> tuple[str, str, str]:
     raise AssertionError("no actor has an alias that writes its accented name without accents")
 
 
+def search_from_the_header(reader: Reader, query: str) -> None:
+    """Type `query` in the header's search box of the open page and send it, as a reader does."""
+    reader.page.keyboard.press("/")  # the shortcut to the search box
+    box = reader.page.locator("#dossier-search-box input")
+    expect(box).to_be_focused()
+    box.press_sequentially(query, delay=10)
+    box.press("Enter")
+    reader.page.wait_for_url(re.compile(r"/search/\?q="))
+    expect(reader.page.locator(".pagefind-ui__result").first).to_be_visible()
+
+
 def test_search_finds_an_actor_by_an_alias_written_without_accents(reader: Reader, corpus: Corpus) -> None:
     actor_id, name, alias = _actor_alias_without_accents(corpus)
     assert alias.lower() not in name.lower(), "the alias must not be findable in the name itself"
     reader.open("")
-    reader.page.keyboard.press("/")  # Material's shortcut to the search box
-    query = reader.page.locator("input.md-search__input")
-    expect(query).to_be_focused()
-    query.press_sequentially(alias, delay=20)
+    search_from_the_header(reader, alias)
 
-    result = reader.page.locator(f".md-search-result a[href*='actors/{actor_id}/']").first
+    result = reader.page.locator(f".pagefind-ui__result-link[href*='actors/{actor_id}/']").first
     expect(result).to_be_visible()
     result.click()
     reader.page.wait_for_url(re.compile(rf"/actors/{actor_id}/"))
@@ -114,15 +122,50 @@ def test_search_finds_an_actor_by_an_alias_written_without_accents(reader: Reade
     expect(reader.page.locator(".md-content h1")).to_have_text(re.compile(rf"^{re.escape(name)}\s*¶?$"))
 
 
+def test_search_finds_a_name_typed_without_its_accents(reader: Reader, corpus: Corpus) -> None:
+    actor = next(a for a in sorted(corpus.actors.values(), key=lambda a: a.id)
+                 if _without_accents(a.name) != a.name and not any(_without_accents(a.name) in x for x in a.aliases))
+    reader.open("methodology/")
+    search_from_the_header(reader, _without_accents(actor.name))
+    expect(reader.page.locator(f".pagefind-ui__result-link[href*='actors/{actor.id}/']").first).to_be_visible()
+
+
+def test_search_finds_a_quotation_by_its_words_and_lands_on_its_passage(reader: Reader, corpus: Corpus) -> None:
+    # A quotation of a few words from the middle of a document, unique to its paragraph.
+    document, statement = next((d, s) for d in corpus.documents.values() for s in d.statements
+                               if s.kind == "quote" and len(s.text.split()) >= 5 and s.paragraph > 2)
+    words = " ".join(statement.text.strip("“”‘’\"' ").split()[:5])
+    reader.open("")
+    search_from_the_header(reader, words)
+    passage = f"documents/{document.id}/#p-{statement.paragraph}"
+    result = reader.page.locator(f".pagefind-ui__result-link[href$='{passage}']").first
+    expect(result).to_be_visible()
+    result.click()
+    reader.page.wait_for_url(re.compile(re.escape(passage) + "$"))
+    paragraph = reader.page.locator(f"#p-{statement.paragraph}").locator("xpath=..")
+    expect(paragraph).to_be_in_viewport()
+    assert _words(words) in _words(paragraph.inner_text())
+
+
+def test_search_filters_narrow_the_results_to_one_kind_of_page(reader: Reader) -> None:
+    reader.open("")
+    search_from_the_header(reader, "Huawei")
+    results = reader.page.locator(".pagefind-ui__result")
+    expect(results.first).to_be_visible()
+    reader.page.locator("summary.pagefind-ui__filter-name", has_text="Kind of page").click()
+    reader.page.locator("label", has_text=re.compile(r"^\s*Claim")).click()
+    expect(reader.page.locator(".pagefind-ui__result-link").first).to_have_attribute("href", re.compile(r"/claims/"))
+    hrefs = reader.page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(l => l.href)")
+    assert hrefs and all("/claims/" in href for href in hrefs), hrefs
+
+
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_loads_only_from_localhost_without_console_errors(
         kind: str, reader: Reader, page_of_kind: dict[str, str]) -> None:
     reader.open(page_of_kind[kind])
     if kind == "home":
-        # The search worker fetches its index and language files only when search is used.
-        reader.page.keyboard.press("/")
-        reader.page.locator("input.md-search__input").press_sequentially("Huawei")
-        expect(reader.page.locator(".md-search-result__item").first).to_be_visible()
+        # Pagefind fetches its scripts and index only when search is used.
+        search_from_the_header(reader, "Huawei")
     reader.settle()
     assert len(reader.requests) > 1, "no request was recorded: the recorder is broken"
     assert reader.external_requests() == []

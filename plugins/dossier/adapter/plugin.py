@@ -30,12 +30,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from dossier.adapter.preview import Preview
+from dossier.adapter.search import SearchIndexer, SearchIndexError, pagefind_executable
 from dossier.model import PartialDate
 from dossier.problems import Problem, Severity
 from dossier.reading.history import last_source_change
 from dossier.reading.loader import load_with_problems
 from dossier.rendering import escape
 from dossier.rendering.figures import figures
+from dossier.rendering.search import search_entries
 from dossier.rendering.site import Site, render_site
 
 log = get_plugin_logger(__name__)
@@ -78,6 +80,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._updated: PartialDate | None = None
         """When the sources last changed (`last_source_change`), read once per build."""
         self._sigterm: _SignalHandler | None = None
+        self._search: SearchIndexer | None = None
+        self._written_pages: list[tuple[str, str, str]] = []  # hand-written pages: url, title, HTML
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether we serve: a broken source then keeps the last good site.
@@ -91,7 +95,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._sigterm = _stop_on_sigterm_as_on_ctrl_c()
 
     def on_shutdown(self) -> None:
-        """Remove the generated pages' files of ``mkdocs serve --dirty``."""
+        """Stop Pagefind; remove the generated pages' files of ``mkdocs serve --dirty``."""
+        self._close_search()
         if self._preview is not None:
             self._preview.close()
             self._preview = None
@@ -105,6 +110,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for feature in sorted(UNSAFE_THEME_FEATURES.keys() & set(features)):
             raise PluginError(f"dossier: the theme feature '{feature}' cannot be used with this plugin: "
                               f"{UNSAFE_THEME_FEATURES[feature]}. Remove it from theme.features in mkdocs.yml.")
+        if "search" in config.plugins or "material/search" in config.plugins:
+            raise PluginError("dossier: the site's search is built by this plugin with Pagefind; remove the "
+                              "'search' plugin from mkdocs.yml (two search boxes, and an index of the whole "
+                              "corpus that every page would download)")
+        try:
+            pagefind_executable()
+        except SearchIndexError as error:
+            raise PluginError(f"dossier: {error}") from error
         base = os.path.dirname(config.config_file_path or "")
         self._sources = os.path.normpath(os.path.join(base, self.config.sources))
         self._root = base or os.getcwd()
@@ -162,6 +175,44 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if errors:
             raise PluginError(f"{len(errors)} error(s) in {self.config.sources}/; see above.")
         self._site = self._last_good = site
+        self._start_search(config)
+
+    def _start_search(self, config: MkDocsConfig) -> None:
+        """Have Pagefind index the corpus on the other core while MkDocs builds the pages."""
+        self._close_search()
+        self._written_pages = []
+        if self._site is None:
+            return
+        site = self._site
+        try:
+            self._search = SearchIndexer(_site_language(config))
+        except SearchIndexError as error:
+            raise PluginError(f"dossier: {error}") from error
+        self._search.add_entries_in_background(lambda: search_entries(site.index.corpus, site.index, site.urls))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the hand-written pages too, and write the search bundle into the site."""
+        if self._search is None:
+            return
+        search, self._search = self._search, None
+        try:
+            for url, title, html in self._written_pages:
+                search.add_page(_written_page_html(title, html), url)
+            pages = search.write(config.site_dir)
+        except SearchIndexError as error:
+            raise PluginError(f"dossier: the search index could not be built: {error}") from error
+        finally:
+            search.close()
+        log.debug(f"search: {pages} pages indexed by Pagefind")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop Pagefind when the build fails."""
+        self._close_search()
+
+    def _close_search(self) -> None:
+        if self._search is not None:
+            self._search.close()
+            self._search = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add every generated page as an in-memory file, out of the navigation."""
@@ -203,7 +254,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         the core wrote as HTML. This runs before search and the theme see the page.
         """
         generated = self._site.pages.get(page.file.src_uri) if self._site is not None else None
-        return generated.fill(html) if generated is not None else html
+        if generated is not None:
+            return generated.fill(html)
+        search_meta = page.meta.get("search")
+        if self._search is not None and not (isinstance(search_meta, dict) and search_meta.get("exclude")):
+            # Generated pages are indexed from the model; a hand-written page from its converted HTML.
+            self._written_pages.append(("/" + page.url, page.title or "", html))
+        return html
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext | None:
@@ -229,6 +286,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if self._preview is not None:
                 self._preview.with_figures.add(page.file.src_uri)
         return self._stale_notice + markdown
+
+
+def _site_language(config: MkDocsConfig) -> str:
+    """The site's language (the theme's), as Pagefind takes it: ``en``, ``pt-br``."""
+    language = config.theme.get("language") or "en"
+    return str(language).lower()
+
+
+def _written_page_html(title: str, html: str) -> str:
+    """A hand-written page as Pagefind indexes it: its title, then its converted Markdown.
+
+    `html` is what MkDocs made of the page's Markdown, which the site shows as it is.
+    """
+    return (f'<html><body><main data-pagefind-body><h1 data-pagefind-meta="title">{escape.html(title)}</h1>'
+            f"{html}</main></body></html>")
 
 
 _SignalHandler = Callable[[int, FrameType | None], Any] | int | None

@@ -1,0 +1,217 @@
+"""The site's search index, built by Pagefind on the other core while MkDocs builds the pages.
+
+Pagefind (``pagefind[bin]`` from PyPI: a binary in the wheel) writes a chunked index, so a query
+downloads kilobytes, not the corpus. Its indexing service runs as a child process: the entries of
+the core (`dossier.rendering.search`) are sent to it from a thread as soon as the corpus is
+rendered, and the hand-written pages once MkDocs has converted them; `SearchIndexer.write` then
+has it write the bundle into the site. Any failure is raised as `SearchIndexError`, which the
+plugin turns into a failed build: a site without its search is never published silently.
+
+This speaks Pagefind's service protocol directly (base64-encoded JSON messages, each followed by
+a comma, on the binary's stdin and stdout), as the ``pagefind`` package's own client does: that
+client reads one reply per tenth of a second, which for thousands of pages is minutes.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import subprocess
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from dossier.rendering.search import FILTERS, SearchEntry
+
+BUNDLE = "pagefind"
+"""The bundle's folder in the site (its scripts, styles and index)."""
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind is missing, failed, or refused something it was sent."""
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary: ``PAGEFIND_BINARY_PATH``, else the one of ``pagefind[bin]``."""
+    try:
+        from pagefind.service import get_executable  # noqa: PLC0415 - its absence is a build error, said clearly
+    except ImportError as error:
+        raise SearchIndexError("the search index needs Pagefind: pip install 'pagefind[bin]' "
+                               "(it is in requirements.txt; `make site` installs it)") from error
+    executable = get_executable()
+    if executable is None or not os.access(executable, os.X_OK):
+        where = f" at {executable}" if executable is not None else ""
+        raise SearchIndexError(f"the search index needs the Pagefind binary, which was not found{where}: "
+                               "pip install 'pagefind[bin]' (in requirements.txt), or set PAGEFIND_BINARY_PATH")
+    return Path(executable)
+
+
+def entry_html(entry: SearchEntry) -> str:
+    """`entry` as the page Pagefind indexes: its sections under headings that carry their anchors.
+
+    Pagefind returns a sub-result for each heading with an id, linked to that anchor: a result
+    lands on the paragraph. Every text is escaped for Pagefind's parser; filter values are also
+    made inert (`inert_label`), because Pagefind's interface writes them with ``innerHTML``.
+    """
+    filters = "".join(f'<span data-pagefind-filter="{escape(FILTERS[key])}">{escape(inert_label(value))}</span>'
+                      for key, values in entry.filters.items() for value in values)
+    details = "".join(f'<p data-pagefind-meta="{escape(label)}" data-pagefind-ignore>{escape(value)}</p>'
+                      for label, value in entry.details.items())
+    text = "".join(f"<p>{escape(line)}</p>" for line in entry.text.splitlines())
+    sections = "".join(f'<h2 id="{escape(s.anchor)}">{escape(s.heading)}</h2><p>{escape(s.text)}</p>'
+                       for s in entry.sections)
+    return str(Markup(
+        '<html><body><main data-pagefind-body><h1 data-pagefind-meta="title">{title}</h1>'
+        '{details}{text}{sections}<div data-pagefind-ignore>{filters}</div></main></body></html>'
+    ).format(title=entry.title, details=Markup(details), text=Markup(text), sections=Markup(sections),
+             filters=Markup(filters)))
+
+
+INERT = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
+"""Look-alikes of the three characters that make markup or entities."""
+
+
+def inert_label(value: str) -> str:
+    """A filter value that stays text in Pagefind's interface.
+
+    Pagefind decodes the entities of a filter's text when it indexes it, and its interface puts
+    the value in the page with ``innerHTML``: no escaping survives that trip, so a name written
+    ``<img onerror=…>`` would run. Its ``<``, ``>`` and ``&`` become look-alikes (‹ › ＆): a
+    filter label is a label, the names themselves are shown everywhere else as written.
+    """
+    return value.translate(INERT)
+
+
+class SearchIndexer:
+    """One Pagefind index being built: entries go in from any thread, `write` puts it in the site.
+
+    Args:
+        language: The site's language: every page goes into one index in it, so that a search
+            from any page finds every document whatever its language.
+
+    Result URLs are written from the site's root (``/documents/x/``); Pagefind's script prefixes
+    them with the path it was loaded from, so the site works at any path on its host.
+    """
+
+    def __init__(self, language: str) -> None:
+        # A file, not a pipe: a pipe nobody reads could fill and block Pagefind. Closed by close().
+        self._stderr_file = tempfile.TemporaryFile()  # noqa: SIM115
+        executable = pagefind_executable()
+        try:
+            self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,  # noqa: S603
+                                             stdout=subprocess.PIPE, stderr=self._stderr_file)
+        except OSError as error:
+            raise SearchIndexError(f"Pagefind ({executable}) could not start: {error}") from error
+        self._replies: dict[int, dict[str, Any]] = {}
+        self._errors: list[str] = []
+        self._sent = 0
+        self._lock = threading.Lock()  # one writer at a time on the binary's stdin
+        self._replied = threading.Condition()
+        self._reader = threading.Thread(target=self._read, name="pagefind-replies", daemon=True)
+        self._reader.start()
+        self._feeder: threading.Thread | None = None
+        reply = self._wait(self._send({"type": "NewIndex", "config": {"force_language": language}}))
+        self._index = int(reply["index_id"])
+
+    def add_entries_in_background(self, entries: Callable[[], Iterable[SearchEntry]]) -> None:
+        """Send every entry `entries()` yields, from a thread of its own."""
+        def feed() -> None:
+            try:
+                for entry in entries():
+                    self.add_page(entry_html(entry), "/" + entry.url)
+            except Exception as error:  # noqa: BLE001 - reported by write(), in the build's thread
+                self._errors.append(f"reading the entries failed: {type(error).__name__}: {error}")
+
+        self._feeder = threading.Thread(target=feed, name="pagefind-entries", daemon=True)
+        self._feeder.start()
+
+    def add_page(self, html: str, url: str) -> None:
+        """Index a page's HTML at `url` (site-root-relative, e.g. ``/about/``)."""
+        self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html,
+                    "file_path": None})
+
+    def write(self, site_dir: str) -> int:
+        """Write the bundle to ``site_dir/pagefind``; return the pages indexed.
+
+        Raises:
+            SearchIndexError: Something was refused, or Pagefind failed.
+        """
+        if self._feeder is not None:
+            self._feeder.join()
+        last = self._send({"type": "WriteFiles", "index_id": self._index,
+                           "output_path": str(Path(site_dir) / BUNDLE)})
+        self._wait(last)
+        pages = sum(1 for reply in self._replies.values() if reply.get("type") == "IndexedFile")
+        self.close()
+        if self._errors:
+            raise SearchIndexError("Pagefind failed: " + "; ".join(self._errors[:5]))
+        return pages
+
+    def close(self) -> None:
+        """Stop the Pagefind process (also after a failed build)."""
+        if self._process.poll() is None:
+            try:
+                assert self._process.stdin is not None
+                self._process.stdin.close()
+                self._process.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                self._process.kill()
+                self._process.wait()
+        self._stderr_file.close()
+
+    # The protocol ----------------------------------------------------------------------
+
+    def _send(self, payload: dict[str, Any]) -> int:
+        with self._lock:
+            self._sent += 1
+            message = {"message_id": self._sent, "payload": payload}
+            stdin = self._process.stdin
+            assert stdin is not None
+            try:
+                stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+                stdin.flush()
+            except OSError as error:
+                raise SearchIndexError(f"Pagefind stopped: {self._stderr()}") from error
+            return self._sent
+
+    def _wait(self, message: int) -> dict[str, Any]:
+        with self._replied:
+            self._replied.wait_for(lambda: message in self._replies or not self._reader.is_alive())
+        if message not in self._replies:
+            raise SearchIndexError(f"Pagefind stopped before answering: {self._stderr()}")
+        reply = self._replies[message]
+        if reply.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind: {reply.get('message')}")
+        return reply
+
+    def _read(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        pending = b""
+        try:
+            for chunk in iter(lambda: os.read(stdout.fileno(), 1 << 16), b""):
+                *messages, pending = (pending + chunk).split(b",")
+                with self._replied:
+                    for message in messages:
+                        reply = json.loads(base64.b64decode(message))
+                        payload = reply.get("payload") or {}
+                        if payload.get("type") == "Error":
+                            self._errors.append(str(payload.get("message")))
+                        if reply.get("message_id") is not None:
+                            self._replies[int(reply["message_id"])] = payload
+                    self._replied.notify_all()
+        finally:
+            with self._replied:
+                self._replied.notify_all()
+
+    def _stderr(self) -> str:
+        if self._process.poll() is None:
+            return "no reply"
+        self._stderr_file.seek(0)
+        stderr = self._stderr_file.read().decode("utf-8", "replace")
+        return stderr.strip()[-500:] or f"exit status {self._process.returncode}"

@@ -1,0 +1,127 @@
+"""What the site's search finds, from the model alone: documents by paragraph, and every entity.
+
+The search index is built from these entries, not from the built pages: a document is one entry
+whose sections are its paragraphs (so that a result lands on the passage, ``documents/x/#p-3``),
+and each actor, country and claim is an entry with its names and aliases. Each carries the
+filters a reader narrows results by. Everything here is plain text: whoever indexes it escapes
+it. Nothing here knows which search engine indexes it (the adapter feeds Pagefind).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from dossier.model import Actor, Claim, Corpus, Country, Document, acting_country
+from dossier.relations import CorpusIndex
+from dossier.rendering.components.stances import STANCE_WORDING
+from dossier.rendering.urls import Urls
+
+FILTERS = {"actor": "Actor", "claim": "Claim", "stance": "Stance", "country": "Country", "year": "Year",
+           "kind": "Kind of document", "page": "Kind of page"}
+"""The filters of a search, by key, with the name a reader sees, in the order shown."""
+
+STANCE_FILTER = {stance: wording.verb for stance, wording in STANCE_WORDING.items()}
+"""A stance as a reader picks it in a filter: ``supports``, ``disputes``, ``speaks about``."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchSection:
+    """A part of an entry that a result can land on: a document's paragraph."""
+
+    anchor: str
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchEntry:
+    """One page as the search index sees it.
+
+    Attributes:
+        url: Site-relative URL of the page (``documents/x/``).
+        title: The result's heading.
+        details: What a result shows under its heading, by label: ``{"Source": "EURACTIV, 2019-03-04"}``.
+        text: Searched text before the sections: names, aliases, a description.
+        sections: The parts a result lands on, each with its anchor.
+        filters: Filter key (`FILTERS`) → values, as readers read them (names, not ids).
+    """
+
+    url: str
+    title: str
+    details: dict[str, str]
+    text: str = ""
+    sections: tuple[SearchSection, ...] = ()
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+def search_entries(corpus: Corpus, index: CorpusIndex, urls: Urls) -> Iterator[SearchEntry]:
+    """Every entry of the site's search: each document, then each actor, country and claim."""
+    for document in corpus.documents.values():
+        yield _document(document, corpus, urls)
+    for actor in corpus.actors.values():
+        yield _actor(actor, corpus, index, urls)
+    for country in corpus.countries.values():
+        yield _country(country, urls)
+    for claim in corpus.claims.values():
+        yield _claim(claim, index, urls)
+
+
+def _document(document: Document, corpus: Corpus, urls: Urls) -> SearchEntry:
+    actors: dict[str, None] = {}
+    claims: dict[str, None] = {}
+    stances: dict[str, None] = {}
+    countries: dict[str, None] = {}
+    for annotation in document.annotations:
+        if annotation.is_statement:
+            for speaker in (*annotation.speakers, *annotation.via):
+                actors[speaker] = None
+                countries[acting_country(corpus.actors, speaker)] = None
+            for stance, bearing_on in annotation.stances.items():
+                stances[STANCE_FILTER[stance]] = None
+                claims.update(dict.fromkeys(bearing_on))
+        elif annotation.kind == "mention":
+            (actors if annotation.target_kind == "actor" else countries)[annotation.target] = None
+    filters = {"page": ["Document"], "year": [str(document.published.year)],
+               "actor": [corpus.actors[a].name for a in actors if a in corpus.actors],
+               "claim": [corpus.claims[c].statement for c in claims],
+               "stance": list(stances),
+               "country": [corpus.countries[c].name for c in countries if c in corpus.countries]}
+    if document.kind:
+        filters["kind"] = [document.kind]
+    sections = tuple(SearchSection(f"p-{number}", f"¶{number}", document.text[start:end])
+                     for number, (start, end) in enumerate(document.paragraphs, 1))
+    source = ", ".join(part for part in (document.publisher, document.author, str(document.published)) if part)
+    return SearchEntry(urls.path(document.folder, document.id), document.title, {"Source": source}, "",
+                       sections, {key: values for key, values in filters.items() if values})
+
+
+def _actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls) -> SearchEntry:
+    filters = {"page": ["Actor"], "actor": [actor.name]}
+    country = acting_country(corpus.actors, actor.id)
+    if country in corpus.countries:
+        filters["country"] = [corpus.countries[country].name]
+    spoken = len(index.by_actor.get(actor.id, ()))
+    return SearchEntry(urls.path(actor.folder, actor.id), actor.name,
+                       {"Actor": f"{spoken} statement{'' if spoken == 1 else 's'}"},
+                       _lines(actor.name, *actor.aliases, actor.role, actor.description), filters=filters)
+
+
+def _country(country: Country, urls: Urls) -> SearchEntry:
+    return SearchEntry(urls.path(country.folder, country.id), country.name,
+                       {"Country code": country.code} if country.code else {},
+                       _lines(country.name, *country.aliases, country.description),
+                       filters={"page": ["Country"], "country": [country.name]})
+
+
+def _claim(claim: Claim, index: CorpusIndex, urls: Urls) -> SearchEntry:
+    statements = sum(len(on) for on in index.by_claim.get(claim.id, {}).values())
+    return SearchEntry(urls.path(claim.folder, claim.id), claim.statement,
+                       {"Claim": f"{statements} statement{'' if statements == 1 else 's'}"},
+                       _lines(claim.statement, *claim.aliases, claim.description),
+                       filters={"page": ["Claim"], "claim": [claim.statement]})
+
+
+def _lines(*parts: str) -> str:
+    """The non-empty parts, a line each."""
+    return "\n".join(part for part in parts if part)
