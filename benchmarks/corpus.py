@@ -1,12 +1,13 @@
 """Write a synthetic corpus of N documents in Dossier's source format, deterministically.
 
 The corpus is shaped like the real one, only bigger: every document is a news-length text
-(about 5 KB, ten-odd paragraphs) with about ten annotations (quotations and reported positions
+(about 5 KB in 8 paragraphs) with about ten annotations (quotations and reported positions
 with stances, explicit mentions, some redactions and some ``date=``), and prose in which
 registered names and aliases occur, so automatic mentions are found as in real articles.
 Its original text is written to ``sources/originals/`` and matches once the annotations are
 removed. The registry grows in proportion: about N/5 actors, N/30 countries (capped at the
-number of real countries below) and N/20 claims. A few actors (the vendors, the Commission)
+number of real countries below) and N/10 claims: the shape issue 16 names (8 paragraphs and 10
+annotations a document, 200 actors and 100 claims per 1,000 documents). A few actors (the vendors, the Commission)
 are mentioned in most documents, as in the real debate, so their pages are the biggest.
 
 Usage: ``python benchmarks/corpus.py OUT_DIR N [--seed S]`` writes ``OUT_DIR/sources``.
@@ -209,6 +210,10 @@ class Stats:
     bytes: int = 0
 
 
+PARAGRAPHS = 8
+"""Paragraphs of each document (issue 16's corpus); the first has no statement."""
+
+
 class _Generator:
     def __init__(self, n: int, seed: int) -> None:
         self.n = n
@@ -276,7 +281,7 @@ class _Generator:
                     part_of = self.rng.choice(members).id
                 self.add_actor(name, "person", country.id, aliases, role=self.rng.choice(ROLES_PERSON),
                                part_of=part_of)
-        n_claims = max(10, self.n // 20)
+        n_claims = max(10, self.n // 10)
         while len(self.claims) < n_claims:
             pattern = self.rng.choice(CLAIM_PATTERNS)
             statement = pattern.format(v=self.rng.choice(VENDORS), c=self.rng.choice(self.countries).name)
@@ -343,14 +348,14 @@ class _Generator:
         paragraphs: list[list[tuple[str, str]]] = []
         slots = ["statement"] * statements + ["mention"] * explicit + ["redacted"] * redacted
         rng.shuffle(slots)
-        n_paragraphs = 14 + rng.randrange(5)
+        n_paragraphs = PARAGRAPHS
         per_paragraph = [[] for _ in range(n_paragraphs)]  # type: list[list[str]]
         for i, slot in enumerate(slots):
             per_paragraph[1 + i % (n_paragraphs - 1)].append(slot)
         self._dated = False
         for p in range(n_paragraphs):
             pieces: list[tuple[str, str]] = []
-            for _ in range(2 + rng.randrange(2)):
+            for _ in range(4 + rng.randrange(3)):
                 sentence = self.sentence(cast, countries, topic, published.year)
                 pieces.append((sentence + " ", sentence + " "))
             for slot in per_paragraph[p]:

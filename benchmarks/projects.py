@@ -74,6 +74,9 @@ def _nav_pages(nav: Any) -> set[str]:
     return {nav} if isinstance(nav, str) and nav.endswith(".md") else set()
 
 
+SEARCH_PAGE = "search.md"
+"""The page that holds Pagefind's interface (docs/search.md)."""
+
 CONFIG = ROOT / "mkdocs.yml"
 """The configuration both sites start from (``--config``)."""
 
@@ -144,6 +147,8 @@ def make_dossier_project(out: Path, n: int, seed: int) -> tuple[Path, dict[str, 
     # generated ones as plain pages of the same HTML.
     sizes = {**hand_written, **_plain_sizes(project / "sources", config, seed)}
     write_docs(project / "docs", sizes, set(hand_written), seed)
+    # The search page is the site's own interface, not prose: it is copied as it is.
+    shutil.copy(docs / SEARCH_PAGE, project / "docs" / SEARCH_PAGE)
     home = project / "docs" / "index.md"
     if home.exists():
         home.write_text(home.read_text(encoding="utf-8") + f"\n{FIGURES_MARKER}\n", encoding="utf-8")
@@ -175,14 +180,21 @@ def write_docs(docs: Path, sizes: dict[str, int], pages: set[str], seed: int) ->
 
 def make_plain_project(out: Path, n: int, sizes: dict[str, int], drop: set[str], seed: int) -> Path:
     """Write the plain Material project mirroring the Dossier site's pages."""
-    project = out / f"plain-{n}"
+    project = out / f"twin-{n}"
     if project.exists():
         shutil.rmtree(project)
     write_docs(project / "docs", sizes, set(sizes), seed)
-    config = bench_config(dossier=False, drop_pages=drop)
+    config = _with_material_search(bench_config(dossier=False, drop_pages=drop))
     config["not_in_nav"] = _not_in_nav(sorted(sizes), _nav_pages(config.get("nav")))
     write_config(project, config)
     return project
+
+
+def _with_material_search(config: dict[str, Any]) -> dict[str, Any]:
+    """`config` with Material's own search plugin: a plain Material site has it."""
+    if "search" not in {_plugin_name(p) for p in config["plugins"]}:
+        config["plugins"].insert(0, "search")
+    return config
 
 
 def make_baseline_project(out: Path, n: int, drop: set[str], seed: int) -> Path:
@@ -200,9 +212,9 @@ def make_baseline_project(out: Path, n: int, drop: set[str], seed: int) -> Path:
     hand_written = {uri: size for uri, size in _page_sizes(docs).items() if uri not in drop}
     write_docs(project / "docs", hand_written, set(hand_written), seed)
     pages = plain_generator.generate_baseline(project / "docs", n, seed=seed)
-    config = bench_config(dossier=False, drop_pages=drop)
-    if "search" not in {_plugin_name(p) for p in config["plugins"]}:
-        config["plugins"].insert(0, "search")  # the baseline is Material with its own search
+    config = _with_material_search(bench_config(dossier=False, drop_pages=drop))
+    # The nav keeps the hand-written pages; Dossier's generated views have no counterpart here.
+    config["nav"] = _strip_nav(config.get("nav"), _nav_pages(config.get("nav")) - set(hand_written))
     config["not_in_nav"] = _not_in_nav(sorted([*hand_written, *pages]), _nav_pages(config.get("nav")))
     write_config(project, config)
     return project
@@ -221,7 +233,7 @@ def make_real_twin(out: Path, real: Path, seed: int = 0) -> Path:
         shutil.rmtree(project)
     docs = real / "docs"
     api = _api_pages(docs)
-    config = bench_config(dossier=False, drop_pages=set(), api=True)
+    config = _with_material_search(bench_config(dossier=False, drop_pages=set(), api=True))
     sizes = {**_page_sizes(docs), **_plain_sizes(real / "sources", config, seed)}
     write_docs(project / "docs", sizes, set(sizes) - api, seed)
     for page in api:

@@ -111,7 +111,8 @@ def test_subpackages_import_no_module_of_theirs_when_imported() -> None:
             assert not {m for m in imports(path) if m.startswith("dossier")}, name
 
 
-IMPORTED_AS = {"yaml": "PyYAML", "jinja2": "Jinja2", "markupsafe": "MarkupSafe", "mkdocs": "mkdocs", "babel": "babel"}
+IMPORTED_AS = {"yaml": "PyYAML", "jinja2": "Jinja2", "markupsafe": "MarkupSafe", "mkdocs": "mkdocs", "babel": "babel",
+               "pagefind": "pagefind"}
 """The distribution that provides each top-level module the package may import."""
 
 
