@@ -161,10 +161,14 @@ def test_editing_an_entity_file_triggers_a_rebuild(tmp_path: Path, serve) -> Non
     project = make_project(tmp_path / "project")
     server = serve(project)
     wait_for(lambda: server.get("/actors/huawei/")[0] == 200, "the first build", server)
+    # The preview has its search index, made again at every save.
+    status, entry = server.get("/pagefind/pagefind-entry.json")
+    assert status == 200 and '"languages"' in entry
     actor = project / "sources/actors/huawei.md"
     actor.write_text(actor.read_text(encoding="utf-8").replace("equipment maker", "equipment vendor"),
                      encoding="utf-8")
     wait_for(lambda: "equipment vendor" in server.get("/actors/huawei/")[1], "the rebuild", server)
+    wait_for(lambda: server.get("/pagefind/pagefind-entry.json")[1] not in ("", entry), "a new index", server)
 
     # Stopped as with Ctrl-C, it leaves no temporary folder behind (the generated pages' files).
     scratch = tmp_path / "tmp-0"
