@@ -21,6 +21,7 @@ from dossier.reading.loader import load
 from dossier.rendering.bibliography import (
     ADDRESS_NOT_SET,
     FORMATS,
+    NUMBERED_KINDS,
     Cited,
     SiteRecord,
     bibtex,
@@ -80,8 +81,10 @@ def test_csl_json_parses_with_citeproc_and_keeps_the_front_matter(corpus: Corpus
         assert item["language"] == document.language
         assert item.get("author") == ([{"literal": document.author}] if document.author else None)
         assert entry.page_url in item["note"]
+        # A registry number is the entry's number; a description of the document stays in the note.
+        assert item.get("number") == (document.reference if document.kind in NUMBERED_KINDS else None)
         if document.reference:
-            assert item["number"] == document.reference
+            assert f"Reference: {document.reference}" in item["note"]
         if document.translated_from:
             assert f"Translated from {language_name(document.translated_from)}" in item["note"]
 
@@ -149,8 +152,8 @@ def test_ris_parses_with_rispy_and_round_trips(corpus: Corpus) -> None:
         notes = record["notes"]
         assert any(entry.page_url in note for note in notes)
         assert any("estimate" in note for note in notes) is document.published.estimated
-        if document.reference:
-            assert record["note"] == _flat(document.reference)  # rispy names M1 "note"
+        # rispy names M1 "note"
+        assert record.get("note") == (_flat(document.reference) if document.kind in NUMBERED_KINDS else None)
 
 
 @pytest.mark.parametrize("fmt", [csl_json, bibtex, ris])

@@ -23,6 +23,11 @@ ADDRESS_NOT_SET = ("the site's address was not set when this copy was built "
                    "(build with SITE_URL=https://… make site)")
 """What a citation says instead of a URL of this site when the build had no ``site_url``."""
 
+NUMBERED_KINDS = frozenset({"official", "report"})
+"""Kinds whose ``reference`` is a registry number (``Ares(2020)7020386``), given as the entry's
+number; of other kinds it describes the document (a web article with no URL), which a reference
+manager would print as a number: it stays in the note."""
+
 ESTIMATED = "date estimated by the Dossier editors (not printed in the source; see the document page)"
 
 
@@ -95,7 +100,7 @@ def csl_item(cited: Cited) -> dict[str, object]:
         item["author"] = [{"literal": document.author}]
     if document.url or document.archive_url:
         item["URL"] = document.url or document.archive_url
-    if document.reference:
+    if document.reference and document.kind in NUMBERED_KINDS:
         item["number"] = document.reference
     if document.retrieved:
         item["accessed"] = {"date-parts": [_parts(document.retrieved)]}
@@ -204,7 +209,7 @@ def ris_entry(cited: Cited) -> str:
               _ris_line("DA", _ris_date(document.published))]
     if document.url or document.archive_url:
         lines.append(_ris_line("UR", document.url or document.archive_url))
-    if document.reference:
+    if document.reference and document.kind in NUMBERED_KINDS:
         lines.append(_ris_line("M1", document.reference))
     if document.retrieved:
         lines.append(_ris_line("Y2", _ris_date(document.retrieved)))

@@ -10,8 +10,8 @@ from markupsafe import Markup
 from dossier.model import Claim, Corpus, Document
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
+from dossier.rendering.bibliography import NUMBERED_KINDS
 from dossier.rendering.components.citations import KIND_NAMES, provenance_notes
-from dossier.rendering.components.reference_tags import NUMBERED_KINDS
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.languages import language_name
 from dossier.rendering.urls import Urls

@@ -12,10 +12,7 @@ from markupsafe import Markup
 
 from dossier.model import Document, PartialDate
 from dossier.rendering import escape
-
-NUMBERED_KINDS = frozenset({"official", "report"})
-"""Kinds whose ``reference`` is a registry number (``Ares(2020)7020386``); of other kinds, it
-describes the document (a web article with no URL) and is no number to give a reference manager."""
+from dossier.rendering.bibliography import NUMBERED_KINDS
 
 
 def _tag(name: str, content: str) -> str:
