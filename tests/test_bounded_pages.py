@@ -76,6 +76,8 @@ def test_no_page_holds_more_than_its_limits_allow(corpus: Corpus, pages: dict[st
     statements = sum(len(d.statements) for d in corpus.documents.values())
     assert statements > 8 * MOST_ITEMS, "the corpus must overflow every limit"
     # The timeline's contents has a row per page of the timeline: a few hundred at 10,000 documents.
+    escaped = [uri for uri, page in pages.items() if "&lt;span" in str(page)]
+    assert escaped == [], "HTML escaped twice"
     crowded = {uri: _items(page) for uri, page in pages.items()
                if _items(page) > MOST_ITEMS and uri != "timeline/index.md"}
     assert crowded == {}

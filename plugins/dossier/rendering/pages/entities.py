@@ -302,9 +302,9 @@ def _actor_statements(page: PageWriter, actor: Actor, corpus: Corpus, index: Cor
 
 def _more(page: PageWriter, series: Series[StatementItem], *, hidden: int, total: int, start: int, anchor: str,
           about: str) -> Markup:
-    """``And 12 more: all 17 statements on this claim.``, linked to where they start."""
+    """``The latest 5 shown; 12 more: all 17 statements on this claim.``, linked to where they start."""
     return Markup(f"The latest {total - hidden} shown; {hidden} more: "
-                  + series.link(page, f"all {counted(total, 'statement')} {about}", start, anchor) + ".")
+                  + series.link(page, f"all {total} statements {about}", start, anchor) + ".")
 
 
 def _claim_strip(page: PageWriter, index: CorpusIndex, actor: Actor, claim: Claim, said: list[Annotation]) -> Markup:
@@ -486,7 +486,7 @@ def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Url
             series = Series(f"claims/{claim.id}/{stance}", f"{STANCE_WORDING[stance].heading}: {claim.statement}",
                             groups, SIDE_PAGE)
             page.paragraph(Markup(f"The first {shown} shown; {len(groups) - shown} more: "
-                                  + series.link(page, f"all {len(groups)}") + "."), css="dossier-more")
+                                  + series.link(page, f"all {len(groups)} on this side") + "."), css="dossier-more")
             extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(claim)}"),
                                        side.write))
     page.heading(2, "Countries involved", "countries")
