@@ -57,10 +57,13 @@ def test_a_quotation_is_found_in_the_paragraph_it_stands_in(mini_corpus: Corpus)
 def test_names_aliases_and_claims_are_searchable_on_their_pages(mini_corpus: Corpus) -> None:
     entries = _entries(mini_corpus)
     for actor in mini_corpus.actors.values():
-        text = entries[f"actors/{actor.id}/"].text
-        assert all(name in text for name in (actor.name, *actor.aliases)), actor.id
+        entry = entries[f"actors/{actor.id}/"]
+        assert entry.title == actor.name
+        assert all(alias in entry.text for alias in actor.aliases), actor.id
     for claim in mini_corpus.claims.values():
-        assert claim.statement in entries[f"claims/{claim.id}/"].text
+        entry = entries[f"claims/{claim.id}/"]
+        assert entry.title == claim.statement
+        assert all(alias in entry.text for alias in claim.aliases), claim.id
 
 
 def test_a_document_is_filtered_by_who_speaks_on_which_claim_with_which_stance(mini_corpus: Corpus) -> None:

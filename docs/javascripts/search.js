@@ -62,6 +62,13 @@
         excerptLength: 30,
         translations: { placeholder: "Search quotations, names, claims…" }
       });
+      // Pagefind names its box by a title only; the page's heading ("Search") is its visible label.
+      var box = element.querySelector("input");
+      var heading = document.querySelector(".md-content h1");
+      if (box && heading) {
+        heading.id = heading.id || "dossier-search-heading";
+        box.setAttribute("aria-labelledby", heading.id);
+      }
       var query = new URLSearchParams(location.search).get("q");
       if (query) ui.triggerSearch(query);
     }).catch(function (error) {

@@ -43,7 +43,7 @@ TIMEOUT_MS = 15_000
 
 PAGE_KINDS = ("home", "document", "actor", "country", "claim",
               "documents-index", "actors-index", "countries-index", "claims-index",
-              "stances", "timeline", "graph")
+              "stances", "timeline", "graph", "search")
 """One page of each kind a reader meets, by the name the tests and screenshots use."""
 
 class _QuietStaticHandler(SimpleHTTPRequestHandler):

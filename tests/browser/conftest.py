@@ -39,6 +39,7 @@ _FIXED_PATHS = {
     "stances": "stances/",
     "timeline": "timeline/",
     "graph": "graph/",
+    "search": "search/?q=Huawei",  # the search page with the results of a query
 }
 _ENTITY_FOLDERS = {"document": "documents", "actor": "actors", "country": "countries", "claim": "claims"}
 

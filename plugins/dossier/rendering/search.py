@@ -42,7 +42,7 @@ class SearchEntry:
         url: Site-relative URL of the page (``documents/x/``).
         title: The result's heading.
         details: What a result shows under its heading, by label: ``{"Source": "EURACTIV, 2019-03-04"}``.
-        text: Searched text before the sections: names, aliases, a description.
+        text: Searched text after the title, before the sections: other names, a description.
         sections: The parts a result lands on, each with its anchor.
         filters: Filter key (`FILTERS`) → values, as readers read them (names, not ids).
     """
@@ -104,13 +104,13 @@ def _actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls) -> Sear
     spoken = len(index.by_actor.get(actor.id, ()))
     return SearchEntry(urls.path(actor.folder, actor.id), actor.name,
                        {"Actor": f"{spoken} statement{'' if spoken == 1 else 's'}"},
-                       _lines(actor.name, *actor.aliases, actor.role, actor.description), filters=filters)
+                       _lines(*actor.aliases, actor.role, actor.description), filters=filters)
 
 
 def _country(country: Country, urls: Urls) -> SearchEntry:
     return SearchEntry(urls.path(country.folder, country.id), country.name,
                        {"Country code": country.code} if country.code else {},
-                       _lines(country.name, *country.aliases, country.description),
+                       _lines(*country.aliases, country.description),
                        filters={"page": ["Country"], "country": [country.name]})
 
 
@@ -118,7 +118,7 @@ def _claim(claim: Claim, index: CorpusIndex, urls: Urls) -> SearchEntry:
     statements = sum(len(on) for on in index.by_claim.get(claim.id, {}).values())
     return SearchEntry(urls.path(claim.folder, claim.id), claim.statement,
                        {"Claim": f"{statements} statement{'' if statements == 1 else 's'}"},
-                       _lines(claim.statement, *claim.aliases, claim.description),
+                       _lines(*claim.aliases, claim.description),
                        filters={"page": ["Claim"], "claim": [claim.statement]})
 
 
