@@ -228,8 +228,8 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
 def table(builds: list[Build]) -> str:
     """The figures as a Markdown table: time against the baseline, and per byte against the twin."""
     by = {(b.site, b.documents): b for b in builds}
-    lines = ["| Site | Documents | Pages | HTML MB | All files MB | Largest page KB | Seconds | CPU s "
-             "| vs baseline | s per HTML MB vs twin | Plugin s | Peak MB |",
+    lines = [("| Site | Documents | Pages | HTML MB | All files MB | Largest page KB | Seconds | CPU s "
+              "| vs baseline | s per HTML MB vs twin | Plugin s | Peak MB |"),
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for b in builds:
         base, twin = by.get(("baseline", b.documents)), by.get(("twin", b.documents))

@@ -219,3 +219,25 @@ def _assert_unpaged(site: Site) -> None:
     assert not [uri for uri in site.pages if uri.count("/") > 1]
     html = "".join(page.as_markdown for page in site.pages.values())
     assert "dossier-pages" not in html and "dossier-more" not in html
+
+
+def test_a_claims_structured_data_lists_its_first_and_latest_statements_only(mini_corpus: Corpus) -> None:
+    """The JSON-LD in a claim page's source would otherwise grow with every statement on the claim."""
+    import json
+
+    from dossier.relations import CorpusIndex
+    from dossier.rendering.components.jsonld import claim_jsonld
+
+    index = CorpusIndex(mini_corpus)
+    claim_id, chronology = max(index.chronology.items(), key=lambda item: len(item[1]))
+    assert len(chronology) >= 4
+    claim = mini_corpus.claims[claim_id]
+    script = claim_jsonld(claim, mini_corpus, index, Urls(), limit=3)
+    data = json.loads(script.removeprefix('<script type="application/ld+json">').removesuffix("</script>"))
+    listed = [item["@id"].rpartition("#")[2] for item in data["appearance"]]
+    assert listed == [chronology[0].anchor, chronology[-2].anchor, chronology[-1].anchor]
+    assert data["firstAppearance"]["@id"] == data["appearance"][0]["@id"]
+    assert f"{len(chronology)} statements" in data["description"]
+    whole = json.loads(str(claim_jsonld(claim, mini_corpus, index, Urls())).removeprefix(
+        '<script type="application/ld+json">').removesuffix("</script>"))
+    assert len(whole["appearance"]) == len(chronology) and "description" not in whole

@@ -138,7 +138,8 @@ def test_no_payload_runs_on_hover_or_focus(browser: Browser, hostile_site_url: s
 @pytest.mark.parametrize("query", ["PWN9 risk", "alert", "Evil Corp", "Huawei opens a centre"])
 def test_no_payload_runs_in_search_results(browser: Browser, hostile_site_url: str, query: str) -> None:
     """Pagefind's interface writes result titles and excerpts with innerHTML: what it was given must
-    come back as text."""
+    come back as text.
+    """
     context, reader = open_tab(browser, hostile_site_url, DESKTOP)
     dialogs: list[str] = []
     reader.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

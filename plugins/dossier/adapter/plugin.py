@@ -81,7 +81,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """When the sources last changed (`last_source_change`), read once per build."""
         self._sigterm: _SignalHandler | None = None
         self._search: SearchIndexer | None = None
-        self._written_pages: list[tuple[str, str, str]] = []  # hand-written pages: url, title, HTML
+        self._written_pages: dict[str, tuple[str, str]] = {}
+        """Hand-written pages for the search: URL → (title, HTML), kept from one rebuild to the next."""
+        self._written_waiting: set[str] = set()  # hand-written pages this build has still to convert
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether we serve: a broken source then keeps the last good site.
@@ -180,7 +182,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _start_search(self, config: MkDocsConfig) -> None:
         """Have Pagefind index the corpus on the other core while MkDocs builds the pages."""
         self._close_search()
-        self._written_pages = []
         if self._site is None:
             return
         site = self._site
@@ -190,15 +191,24 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"dossier: {error}") from error
         self._search.add_entries_in_background(lambda: search_entries(site.index.corpus, site.index, site.urls))
 
+    def _finish_search(self, config: MkDocsConfig) -> None:
+        """Send the hand-written pages and have Pagefind write its bundle, from a thread.
+
+        MkDocs converts the hand-written pages before the generated ones, so this usually starts
+        while the generated pages are still being built: Pagefind writes on the other core.
+        """
+        if self._search is not None and not self._search.finishing:
+            pages = [(url, _written_page_html(title, html)) for url, (title, html) in self._written_pages.items()]
+            self._search.finish_in_background(pages, config.site_dir)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the hand-written pages too, and write the search bundle into the site."""
+        """Wait for the search bundle (written while the pages were built); its failure fails the build."""
         if self._search is None:
             return
+        self._finish_search(config)  # not started yet: `mkdocs serve --dirty` rebuilt no hand-written page
         search, self._search = self._search, None
         try:
-            for url, title, html in self._written_pages:
-                search.add_page(_written_page_html(title, html), url)
-            pages = search.write(config.site_dir)
+            pages = search.wait()
         except SearchIndexError as error:
             raise PluginError(f"dossier: the search index could not be built: {error}") from error
         finally:
@@ -228,6 +238,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                                             inclusion=InclusionLevel.NOT_IN_NAV))
         for uri, content in self._site.files.items():
             files.append(File.generated(config, uri, content=content))
+        written = [f for f in files.documentation_pages() if f.src_uri not in self._site.pages]
+        self._written_waiting = {f.src_uri for f in written}
+        current = {"/" + f.url for f in written}
+        self._written_pages = {url: page for url, page in self._written_pages.items() if url in current}
         return files
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -256,10 +270,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         generated = self._site.pages.get(page.file.src_uri) if self._site is not None else None
         if generated is not None:
             return generated.fill(html)
+        # Generated pages are indexed from the model; a hand-written page from its converted HTML.
         search_meta = page.meta.get("search")
-        if self._search is not None and not (isinstance(search_meta, dict) and search_meta.get("exclude")):
-            # Generated pages are indexed from the model; a hand-written page from its converted HTML.
-            self._written_pages.append(("/" + page.url, page.title or "", html))
+        url = "/" + page.url
+        if isinstance(search_meta, dict) and search_meta.get("exclude"):
+            self._written_pages.pop(url, None)
+        else:
+            self._written_pages[url] = (page.title or "", html)
+        self._written_waiting.discard(page.file.src_uri)
+        if not self._written_waiting:
+            self._finish_search(config)
         return html
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,

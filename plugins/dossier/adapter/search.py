@@ -3,8 +3,9 @@
 Pagefind (``pagefind[bin]`` from PyPI: a binary in the wheel) writes a chunked index, so a query
 downloads kilobytes, not the corpus. Its indexing service runs as a child process: the entries of
 the core (`dossier.rendering.search`) are sent to it from a thread as soon as the corpus is
-rendered, and the hand-written pages once MkDocs has converted them; `SearchIndexer.write` then
-has it write the bundle into the site. Any failure is raised as `SearchIndexError`, which the
+rendered, and the hand-written pages once MkDocs has converted them (before the generated ones), so
+Pagefind writes the bundle into the site while MkDocs is still building; `SearchIndexer.wait` waits
+for it at the end of the build. Any failure is raised as `SearchIndexError`, which the
 plugin turns into a failed build: a site without its search is never published silently.
 
 This speaks Pagefind's service protocol directly (base64-encoded JSON messages, each followed by
@@ -67,7 +68,7 @@ def entry_html(entry: SearchEntry) -> str:
                        for s in entry.sections)
     return str(Markup(
         '<html><body><main data-pagefind-body><h1 data-pagefind-meta="title">{title}</h1>'
-        '{details}{text}{sections}<div data-pagefind-ignore>{filters}</div></main></body></html>'
+        '{details}{text}{sections}<div data-pagefind-ignore>{filters}</div></main></body></html>',
     ).format(title=entry.title, details=Markup(details), text=Markup(text), sections=Markup(sections),
              filters=Markup(filters)))
 
@@ -115,6 +116,7 @@ class SearchIndexer:
         self._reader = threading.Thread(target=self._read, name="pagefind-replies", daemon=True)
         self._reader.start()
         self._feeder: threading.Thread | None = None
+        self._finisher: threading.Thread | None = None
         reply = self._wait(self._send({"type": "NewIndex", "config": {"force_language": language}}))
         self._index = int(reply["index_id"])
 
@@ -124,7 +126,7 @@ class SearchIndexer:
             try:
                 for entry in entries():
                     self.add_page(entry_html(entry), "/" + entry.url)
-            except Exception as error:  # noqa: BLE001 - reported by write(), in the build's thread
+            except Exception as error:  # noqa: BLE001 - reported by wait(), in the build's thread
                 self._errors.append(f"reading the entries failed: {type(error).__name__}: {error}")
 
         self._feeder = threading.Thread(target=feed, name="pagefind-entries", daemon=True)
@@ -135,17 +137,41 @@ class SearchIndexer:
         self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html,
                     "file_path": None})
 
-    def write(self, site_dir: str) -> int:
-        """Write the bundle to ``site_dir/pagefind``; return the pages indexed.
+    @property
+    def finishing(self) -> bool:
+        """Whether `finish_in_background` was called."""
+        return self._finisher is not None
+
+    def finish_in_background(self, pages: Iterable[tuple[str, str]], site_dir: str) -> None:
+        """Once every entry is sent, index `pages` (URL, HTML) and write the bundle to ``site_dir/pagefind``.
+
+        Runs in a thread of its own; `wait` returns when the bundle is written.
+        """
+        pages = list(pages)
+
+        def finish() -> None:
+            try:
+                if self._feeder is not None:
+                    self._feeder.join()
+                for url, html in pages:
+                    self.add_page(html, url)
+                self._wait(self._send({"type": "WriteFiles", "index_id": self._index,
+                                       "output_path": str(Path(site_dir) / BUNDLE)}))
+            except SearchIndexError as error:
+                self._errors.append(str(error))
+
+        self._finisher = threading.Thread(target=finish, name="pagefind-write", daemon=True)
+        self._finisher.start()
+
+    def wait(self) -> int:
+        """Wait until the bundle is written; return how many pages were indexed.
 
         Raises:
             SearchIndexError: Something was refused, or Pagefind failed.
         """
-        if self._feeder is not None:
-            self._feeder.join()
-        last = self._send({"type": "WriteFiles", "index_id": self._index,
-                           "output_path": str(Path(site_dir) / BUNDLE)})
-        self._wait(last)
+        if self._finisher is None:
+            raise SearchIndexError("the search index was never written")
+        self._finisher.join()
         pages = sum(1 for reply in self._replies.values() if reply.get("type") == "IndexedFile")
         self.close()
         if self._errors:

@@ -16,17 +16,25 @@ from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.languages import language_name
 from dossier.rendering.urls import Urls
 
+APPEARANCES = 60
+"""Most appearances a claim page's JSON-LD lists (the first, then the latest): the page stays
+bounded; every statement is in ``data/annotations.jsonld``."""
 
-def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -> Markup:
+
+def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls,
+                 limit: int = APPEARANCES) -> Markup:
     """A ``<script type="application/ld+json">`` with the schema.org ``Claim`` and its appearances.
 
     Each statement on the claim is an appearance: a ``Quotation`` for a quote, a ``CreativeWork``
-    for a reported position, with its speaker, date and source document.
+    for a reported position, with its speaker, date and source document. Past `limit` statements,
+    the first and the latest ``limit - 1`` are listed, and the description says how many there are.
     """
     within = urls.output(claim.folder, claim.id)
     appearances = []
     described: set[str] = set()
-    for statement in index.chronology.get(claim.id, []):
+    chronology = index.chronology.get(claim.id, [])
+    listed = chronology if len(chronology) <= limit else [chronology[0], *chronology[len(chronology) - limit + 1:]]
+    for statement in listed:
         document = statement.document
         assert document is not None
         # An actor or a document is described where it first appears and named by its @id after
@@ -84,6 +92,9 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -
     if appearances:
         data["firstAppearance"] = {"@id": appearances[0]["@id"]}
         data["appearance"] = appearances
+    if len(listed) < len(chronology):
+        data["description"] = (f"{len(chronology)} statements on this claim; listed here: the first and the "
+                               f"latest {limit - 1}. Every statement is in the site's data/annotations.jsonld.")
     payload = escape.json_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return Markup(f'<script type="application/ld+json">{payload}</script>')
 
