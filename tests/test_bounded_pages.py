@@ -241,3 +241,18 @@ def test_a_claims_structured_data_lists_its_first_and_latest_statements_only(min
     whole = json.loads(str(claim_jsonld(claim, mini_corpus, index, Urls())).removeprefix(
         '<script type="application/ld+json">').removesuffix("</script>"))
     assert len(whole["appearance"]) == len(chronology) and "description" not in whole
+
+
+def test_links_between_generated_pages_land_on_their_anchor(pages: dict[str, BeautifulSoup]) -> None:
+    """At scale a claim's statements may be on the pages of all an actor's statements rather than on
+    its page (the stance matrix linked to sections its actors' pages no longer had)."""
+    urls = Urls()
+    outputs = {urls.output(*folder_and_id(uri)): uri for uri in pages}
+    ids = {uri: {str(tag["id"]) for tag in page.find_all(id=True)} for uri, page in pages.items()}
+    # Headings get their ids from the Markdown skeleton: `{#id}`.
+    for uri, page in pages.items():
+        ids[uri] |= set(re.findall(r"\{#([^}\s]+)\}", str(page)))
+    missing = sorted({f"{uri} → {target}#{fragment}" for uri, page in pages.items()
+                      for target, fragment in _links(uri, page, outputs, urls)
+                      if fragment and fragment not in ids[target]})
+    assert missing == [], missing[:10]

@@ -85,14 +85,14 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
     pages.add(render_countries_index(corpus, index, urls))
     pages.add(render_claims_index(corpus, index, urls))
     # The site-wide views: stance matrix, timeline, relationship graph, the open data's schema.
-    pages[matrix.PAGE] = matrix.render_stances(corpus, index, urls)
+    statements = StatementPages(corpus, index)
+    pages[matrix.PAGE] = matrix.render_stances(corpus, index, urls, statements.href)
     for month_uri, month in timeline.render_timeline(corpus, index, urls).items():
         pages[month_uri] = month
     pages[graph.PAGE] = graph.render_graph_page(corpus, index, urls)
     site.files[exports.SCHEMA] = exports.corpus_schema()
     site.files.update(exports.data_files(corpus, index, urls, SiteRecord(site_name, site_url, updated)))
     # Each with the pages of its lists too long for it (`dossier.rendering.pages.paging`).
-    statements = StatementPages(corpus, index)
     for actor in corpus.actors.values():
         pages.add(actor_pages(actor, corpus, index, urls))
     for country in corpus.countries.values():

@@ -352,14 +352,16 @@ class StatementPages:
             made = self._series[actor.id] = (series, starts)
         return made
 
-    def link(self, page: PageWriter, actor: Actor, claim_id: str, label: Markup) -> Markup:
-        """A link to `actor`'s statements on `claim_id`: its page's section, or the page where they start."""
+    def href(self, page: PageWriter, actor: Actor, claim_id: str) -> str:
+        """Where `actor`'s statements on `claim_id` are: its page's section, or the page where they start."""
         if claim_id in _most_said(self.index.claims_of(actor.id), CLAIMS_SHOWN):
-            href = page.href(actor, f"on-{claim_id}")
-        else:
-            series, starts = self.series(actor)
-            href = series.href(page, series.page_of(starts[claim_id]), f"on-{claim_id}")
-        return Markup(f'<a href="{href}">{label}</a>')
+            return page.href(actor, f"on-{claim_id}")
+        series, starts = self.series(actor)
+        return series.href(page, series.page_of(starts[claim_id]), f"on-{claim_id}")
+
+    def link(self, page: PageWriter, actor: Actor, claim_id: str, label: Markup) -> Markup:
+        """A link to `actor`'s statements on `claim_id` (see `href`)."""
+        return Markup(f'<a href="{self.href(page, actor, claim_id)}">{label}</a>')
 
 
 def _bounded_table(page: PageWriter, items: Sequence[T], *, header: list[Markup],

@@ -13,10 +13,11 @@ actors with the most statements on those claims. The page says when it leaves an
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from markupsafe import Markup
 
-from dossier.model import Claim, Corpus
+from dossier.model import Actor, Claim, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape, exports
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_symbol
@@ -64,7 +65,12 @@ def select(corpus: Corpus, index: CorpusIndex) -> tuple[list[Claim], list[str], 
     return claims, actors, len(ranked), len(weight)
 
 
-def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
+StatementsHref = Callable[[PageWriter, Actor, str], str]
+"""Where an actor's statements on a claim are, as written on a page (`entities.StatementPages.href`)."""
+
+
+def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
+                   statements_href: StatementsHref | None = None) -> GeneratedPage:
     """The stance matrix page."""
     page = PageWriter(PAGE, urls or Urls())
     claims, actors, all_claims, all_actors = select(corpus, index)
@@ -102,7 +108,8 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None)
     page.html(Markup("</div>"))
     page.heading(2, "Actors × claims", "actors")
     page.text("Click a column heading to sort; each symbol links to the statements behind it.")
-    _actor_table(page, claims, actors, corpus, index)
+    _actor_table(page, claims, actors, corpus, index, statements_href=
+                 statements_href or (lambda page, actor, claim: page.href(actor, f"on-{claim}")))
     page.heading(2, "Countries × claims", "countries")
     page.text("How many of each country's actors take each stance (an organisation without a country "
               "counts for the country of the organisation it is part of). Each cell links to the "
@@ -144,14 +151,13 @@ def _table(page: PageWriter, first: list[str], claims: list[Claim], rows: list[l
 
 
 def _actor_table(page: PageWriter, claims: list[Claim], actors: list[str], corpus: Corpus,
-                 index: CorpusIndex) -> None:
+                 index: CorpusIndex, *, statements_href: StatementsHref) -> None:
     labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
     rows: list[list[Markup | int]] = []
     for actor_id in actors:
         actor = corpus.actors[actor_id]
         country = index.country_of(actor_id)
         cells: list[Markup | int] = [page.link(actor), page.link(corpus.countries[country]) if country else NONE]
-        href = page.href(actor)
         for claim in claims:
             stance = index.stances.get((actor_id, claim.id))
             if stance is None:
@@ -160,7 +166,8 @@ def _actor_table(page: PageWriter, claims: list[Claim], actors: list[str], corpu
             count = len(index.statements_on.get((actor_id, claim.id), []))
             # The tooltip names the column rather than repeating the claim: cells are most of the page.
             tooltip = f"{actor.name} {STANCE_WORDING[stance].verb} {labels[claim.id]} ({count})"
-            cells.append(Markup(f'<a href="{href}#on-{claim.id}" title="{escape.attribute(tooltip)}">'
+            href = statements_href(page, actor, claim.id)  # an actor page shows its most-said claims only
+            cells.append(Markup(f'<a href="{href}" title="{escape.attribute(tooltip)}">'
                                 f"{stance_symbol(stance)}</a>"))
         rows.append(cells)
     _table(page, ["Actor", "Country"], claims, rows)
