@@ -324,6 +324,7 @@ def main() -> None:
     parser.add_argument("--config", type=Path, default=projects.CONFIG, help="the mkdocs.yml both sites start from")
     args = parser.parse_args()
     projects.CONFIG = args.config.resolve()
+    args.out = args.out.resolve()  # the builds run in their project's folder
     sizes = [] if args.real_only else [200, 400] if args.quick else sorted(args.sizes)
     args.out.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()
