@@ -77,7 +77,6 @@ class Build:
     build_seconds: float = 0.0
     plugin_seconds: float = 0.0
     peak_mb: float = 0.0
-    markdown_mb: float = 0.0
     html_mb: float = 0.0
     output_mb: float = 0.0
     largest_page: str = ""
@@ -89,9 +88,7 @@ class Build:
         """Add `other`'s runs (the same site, built again); keep its figures if it was faster."""
         runs = self.runs + other.runs
         if not self.runs or other.seconds < self.seconds:
-            markdown_mb = self.markdown_mb
             self.__dict__.update(other.__dict__)
-            self.markdown_mb = markdown_mb
         self.runs = runs
 
     @property
@@ -137,11 +134,6 @@ def fastest_build(project: Path, label: str, documents: int, repeat: int) -> Bui
     for _ in range(repeat):
         build.keep_faster(run_build(project, label, documents))
     return build
-
-
-def markdown_megabytes(sizes: dict[str, int]) -> float:
-    """Total Markdown handed to MkDocs, in MB (characters / 1e6)."""
-    return sum(sizes.values()) / 1e6
 
 
 # Link check and serve ------------------------------------------------------------------
@@ -346,7 +338,7 @@ def main() -> None:
         print(f"N={n:,}: projects written in {time.perf_counter() - started:.1f} s", flush=True)
         profile = args.out / f"profile-{n}" if args.profile == n else None
         for label, project in projects_of:
-            build = Build(label, n, markdown_mb=markdown_megabytes(sizes_of) if label == "twin" else 0.0)
+            build = Build(label, n)
             builds.append(build)
             runs.append((build, project, profile if label == "dossier" else None))
     # Round by round, every site once per round: this machine's speed drifts by 10% or more

@@ -245,7 +245,8 @@ def test_a_claims_structured_data_lists_its_first_and_latest_statements_only(min
 
 def test_links_between_generated_pages_land_on_their_anchor(pages: dict[str, BeautifulSoup]) -> None:
     """At scale a claim's statements may be on the pages of all an actor's statements rather than on
-    its page (the stance matrix linked to sections its actors' pages no longer had)."""
+    its page (the stance matrix linked to sections its actors' pages no longer had).
+    """
     urls = Urls()
     outputs = {urls.output(*folder_and_id(uri)): uri for uri in pages}
     ids = {uri: {str(tag["id"]) for tag in page.find_all(id=True)} for uri, page in pages.items()}

@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from dossier.adapter.preview import Preview
-from dossier.adapter.search import SearchIndexer, SearchIndexError, pagefind_executable
+from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
 from dossier.model import PartialDate
 from dossier.problems import Problem, Severity
 from dossier.reading.history import last_source_change
@@ -198,7 +198,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         while the generated pages are still being built: Pagefind writes on the other core.
         """
         if self._search is not None and not self._search.finishing:
-            pages = [(url, _written_page_html(title, html)) for url, (title, html) in self._written_pages.items()]
+            # `html` is what MkDocs made of the page's Markdown, which the site shows as it is.
+            pages = [(url, page_html(title, Markup(html))) for url, (title, html) in self._written_pages.items()]
             self._search.finish_in_background(pages, config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -312,15 +313,6 @@ def _site_language(config: MkDocsConfig) -> str:
     """The site's language (the theme's), as Pagefind takes it: ``en``, ``pt-br``."""
     language = config.theme.get("language") or "en"
     return str(language).lower()
-
-
-def _written_page_html(title: str, html: str) -> str:
-    """A hand-written page as Pagefind indexes it: its title, then its converted Markdown.
-
-    `html` is what MkDocs made of the page's Markdown, which the site shows as it is.
-    """
-    return (f'<html><body><main data-pagefind-body><h1 data-pagefind-meta="title">{escape.html(title)}</h1>'
-            f"{html}</main></body></html>")
 
 
 _SignalHandler = Callable[[int, FrameType | None], Any] | int | None

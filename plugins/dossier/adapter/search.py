@@ -66,11 +66,13 @@ def entry_html(entry: SearchEntry) -> str:
     text = "".join(f"<p>{escape(line)}</p>" for line in entry.text.splitlines())
     sections = "".join(f'<h2 id="{escape(s.anchor)}">{escape(s.heading)}</h2><p>{escape(s.text)}</p>'
                        for s in entry.sections)
-    return str(Markup(
-        '<html><body><main data-pagefind-body><h1 data-pagefind-meta="title">{title}</h1>'
-        '{details}{text}{sections}<div data-pagefind-ignore>{filters}</div></main></body></html>',
-    ).format(title=entry.title, details=Markup(details), text=Markup(text), sections=Markup(sections),
-             filters=Markup(filters)))
+    return page_html(entry.title, Markup(details + text + sections + f"<div data-pagefind-ignore>{filters}</div>"))
+
+
+def page_html(title: str, body: Markup) -> str:
+    """A page as Pagefind indexes it: `title` (escaped here) as the result's title, then `body`."""
+    return str(Markup('<html><body><main data-pagefind-body><h1 data-pagefind-meta="title">{}</h1>{}'
+                      "</main></body></html>").format(title, body))
 
 
 INERT = str.maketrans({"<": "‹", ">": "›", "&": "＆"})

@@ -55,16 +55,11 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls,
             source.update({"@type": "CreativeWork", "name": document.title,
                            "publisher": {"@type": "Organization", "name": document.publisher},
                            "url": document_url})
+            source.update(_source_facts(document))
             # schema.org's dates cannot say "estimated": an estimate is told in words, as on the
             # document's own page (`document_jsonld`), never given as the date.
             if document.published.estimated:
                 source["description"] = f"Publication date estimated by the Dossier editors: {document.published}."
-            else:
-                source["datePublished"] = document.published.iso
-            if document.author:
-                source["author"] = document.author
-            if document.url:
-                source["sameAs"] = document.url
         stance = STANCE_WORDING[statement.stance_on(claim.id)].verb
         kind = KIND_NAMES[statement.kind]
         notes = ["not verbatim" if statement.kind == "says" else "",
@@ -99,6 +94,22 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls,
     return Markup(f'<script type="application/ld+json">{payload}</script>')
 
 
+def _source_facts(document: Document) -> dict[str, str]:
+    """What schema.org says of a source wherever it is described.
+
+    Its date when known (an estimate is left to the description), its byline as printed (a
+    person or an organisation), and the original's address.
+    """
+    facts = {}
+    if not document.published.estimated:
+        facts["datePublished"] = document.published.iso
+    if document.author:
+        facts["author"] = document.author
+    if document.url:
+        facts["sameAs"] = document.url
+    return facts
+
+
 _DOCUMENT_TYPES = {"news": "NewsArticle", "opinion": "OpinionNewsArticle", "analysis": "AnalysisNewsArticle",
                    "report": "Report", "official": "Report", "blog": "BlogPosting", "interview": "NewsArticle",
                    "press-release": "Article", "statement": "Article", "transcript": "CreativeWork"}
@@ -119,16 +130,11 @@ def document_jsonld(document: Document, urls: Urls) -> Markup:
         "publisher": {"@type": "Organization", "name": document.publisher},
         "inLanguage": document.language,
     }
-    if document.author:
-        data["author"] = document.author  # the byline as printed: a person or an organisation
+    data.update(_source_facts(document))
     notes = []
     if document.published.estimated:
         notes.append(f"The text prints no publication date; {document.published.iso} is the Dossier editors' "
                      "estimate (see the notes on the page).")
-    else:
-        data["datePublished"] = document.published.iso
-    if document.url:
-        data["sameAs"] = document.url
     if document.archive_url:
         data["archivedAt"] = document.archive_url
     if document.reference and document.kind in NUMBERED_KINDS:
