@@ -9,7 +9,7 @@ _FOLDED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", 
 
 
 def without_accents(value: str) -> str:
-    """`value` with its diacritics removed (``Szijjártó`` → ``Szijjarto``), for search."""
+    """`value` with its diacritics removed (``Szijjártó`` → ``Szijjarto``)."""
     decomposed = unicodedata.normalize("NFKD", value.translate(_FOLDED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -34,7 +34,11 @@ def _statement_items(statements: list[Annotation], footnotes: Footnotes, corpus:
 
 
 def _aliases(page: PageWriter, aliases: tuple[str, ...], name: str = "") -> None:
-    """The aliases, and every name spelt without accents so that search finds it typed so."""
+    """The aliases, and every name spelt without accents.
+
+    Written for Material's search, which did not fold accents; Pagefind does, and the line still
+    serves a reader's find in the page.
+    """
     lines = []
     if aliases:
         lines.append(Markup("<strong>Also known as:</strong> " + ", ".join(escape.html_inline(a) for a in aliases)))
