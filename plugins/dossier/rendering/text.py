@@ -1,4 +1,4 @@
-"""Plain-text helpers of the pages: shortening a value, folding accents for search."""
+"""Plain-text helpers of the pages: shortening a value, folding accents."""
 
 from __future__ import annotations
 
