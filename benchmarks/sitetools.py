@@ -57,13 +57,14 @@ def make_project(tmp_path: Path, sources: Path | None = None, *, docs: bool = Tr
     return project
 
 
-def build_project(project: Path, *, strict: bool = True, site_dir: Path | None = None) -> Path:
+def build_project(project: Path, *, strict: bool = True, site_dir: Path | None = None,
+                  config_file: str = "mkdocs.yml") -> Path:
     """Build `project` with MkDocs' own API, as ``mkdocs build`` would; return the site folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     site = site_dir or project / "site"
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
+    config = load_config(config_file=str(project / config_file), site_dir=str(site), strict=strict)
     # MkDocs keeps a module-level warning counter; a fresh handler per build keeps builds independent.
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     build(config)

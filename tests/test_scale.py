@@ -63,3 +63,29 @@ def test_synthetic_site_has_no_broken_link_fragment_or_footnote(synthetic: tuple
     assert report.problems == []
     for folder in ("documents", "actors", "countries", "claims"):
         assert reachable_from_index(report, site, folder) == []
+
+
+def test_pages_rendered_in_the_background_make_the_site_rendered_first(synthetic: tuple[Path, Path],
+                                                                        tmp_path: Path) -> None:
+    """``mkdocs build`` renders the pages in a second process while MkDocs converts them; with
+    ``render_in_background: false`` they are all rendered first. Every page and file is the same.
+    """
+    project, site = synthetic
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    sources: sources\n" in config
+    (project / "mkdocs-first.yml").write_text(
+        config.replace("    sources: sources\n", "    sources: sources\n    render_in_background: false\n"),
+        encoding="utf-8")
+    first = tmp_path / "site"
+    build_project(project, site_dir=first, config_file="mkdocs-first.yml")
+
+    def files(root: Path) -> dict[str, bytes]:
+        # Pagefind names its chunks by hash and gzip stamps the sitemap with the time.
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+                if p.is_file() and not p.relative_to(root).as_posix().startswith(("pagefind/", "sitemap.xml.gz"))}
+
+    background, rendered_first = files(site), files(first)
+    assert sorted(background) == sorted(rendered_first)
+    late = [name for name in background if name.count("/") >= 4 and name.endswith("/index.html")]
+    assert late, "the corpus must have pages of long lists (known only once rendered)"
+    assert [name for name in background if background[name] != rendered_first[name]] == []

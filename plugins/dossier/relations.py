@@ -47,6 +47,7 @@ class CorpusIndex:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        self._claims_of: dict[str, dict[str, list[Annotation]]] = {}
         self.statements: list[Annotation] = []
         self.by_actor: dict[str, list[Annotation]] = defaultdict(list)
         self.by_claim: dict[str, dict[str, list[Annotation]]] = {
@@ -133,13 +134,19 @@ class CorpusIndex:
         return sorted(positions, key=lambda p: self.corpus.actors[p.actor].name.casefold())
 
     def claims_of(self, actor: str) -> dict[str, list[Annotation]]:
-        """The claims `actor` takes a stance on, each with the statements, in claim order."""
-        result: dict[str, list[Annotation]] = defaultdict(list)
-        for statement in self.by_actor.get(actor, []):
-            for stance, claims in statement.stances.items():
-                for claim in claims:
-                    result[claim].append(speaking_part(statement, claim, stance))
-        return dict(sorted(result.items()))
+        """The claims `actor` takes a stance on, each with the statements, in claim order.
+
+        Made once per actor (every page that shows the actor's positions asks): not to be changed.
+        """
+        made = self._claims_of.get(actor)
+        if made is None:
+            result: dict[str, list[Annotation]] = defaultdict(list)
+            for statement in self.by_actor.get(actor, []):
+                for stance, claims in statement.stances.items():
+                    for claim in claims:
+                        result[claim].append(speaking_part(statement, claim, stance))
+            made = self._claims_of[actor] = dict(sorted(result.items()))
+        return made
 
     def country_of(self, actor: str) -> str:
         """The country `actor` acts for (`dossier.model.acting_country`), or ``""``."""

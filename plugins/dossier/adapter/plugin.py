@@ -3,6 +3,11 @@
 It reads ``sources/`` once per build, hands the generated pages to MkDocs as in-memory files
 kept out of the navigation (their Markdown skeletons; their HTML blocks go in once MkDocs has
 converted them), and turns problems in the sources into log lines and a failed build.
+
+``mkdocs build`` renders the pages on the other core (`BackgroundRendering`) while MkDocs converts
+those already rendered: the pages every corpus has are handed to MkDocs empty at first, each
+filled when MkDocs reads it, and the pages of long lists, known only once rendered, are added when
+all are there. ``mkdocs serve`` renders them all first, as the preview keeps them between rebuilds.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -30,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from dossier.adapter.preview import Preview
+from dossier.adapter.rendering import BackgroundRendering, RenderingError
 from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
 from dossier.model import PartialDate
 from dossier.problems import Problem, Severity
@@ -37,10 +43,13 @@ from dossier.reading.history import last_source_change
 from dossier.reading.loader import load_with_problems
 from dossier.rendering import escape
 from dossier.rendering.figures import figures
+from dossier.rendering.page import GeneratedPage
 from dossier.rendering.search import search_entries
-from dossier.rendering.site import Site, render_site
+from dossier.rendering.site import Site, file_uris, finish_site, page_uris, start_site
 
 log = get_plugin_logger(__name__)
+
+_T = TypeVar("_T")
 
 FIGURES_MARKER = "<!-- dossier:figures -->"
 """Hand-written pages may hold this line; it is replaced by the corpus's figures."""
@@ -67,6 +76,11 @@ class DossierConfig(Config):
     sources = c.Type(str, default="sources")
     """The annotated corpus, relative to ``mkdocs.yml``."""
 
+    render_in_background = c.Type(bool, default=True)
+    """``mkdocs build`` renders the pages in a second process while MkDocs converts those already
+    rendered (`BackgroundRendering`); ``false`` renders them all first, in the build's process,
+    as ``mkdocs serve`` does. The site is the same either way."""
+
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     """Generates a page per document, actor, country and claim, plus site-wide views."""
@@ -84,6 +98,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._written_pages: dict[str, tuple[str, str]] = {}
         """Hand-written pages for the search: URL → (title, HTML), kept from one rebuild to the next."""
         self._written_waiting: set[str] = set()  # hand-written pages this build has still to convert
+        self._rendering: BackgroundRendering | None = None
+        self._announced_pages: dict[str, None] = {}
+        """Generated pages handed to MkDocs before they were rendered (`on_files`), in order."""
+        self._announced_files: dict[str, None] = {}
+        """Data files handed to MkDocs before they were rendered, in order."""
+        self._pages_taken = False
+        self._late_pages: list[File] = []
+        """Generated pages known once rendered, which the plugin converts itself (`on_env`)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether we serve: a broken source then keeps the last good site.
@@ -99,6 +121,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_shutdown(self) -> None:
         """Stop Pagefind; remove the generated pages' files of ``mkdocs serve --dirty``."""
         self._close_search()
+        self._close_rendering()
         if self._preview is not None:
             self._preview.close()
             self._preview = None
@@ -160,11 +183,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """
         self._stale_notice = ""
         self._updated = last_source_change(self._sources)
+        self._close_rendering()
+        self._announced_pages, self._announced_files = {}, {}
+        self._pages_taken = False
+        self._late_pages = []
         with _collector_paused():
             corpus, problems = load_with_problems(self._sources, display_root=self._root)
-            site = None if problems.errors else render_site(corpus, site_url=config.site_url or "",
-                                                            use_directory_urls=config.use_directory_urls,
-                                                            site_name=config.site_name, updated=self._updated)
+            site = None
+            if not problems.errors:
+                site, outputs = start_site(corpus, site_url=config.site_url or "", site_name=config.site_name,
+                                           use_directory_urls=config.use_directory_urls, updated=self._updated)
+                if self._command == "serve" or not self.config.render_in_background:
+                    finish_site(site, outputs)
+                else:
+                    # Forked before Pagefind and its threads start: the child holds none of their pipes.
+                    self._announced_pages = dict.fromkeys(page_uris(corpus))
+                    self._announced_files = dict.fromkeys(file_uris(corpus))
+                    self._rendering = self._wrap(lambda: BackgroundRendering(site, outputs, config.site_dir))
         errors = problems.errors
         for problem in problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
@@ -203,7 +238,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._search.finish_in_background(pages, config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Wait for the search bundle (written while the pages were built); its failure fails the build."""
+        """Wait for the data files and the search bundle (written while the pages were built).
+
+        A failure of either fails the build.
+        """
+        self._finish_rendering()
         if self._search is None:
             return
         self._finish_search(config)  # not started yet: `mkdocs serve --dirty` rebuilt no hand-written page
@@ -217,8 +256,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         log.debug(f"search: {pages} pages indexed by Pagefind")
 
     def on_build_error(self, *, error: Exception) -> None:
-        """Stop Pagefind when the build fails."""
+        """Stop Pagefind and the rendering when the build fails."""
         self._close_search()
+        self._close_rendering()
+
+    def _close_rendering(self) -> None:
+        if self._rendering is not None:
+            self._rendering.close()
+            self._rendering = None
+
+    def _wrap(self, call: Callable[[], _T]) -> _T:
+        """`call()`, a failure of the background rendering made a build error."""
+        try:
+            return call()
+        except RenderingError as error:
+            raise PluginError(f"dossier: {error}") from error
+
+    def _generated(self, uri: str) -> GeneratedPage | None:
+        """The generated page at source URI `uri`, waiting for it if it is still being rendered."""
+        if self._site is None:
+            return None
+        if self._rendering is not None and uri in self._announced_pages:
+            rendering = self._rendering
+            return self._wrap(lambda: rendering.page(uri))
+        return self._site.pages.get(uri)
 
     def _close_search(self) -> None:
         if self._search is not None:
@@ -226,20 +287,33 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._search = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Add every generated page as an in-memory file, out of the navigation."""
+        """Add every generated page as an in-memory file, out of the navigation, and the data files."""
         assert self._site is not None
-        if self._preview is not None:
-            self._preview.update(self._site, files, figures=self._figures(), notice=self._stale_notice)
-        for uri, generated in self._site.pages.items():
+        if self._rendering is not None:
+            # Still being rendered: each page is filled in when MkDocs reads it (`on_page_markdown`).
+            # They go first: MkDocs reads the pages in this order, so the hand-written pages come
+            # when every generated page is known, and their links to any of them are checked. The
+            # data files are here for those links too; the rendering writes them (`on_env`).
+            announced = [File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+                         for uri in self._announced_pages]
+            announced += [File.generated(config, uri, content="") for uri in self._announced_files]
+            files = Files([*announced, *files])
+            # MkDocs has emptied the site's folder by now.
+            self._rendering.files_may_be_written()
+        else:
             if self._preview is not None:
-                files.append(File.generated(config, uri, abs_src_path=self._preview.path(uri),
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
-            else:
-                files.append(File.generated(config, uri, content=generated.markdown,
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
-        for uri, content in self._site.files.items():
-            files.append(File.generated(config, uri, content=content))
-        written = [f for f in files.documentation_pages() if f.src_uri not in self._site.pages]
+                self._preview.update(self._site, files, figures=self._figures(), notice=self._stale_notice)
+            for uri, generated in self._site.pages.items():
+                if self._preview is not None:
+                    files.append(File.generated(config, uri, abs_src_path=self._preview.path(uri),
+                                                inclusion=InclusionLevel.NOT_IN_NAV))
+                else:
+                    files.append(File.generated(config, uri, content=generated.markdown,
+                                                inclusion=InclusionLevel.NOT_IN_NAV))
+            for uri, content in self._site.files.items():
+                files.append(File.generated(config, uri, content=content))
+        written = [f for f in files.documentation_pages()
+                   if f.src_uri not in self._site.pages and f.src_uri not in self._announced_pages]
         self._written_waiting = {f.src_uri for f in written}
         current = {"/" + f.url for f in written}
         self._written_pages = {url: page for url, page in self._written_pages.items() if url in current}
@@ -254,9 +328,72 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """
         if self._preview is not None:
             env.bytecode_cache = self._preview.templates
+        if self._rendering is not None:
+            self._take_the_pages(files, config)
+            for file in self._late_pages:
+                _convert(Page(None, file, config), config, files)
+            self._late_pages = []
+            self._leave_the_files(files)
+            self._generated_last(files)
         # The footer's "sources last changed" (overrides/partials/copyright.html).
         env.globals["dossier_sources_updated"] = str(self._updated) if self._updated else ""
         return env
+
+    def _take_the_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Wait for every page to be rendered; add the pages of long lists, known only now.
+
+        Called before MkDocs reads the first hand-written page (or at the ``env`` event), once.
+        MkDocs reads pages from a list made before, so it will not read the pages added here:
+        `on_env` converts them, as MkDocs converts a page, with every plugin's page events.
+        """
+        if self._rendering is None or self._pages_taken:
+            return
+        assert self._site is not None
+        self._pages_taken = True
+        self._wrap(self._rendering.all_pages)
+        pages = self._site.pages
+        missing = [uri for uri in self._announced_pages if uri not in pages]
+        if missing:
+            raise PluginError(f"dossier: {len(missing)} generated page(s) never rendered: {', '.join(missing[:5])}")
+        for uri, generated in pages.items():
+            if uri not in self._announced_pages:
+                file = File.generated(config, uri, content=generated.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+                files.append(file)
+                self._late_pages.append(file)
+
+    def _leave_the_files(self, files: Files) -> None:
+        """Take the data files out of MkDocs' hands: the rendering writes them into the site.
+
+        They were in MkDocs' files only for its link checks, which are over by now.
+        """
+        for uri in self._announced_files:
+            file = files.get_file_from_path(uri)
+            if file is not None:
+                files.remove(file)
+
+    def _generated_last(self, files: Files) -> None:
+        """Put the generated pages back after the others, in the order they were rendered.
+
+        They came first only so that MkDocs would read them first (`on_files`); what MkDocs makes
+        from here on (the sitemap, the pages' ``pages``) sees the files as ``mkdocs serve`` has them.
+        """
+        assert self._site is not None
+        generated = [file for uri in self._site.pages if (file := files.get_file_from_path(uri)) is not None]
+        for file in generated:
+            files.remove(file)
+        for file in generated:
+            files.append(file)
+
+    def _finish_rendering(self) -> None:
+        """Wait for the data files to be written; any one missing fails the build."""
+        if self._rendering is None:
+            return
+        rendering = self._rendering
+        self._wrap(rendering.finish)
+        missing = [uri for uri in self._announced_files if uri not in rendering.files_written]
+        if missing:
+            raise PluginError(f"dossier: {len(missing)} data file(s) never written: {', '.join(missing[:5])}")
+        self._close_rendering()
 
     def _figures(self) -> str:
         assert self._site is not None
@@ -268,7 +405,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         MkDocs has converted only the page's skeleton (headings, contributor Markdown); the rest
         the core wrote as HTML. This runs before search and the theme see the page.
         """
-        generated = self._site.pages.get(page.file.src_uri) if self._site is not None else None
+        generated = self._generated(page.file.src_uri)
         if generated is not None:
             return generated.fill(html)
         # Generated pages are indexed from the model; a hand-written page from its converted HTML.
@@ -301,12 +438,33 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return context
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Fill the figures marker of hand-written pages with the corpus's counts."""
+        """Give a page rendered in the background its skeleton; fill in the figures of hand-written pages.
+
+        The figures marker of a hand-written page is replaced by the corpus's counts.
+        """
+        if self._rendering is not None and page.file.src_uri in self._announced_pages:
+            generated = self._generated(page.file.src_uri)
+            if generated is None:
+                raise PluginError(f"dossier: the generated page {page.file.src_uri} was never rendered")
+            return generated.markdown
+        if self._rendering is not None:  # a hand-written page (or one of long lists): all is rendered by now
+            self._take_the_pages(files, config)
         if self._site is not None and FIGURES_MARKER in markdown:
             markdown = markdown.replace(FIGURES_MARKER, self._figures())
             if self._preview is not None:
                 self._preview.with_figures.add(page.file.src_uri)
         return self._stale_notice + markdown
+
+
+def _convert(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Read and convert `page` as MkDocs does each page before the ``env`` event, page events included."""
+    page = config.plugins.on_pre_page(page, config=config, files=files)
+    page.read_source(config)
+    assert page.markdown is not None
+    page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+    page.render(config, files)
+    assert page.content is not None
+    page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
 
 
 def _site_language(config: MkDocsConfig) -> str:

@@ -16,6 +16,7 @@ client reads one reply per tenth of a second, which for thousands of pages is mi
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import subprocess
@@ -31,6 +32,10 @@ from dossier.rendering.search import FILTERS, SearchEntry
 
 BUNDLE = "pagefind"
 """The bundle's folder in the site (its scripts, styles and index)."""
+
+
+SEARCH_NICENESS = 10
+"""How much lower Pagefind's scheduling priority is than the build's (``nice``)."""
 
 
 class SearchIndexError(RuntimeError):
@@ -110,6 +115,11 @@ class SearchIndexer:
                                              stdout=subprocess.PIPE, stderr=self._stderr_file)
         except OSError as error:
             raise SearchIndexError(f"Pagefind ({executable}) could not start: {error}") from error
+        if hasattr(os, "setpriority"):
+            # The bundle is needed only at the end of the build: until then, the other core goes
+            # to the pages first (`dossier.adapter.rendering`), and Pagefind indexes when it is free.
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, self._process.pid, SEARCH_NICENESS)
         self._replies: dict[int, dict[str, Any]] = {}
         self._errors: list[str] = []
         self._sent = 0

@@ -64,6 +64,13 @@ def data_files(corpus: Corpus, index: CorpusIndex, urls: Urls,
     }
 
 
+def file_uris(corpus: Corpus) -> list[str]:
+    """The URIs of the schema and of every file `data_files` renders, in its order."""
+    return [SCHEMA, *DATA_FILES, *(bibliography.document_file(document, citation_format)
+                                   for document in corpus.documents.values()
+                                   for citation_format in bibliography.FORMATS)]
+
+
 def cited_document(document: Document, urls: Urls) -> bibliography.Cited:
     """`document` with the public address of its annotated copy (``""`` when the site has none)."""
     return bibliography.Cited(document, urls.page(document, within="") if urls.site_url else "")

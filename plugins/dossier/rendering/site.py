@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dossier.model import Corpus, PartialDate
@@ -65,8 +66,7 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
                 updated: PartialDate | None = None) -> Site:
     """Render every generated page and file of `corpus`, each exactly once.
 
-    The pages come in this order: documents, the four indexes, the site-wide views, then actors,
-    countries and claims.
+    The pages come in the order of `render_outputs`.
 
     Args:
         corpus: The corpus.
@@ -75,29 +75,84 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
         site_name: The site's title, as its citation files name it.
         updated: When the sources last changed (not the build time), for the site's citation.
     """
-    index = CorpusIndex(corpus)
-    site = Site(index, Urls(site_url, use_directory_urls))
-    urls, pages = site.urls, _OnePagePerUri()
-    for document in corpus.documents.values():
-        pages[uri(document)] = render_document(document, corpus, urls)
-    pages.add(render_documents_index(corpus, urls))
-    pages.add(render_actors_index(corpus, index, urls))
-    pages.add(render_countries_index(corpus, index, urls))
-    pages.add(render_claims_index(corpus, index, urls))
-    # The site-wide views: stance matrix, timeline, relationship graph, the open data's schema.
-    statements = StatementPages(corpus, index)
-    pages[matrix.PAGE] = matrix.render_stances(corpus, index, urls, statements.href)
-    for month_uri, month in timeline.render_timeline(corpus, index, urls).items():
-        pages[month_uri] = month
-    pages[graph.PAGE] = graph.render_graph_page(corpus, index, urls)
-    site.files[exports.SCHEMA] = exports.corpus_schema()
-    site.files.update(exports.data_files(corpus, index, urls, SiteRecord(site_name, site_url, updated)))
-    # Each with the pages of its lists too long for it (`dossier.rendering.pages.paging`).
-    for actor in corpus.actors.values():
-        pages.add(actor_pages(actor, corpus, index, urls))
-    for country in corpus.countries.values():
-        pages.add(country_pages(country, corpus, index, urls, statements))
-    for claim in corpus.claims.values():
-        pages.add(claim_pages(claim, corpus, index, urls, statements))
+    site, outputs = start_site(corpus, site_url=site_url, use_directory_urls=use_directory_urls,
+                               site_name=site_name, updated=updated)
+    return finish_site(site, outputs)
+
+
+def finish_site(site: Site, outputs: Iterator[Output]) -> Site:
+    """`site` with every one of `outputs` in it, each URI checked to be given once."""
+    pages = _OnePagePerUri()
+    for output_uri, output in outputs:
+        if isinstance(output, GeneratedPage):
+            pages[output_uri] = output
+        else:
+            site.files[output_uri] = output
     site.pages = dict(pages)
     return site
+
+
+Output = tuple[str, GeneratedPage | str]
+"""A generated page, or a data file as text, with its URI."""
+
+
+def start_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool = True, site_name: str = "Dossier",
+               updated: PartialDate | None = None) -> tuple[Site, Iterator[Output]]:
+    """The site of `corpus` with no page yet, and its outputs (`render_outputs`), rendered as they are taken.
+
+    `render_site` takes them all at once; a generator can take them in another process, while it
+    converts those already there (their URIs are known in advance: `page_uris`, `file_uris`).
+    The arguments are those of `render_site`.
+    """
+    site = Site(CorpusIndex(corpus), Urls(site_url, use_directory_urls))
+    return site, render_outputs(corpus, site.index, site.urls, SiteRecord(site_name, site_url, updated))
+
+
+def render_outputs(corpus: Corpus, index: CorpusIndex, urls: Urls, record: SiteRecord) -> Iterator[Output]:
+    """Every generated page, then every data file, one at a time, as each is rendered.
+
+    The pages come in this order: documents, the four indexes, the site-wide views, then actors,
+    countries and claims; the pages of a list too long for its page (`dossier.rendering.pages.paging`)
+    come next to it. The pages of `page_uris` come in the same order as there, so a generator can
+    convert each page as soon as it comes, while the rest are still being rendered.
+    """
+    for document in corpus.documents.values():
+        yield uri(document), render_document(document, corpus, urls)
+    yield from render_documents_index(corpus, urls).items()
+    yield from render_actors_index(corpus, index, urls).items()
+    yield from render_countries_index(corpus, index, urls).items()
+    yield from render_claims_index(corpus, index, urls).items()
+    # The site-wide views: stance matrix, timeline, relationship graph.
+    statements = StatementPages(corpus, index)
+    yield matrix.PAGE, matrix.render_stances(corpus, index, urls, statements.href)
+    yield from timeline.render_timeline(corpus, index, urls).items()
+    yield graph.PAGE, graph.render_graph_page(corpus, index, urls)
+    # Each with the pages of its lists too long for it.
+    for actor in corpus.actors.values():
+        yield from actor_pages(actor, corpus, index, urls).items()
+    for country in corpus.countries.values():
+        yield from country_pages(country, corpus, index, urls, statements).items()
+    for claim in corpus.claims.values():
+        yield from claim_pages(claim, corpus, index, urls, statements).items()
+    # The open data last: no page waits for it.
+    yield exports.SCHEMA, exports.corpus_schema()
+    yield from exports.data_files(corpus, index, urls, record).items()
+
+
+def file_uris(corpus: Corpus) -> list[str]:
+    """The URIs of every data file `render_outputs` renders, in its order."""
+    return exports.file_uris(corpus)
+
+
+def page_uris(corpus: Corpus) -> list[str]:
+    """The pages every corpus has, whatever its size, in the order `render_outputs` renders them.
+
+    One per document, actor, country and claim, the four indexes and the site-wide views. Only
+    the pages of long lists are missing: how many there are is known once the lists are rendered.
+    """
+    return [*(uri(document) for document in corpus.documents.values()),
+            "documents/index.md", "actors/index.md", "countries/index.md", "claims/index.md",
+            matrix.PAGE, timeline.PAGE, graph.PAGE,
+            *(uri(actor) for actor in corpus.actors.values()),
+            *(uri(country) for country in corpus.countries.values()),
+            *(uri(claim) for claim in corpus.claims.values())]

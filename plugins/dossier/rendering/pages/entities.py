@@ -344,6 +344,7 @@ class StatementPages:
         self.corpus = corpus
         self.index = index
         self._series: dict[str, tuple[Series[StatementItem], dict[str, int]]] = {}
+        self._on_page: dict[str, set[str]] = {}
 
     def series(self, actor: Actor) -> tuple[Series[StatementItem], dict[str, int]]:
         """All of `actor`'s statements, and where each claim's begin in them."""
@@ -358,7 +359,10 @@ class StatementPages:
 
     def href(self, page: PageWriter, actor: Actor, claim_id: str) -> str:
         """Where `actor`'s statements on `claim_id` are: its page's section, or the page where they start."""
-        if claim_id in _most_said(self.index.claims_of(actor.id), CLAIMS_SHOWN):
+        on_page = self._on_page.get(actor.id)
+        if on_page is None:
+            on_page = self._on_page[actor.id] = set(_most_said(self.index.claims_of(actor.id), CLAIMS_SHOWN))
+        if claim_id in on_page:
             return page.href(actor, f"on-{claim_id}")
         series, starts = self.series(actor)
         return series.href(page, series.page_of(starts[claim_id]), f"on-{claim_id}")

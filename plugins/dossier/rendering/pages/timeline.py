@@ -30,6 +30,9 @@ from dossier.rendering.page import GeneratedPage, PageWriter, headings
 from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
 
+PAGE = "timeline/index.md"
+"""The timeline, or its contents when it is split into pages."""
+
 PAGE_LIMIT = 150
 """Statements on one timeline page before it is split by year (a crowded year by month, a crowded
 month into parts): about 300 KB of HTML with their footnotes."""
@@ -56,7 +59,7 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
     urls = urls or Urls()
     statements = index.statements
     if len(statements) <= PAGE_LIMIT:
-        return {"timeline/index.md": _page("timeline/index.md", "Timeline", statements, corpus, index, urls=urls,
+        return {PAGE: _page(PAGE, "Timeline", statements, corpus, index, urls=urls,
                                            intro=True)}
     pages: dict[str, GeneratedPage] = {}
     contents: list[tuple[str, str, list[Annotation]]] = []
@@ -78,7 +81,7 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
         uri = f"timeline/{slug}.md"
         pages[uri] = _page(uri, f"Timeline: {label}", group, corpus, index, urls=urls, intro=False,
                            navigation=_navigation(urls, contents, number))
-    page = PageWriter("timeline/index.md", urls)
+    page = PageWriter(PAGE, urls)
     page.heading(1, "Timeline")
     page.text(_intro(len(statements)))
     page.text(f"The timeline has {len(statements)} statements, so it is split into {len(contents)} pages "
@@ -92,7 +95,7 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
                      tally["disputes"], tally["about"]])
     page.table(headings("Period", "Statements", "✔ Supporting statements", "✘ Disputing statements",
                         "○ Statements speaking about a claim"), rows, numeric=(1, 2, 3, 4))
-    pages["timeline/index.md"] = page.page()
+    pages[PAGE] = page.page()
     return pages
 
 
