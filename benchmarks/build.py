@@ -1,7 +1,7 @@
 """Build one project as ``mkdocs build --strict`` does, timing the ``dossier`` plugin's hooks.
 
 Run by ``bench.py`` in a child process of its own, so that each build starts cold and its peak
-memory is its own (`peak_megabytes`). Every ``on_*`` method of the ``dossier`` plugin is wrapped
+memory is its own (`peak_megabytes`, and `TreeMemory` for it and its children together). Every ``on_*`` method of the ``dossier`` plugin is wrapped
 before MkDocs loads the configuration: the time spent inside them is the plugin's own work (reading,
 validating, rendering the corpus to Markdown, handing files to MkDocs); everything else
 (Markdown to HTML, the theme, search, writing files) is MkDocs' and Material's.
@@ -16,11 +16,12 @@ import functools
 import json
 import os
 import resource
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 HOOK_SECONDS: dict[str, float] = defaultdict(float)
 
@@ -62,6 +63,54 @@ def peak_megabytes() -> float | None:
     return max(own, children) / 1024  # kilobytes
 
 
+class TreeMemory:
+    """The largest sum of resident memory of this process and its descendants, sampled each second.
+
+    The build forks a child that renders the pages and starts Pagefind: `peak_megabytes` gives
+    the largest of them alone, this their sum at one time. Pages a fork shares with its parent
+    are counted in both, so the sum is an upper bound.
+    """
+
+    def __init__(self, interval: float = 1.0) -> None:
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self, interval: float) -> None:
+        while True:
+            self.peak_mb = max(self.peak_mb, _tree_rss_mb(os.getpid()))
+            if self._stop.wait(interval):
+                return
+
+
+def _tree_rss_mb(root: int) -> float:
+    """The resident memory of `root` and its descendants, from /proc (0 without it)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            status = (entry / "status").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
+        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    tree, added = {root}, True
+    while added:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        added = bool(more)
+    return sum(rss.get(pid, 0) for pid in tree) / 1024
+
+
 def main() -> None:
     """Command line: build, then write the timings as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -84,13 +133,14 @@ def main() -> None:
         profiler.start()
     build_started = time.perf_counter()
     error = ""
-    try:
-        cli.main(["build", "--strict", "-f", str(args.config), "-d", str(args.site_dir)],
-                 standalone_mode=False)
-    except SystemExit as exc:  # click's Abort on a strict warning
-        error = f"mkdocs exited with {exc.code}"
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, which fails the run
-        error = f"{type(exc).__name__}: {exc}"
+    with TreeMemory() as tree:
+        try:
+            cli.main(["build", "--strict", "-f", str(args.config), "-d", str(args.site_dir)],
+                     standalone_mode=False)
+        except SystemExit as exc:  # click's Abort on a strict warning
+            error = f"mkdocs exited with {exc.code}"
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which fails the run
+            error = f"{type(exc).__name__}: {exc}"
     finished = time.perf_counter()
     if profiler is not None:
         profiler.stop()
@@ -107,7 +157,10 @@ def main() -> None:
         "plugin_seconds": sum(HOOK_SECONDS.values()),
         "hooks": dict(HOOK_SECONDS),
         "pages": pages,
-        "peak_mb": peak_megabytes(),
+        # The larger of the two views: the largest process alone, the tree's sum at one time.
+        "peak_mb": max(peak_megabytes() or 0.0, tree.peak_mb) or None,
+        "peak_process_mb": peak_megabytes(),
+        "peak_tree_mb": tree.peak_mb,
         "error": error,
     }, indent=2), encoding="utf-8")
 
