@@ -229,8 +229,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _finish_search(self, config: MkDocsConfig) -> None:
         """Send the hand-written pages and have Pagefind write its bundle, from a thread.
 
-        MkDocs converts the hand-written pages before the generated ones, so this usually starts
-        while the generated pages are still being built: Pagefind writes on the other core.
+        It starts once MkDocs has converted the last hand-written page (before the generated ones
+        under ``mkdocs serve``, after them under ``mkdocs build``), in either case before any page
+        is written: Pagefind writes its bundle while MkDocs writes the pages.
         """
         if self._search is not None and not self._search.finishing:
             # `html` is what MkDocs made of the page's Markdown, which the site shows as it is.

@@ -61,14 +61,14 @@ class BackgroundRendering:
         self._error = ""
         self._pid = 0
         self._reaped = False
-        self._unwritten: list[tuple[str, str]] = []
+        self._files_dir = files_dir
+        self._unwritten: list[tuple[str, str]] = []  # without a child: written by files_may_be_written
         if not hasattr(os, "fork"):
             for uri, output in outputs:
                 if isinstance(output, GeneratedPage):
                     self._put(uri, output)
                 else:
                     self._unwritten.append((uri, output))
-            self._files_dir = files_dir
             self._done = True
             return
         self._records = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()

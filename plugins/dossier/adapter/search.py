@@ -3,7 +3,7 @@
 Pagefind (``pagefind[bin]`` from PyPI: a binary in the wheel) writes a chunked index, so a query
 downloads kilobytes, not the corpus. Its indexing service runs as a child process: the entries of
 the core (`dossier.rendering.search`) are sent to it from a thread as soon as the corpus is
-rendered, and the hand-written pages once MkDocs has converted them (before the generated ones), so
+rendered, and the hand-written pages once MkDocs has converted them (before it writes any page), so
 Pagefind writes the bundle into the site while MkDocs is still building; `SearchIndexer.wait` waits
 for it at the end of the build. Any failure is raised as `SearchIndexError`, which the
 plugin turns into a failed build: a site without its search is never published silently.
