@@ -149,7 +149,11 @@ class BackgroundRendering:
             self._end(os.waitpid(self._pid, 0)[1])
 
     def _read_until(self, condition: Callable[[], bool]) -> None:
-        """Take in the outputs written so far until `condition` holds, sleeping while none is new."""
+        """Take in the outputs written so far until `condition` holds, sleeping while none is new.
+
+        What came before a failure is kept: a page rendered before it is still given, and the
+        failure is raised when something after it is asked for.
+        """
         while not condition() and not self._done and self._pid:
             if not self._read_records() and not os.read(self._wake, 1 << 16):
                 # The child has ended: whatever it wrote before is in the file.
@@ -157,7 +161,7 @@ class BackgroundRendering:
                 self._reap()
         if self._done:
             self._reap()
-        if self._error:
+        if self._error and not condition():
             raise RenderingError(self._error)
 
     def _read_records(self) -> bool:
@@ -176,7 +180,7 @@ class BackgroundRendering:
             read = True
             kind, value = pickle.loads(body)  # noqa: S301 - written by our own child process
             if kind == "error":
-                self._fail(f"rendering the corpus failed: {value}")
+                self._fail(f"rendering the corpus failed: {value}")  # ends the loop
             elif kind == "pages":
                 self._pages_done = True
             else:
@@ -190,17 +194,18 @@ class BackgroundRendering:
         """Take in `page`, or the news that the data file at `uri` is written (`page` None)."""
         if uri in self._site.pages or uri in self.files_written:
             self._fail(f"two generated outputs at {uri}")
+            return
         if page is not None:
             self._site.pages[uri] = page
         else:
             self.files_written[uri] = None
 
     def _fail(self, error: str) -> None:
+        """Record the rendering's failure: `_read_until` raises it."""
         self._error = self._error or error
         if self._pid and not self._done:
             self._kill()  # what it renders next is of no use
         self._done = True
-        raise RenderingError(self._error)
 
     def _end(self, status: int) -> None:
         """The child has exited with `status`: an error unless it wrote its last record."""
