@@ -98,8 +98,10 @@ def test_entity_payloads_are_visible_text(payload_site: Path) -> None:
     actor = visible(payload_site, "actors/huawei/index.html")
     for payload in ('Huawei <b onclick=alert("PWN17")>', '<script>alert("PWN18")</script>',
                     '<img src=x onerror=alert("PWN19")>', "<script>alert('PWN20')</script>",
-                    "[bad](javascript:alert('PWN21'))", "<a href=\"javascript:alert('PWN22')\">x</a>"):
+                    "<a href=\"javascript:alert('PWN22')\">x</a>"):
         assert payload in actor, payload
+    # A link to anything but http(s) is text, as Markdown parsed it (a quoted part is its title).
+    assert "[bad](javascript:alert( \"PWN21\"))" in actor
     claim = visible(payload_site, "claims/huawei-poses-security-risk/index.html")
     assert 'Huawei equipment is a risk <svg onload=alert("PWN24")>' in claim
     assert "<iframe src=\"javascript:alert('PWN25')\"></iframe>" in claim
@@ -121,6 +123,27 @@ def test_page_titles_are_text(payload_site: Path, page: str, title: str) -> None
     assert len(soup.find_all("title")) == 1
 
 
+LOADING = {"img": "src", "script": "src", "iframe": "src", "link": "href", "source": "src", "video": "src",
+           "audio": "src", "object": "data", "embed": "src", "image": "href"}
+"""Elements whose attribute makes the browser fetch something when the page loads."""
+
+
+def test_no_description_makes_a_request_leave_the_site_or_draws_a_box(payload_site: Path) -> None:
+    for uri, soup in pages(payload_site).items():
+        content = soup.select_one("article") or soup
+        loads = [f"<{tag.name} {attribute}={tag[attribute]}>" for tag in content.find_all(list(LOADING))
+                 if (attribute := LOADING[tag.name]) in tag.attrs and "evil" in str(tag[attribute])]
+        assert loads == [], uri
+        boxes = [box.get_text(" ", strip=True)[:60] for box in content.select(".admonition, details, blockquote")
+                 if any(marker in box.get_text() for marker in ("expired", "PWN35", "PWN36", "PWN37"))]
+        assert boxes == [], uri
+    person = BeautifulSoup((payload_site / "actors/ken-hu/index.html").read_text(encoding="utf-8"), "html.parser")
+    text = person.get_text(" ")
+    assert "![p](https://evil.example/p.gif)" in text and '!!! danger "Your session has expired"' in text
+    login = person.find("a", string="Log in again")
+    assert login is not None and login["rel"] == ["nofollow", "noopener"]  # a link a reader may click, no more
+
+
 def test_markdown_structure_still_works(payload_site: Path) -> None:
     document = BeautifulSoup((payload_site / "documents/brussels-meeting/index.html").read_text(encoding="utf-8"),
                              "html.parser")
@@ -132,7 +155,9 @@ def test_markdown_structure_still_works(payload_site: Path) -> None:
     assert [i for i in items if i.endswith("a list item")] and [i for i in items if "another item" in i]
     actor = BeautifulSoup((payload_site / "actors/huawei/index.html").read_text(encoding="utf-8"), "html.parser")
     assert actor.find("em", string="Chinese")
-    assert any(h.get_text().startswith("Background") for h in actor.find_all(["h2", "h3"]))
+    # Descriptions are a safe subset: lists and emphasis, no headings (outside the page's outline).
+    assert not any(h.get_text().startswith("Background") for h in actor.find_all(["h2", "h3"]))
+    assert actor.find("p", string="## Background")
     assert actor.find("li", string="second point")
 
 

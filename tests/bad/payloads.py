@@ -65,6 +65,20 @@ EDITS = [
     replace("countries/spain.md", "name: Spain", "name: '<b onmouseover=alert(\"PWN27\")>Spain</b>'"),
 ]
 
+PIXEL = "![p](https://evil.example/p.gif)"
+"""A tracking pixel: every reader's browser would fetch it from another host."""
+PHISHING = '!!! danger "Your session has expired"\n    [Log in again](https://evil.example/login) PWN35'
+"""An alert box in the site's own style around a link."""
+SNEAKY = ("![x][pixel] <https://evil.example/auto> ???+ note \"PWN36\"\n\n> A fake quotation PWN37\n\n"
+          "[pixel]: https://evil.example/q.png\n")
+"""A reference-style image, an autolink, a collapsible box and a block quotation."""
+HOSTILE_DESCRIPTIONS = [
+    replace("actors/ken-hu.md", "One of Huawei's rotating chairmen.", f"{PIXEL}\n\n{PHISHING}\n"),
+    replace("countries/china.md", "The People's Republic of China.", f"{SNEAKY}\n{PIXEL}\n"),
+    replace("claims/huawei-equipment-is-safe.md", "The vendor's own position.", f"{PHISHING}\n\n{SNEAKY}"),
+]
+"""Descriptions that would make a request leave the site, or look like the site's own warnings."""
+
 EXTRA_EDITS = [
     # The fields the edits above leave untouched, so that every text field carries a payload.
     replace("countries/spain.md", "  - Spanish", "  - Spanish\n  - '<img src=x onerror=alert(\"PWN29\")>'"),
@@ -79,5 +93,5 @@ EXTRA_EDITS = [
 ]
 """Payloads in the remaining contributor fields (country aliases and text, claim aliases, a person)."""
 
-ALL_EDITS = [*EDITS, *EXTRA_EDITS]
+ALL_EDITS = [*EDITS, *EXTRA_EDITS, *HOSTILE_DESCRIPTIONS]
 """Every contributor field of the small corpus carries a payload."""

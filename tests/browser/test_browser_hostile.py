@@ -132,6 +132,7 @@ def test_no_payload_runs_on_hover_or_focus(browser: Browser, hostile_site_url: s
     assert carries_payloads, "the page shows payloads, as text or in titles"
     assert dialogs == []
     assert live == []
+    assert reader.external_requests() == []
 
 
 

@@ -18,6 +18,7 @@ from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.jsonld import claim_jsonld
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_badge
 from dossier.rendering.components.timelines import strip
+from dossier.rendering.descriptions import description_html
 from dossier.rendering.page import GeneratedPage, PageWriter, headings
 from dossier.rendering.pages.paging import Series
 from dossier.rendering.pages.timeline import timeline_href
@@ -136,9 +137,9 @@ def _claim_passages(page: PageWriter, claim: Claim, index: CorpusIndex, extra: d
 
 
 def _description(page: PageWriter, description: str) -> None:
-    """A contributor's description: Markdown, read by the site generator."""
+    """A contributor's description: the safe subset of Markdown, converted by the core."""
     if description:
-        page.markdown("", escape.markdown(description), "")
+        page.html(description_html(description))
 
 
 STATEMENTS_SHOWN = 5
