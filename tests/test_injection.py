@@ -101,7 +101,7 @@ def test_entity_payloads_are_visible_text(payload_site: Path) -> None:
                     "<a href=\"javascript:alert('PWN22')\">x</a>"):
         assert payload in actor, payload
     # A link to anything but http(s) is text, as Markdown parsed it (a quoted part is its title).
-    assert "[bad](javascript:alert( \"PWN21\"))" in actor
+    assert '[bad](javascript:alert( "PWN21"))' in actor
     claim = visible(payload_site, "claims/huawei-poses-security-risk/index.html")
     assert 'Huawei equipment is a risk <svg onload=alert("PWN24")>' in claim
     assert "<iframe src=\"javascript:alert('PWN25')\"></iframe>" in claim

@@ -69,7 +69,7 @@ PIXEL = "![p](https://evil.example/p.gif)"
 """A tracking pixel: every reader's browser would fetch it from another host."""
 PHISHING = '!!! danger "Your session has expired"\n    [Log in again](https://evil.example/login) PWN35'
 """An alert box in the site's own style around a link."""
-SNEAKY = ("![x][pixel] <https://evil.example/auto> ???+ note \"PWN36\"\n\n> A fake quotation PWN37\n\n"
+SNEAKY = ('![x][pixel] <https://evil.example/auto> ???+ note "PWN36"\n\n> A fake quotation PWN37\n\n'
           "[pixel]: https://evil.example/q.png\n")
 """A reference-style image, an autolink, a collapsible box and a block quotation."""
 HOSTILE_DESCRIPTIONS = [
