@@ -4,7 +4,14 @@ Each entry is made from a document's front matter alone (title, publisher, autho
 as known, URL or reference, archive URL, retrieved date, language, translated from), plus the
 address of its annotated copy on this site. What the front matter does not establish is not
 invented: a date the editors estimated is flagged as approximate (CSL ``circa``, biblatex's EDTF
-``~``) and said in a note; a site built without its address says so instead of printing one.
+``~`` and a BibTeX year ``c.~2021``, the free part of an RIS date: ``2021/02//circa``) and said in
+a note; a site built without its address says so instead of printing one.
+
+Every file is safe by construction, whatever the front matter holds: a value is one line (line
+breaks and control characters become spaces), so no RIS value starts a tag; a BibTeX value has
+balanced braces and no ``@``, so no BibTeX reader, even one recovering from an error, reads an
+entry, string or preamble that a contributor wrote; a URL is one token (spaces and control
+characters percent-encoded); CSL-JSON is written by ``json``.
 
 Depends on the model only, so that exports, pages and tests can all use it.
 """
@@ -15,8 +22,9 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
-from dossier.model import Document, PartialDate
+from dossier.model import ID_PATTERN, Document, PartialDate
 from dossier.rendering.languages import language_name
 
 ADDRESS_NOT_SET = ("the site's address was not set when this copy was built "
@@ -29,6 +37,24 @@ number; of other kinds it describes the document (a web article with no URL), wh
 manager would print as a number: it stays in the note."""
 
 ESTIMATED = "date estimated by the Dossier editors (not printed in the source; see the document page)"
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+"""Control characters, line ends and tab included: none may stay in a one-line value."""
+
+_NOT_IN_A_URL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """`text` as one line: control characters (line breaks among them) and runs of spaces as one space."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def one_url(url: str) -> str:
+    """`url` as one token: its spaces, line breaks and control characters percent-encoded (UTF-8).
+
+    The front matter refuses such a URL; this keeps any other one from breaking a file's lines.
+    """
+    return _NOT_IN_A_URL.sub(lambda m: quote(m.group(), safe=""), url.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +84,7 @@ _RIS_TYPES = {"news": "NEWS", "official": "GOVDOC", "report": "RPRT", "opinion":
 
 
 def _annotated_copy(page_url: str) -> str:
-    return f"Annotated copy: Dossier, {page_url or ADDRESS_NOT_SET}"
+    return f"Annotated copy: Dossier, {one_url(page_url) or ADDRESS_NOT_SET}"
 
 
 def notes(cited: Cited) -> list[str]:
@@ -72,7 +98,7 @@ def notes(cited: Cited) -> list[str]:
     if document.reference:
         out.append(f"Reference: {document.reference}")
     if document.archive_url:
-        out.append(f"Archived copy: {document.archive_url}")
+        out.append(f"Archived copy: {one_url(document.archive_url)}")
     out.append(_annotated_copy(cited.page_url))
     return out
 
@@ -99,7 +125,7 @@ def csl_item(cited: Cited) -> dict[str, object]:
         # A byline is kept as printed: splitting it into given and family names would guess.
         item["author"] = [{"literal": document.author}]
     if document.url or document.archive_url:
-        item["URL"] = document.url or document.archive_url
+        item["URL"] = one_url(document.url or document.archive_url)
     if document.reference and document.kind in NUMBERED_KINDS:
         item["number"] = document.reference
     if document.retrieved:
@@ -113,7 +139,7 @@ def site_csl_item(site: SiteRecord) -> dict[str, object]:
     item: dict[str, object] = {"id": "dossier", "type": "dataset", "title": site.title,
                                "publisher": "Dossier contributors"}
     if site.url:
-        item["URL"] = site.url
+        item["URL"] = one_url(site.url)
     else:
         item["note"] = f"Web address: {ADDRESS_NOT_SET}."
     if site.updated:
@@ -129,23 +155,55 @@ def csl_json(cited: Iterable[Cited], site: SiteRecord | None = None) -> str:
 
 # BibTeX ---------------------------------------------------------------------------------------
 
-_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$",
-          "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-_LATEX_SPECIAL = re.compile(r"[\\{}%&#$_~^]")
+_LATEX = {"\\": r"\textbackslash{}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_",
+          "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "@": r"\symbol{64}"}
+"""LaTeX's special characters as LaTeX prints them. ``@`` is not special to LaTeX, but a BibTeX
+reader that has lost its place (pybtex and bibtexparser after an error, for one) starts an entry at
+the next ``@``: none is written but those that start Dossier's own entries."""
+_UNPAIRED_BRACE = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+def _paired_braces(text: str) -> set[int]:
+    """The positions of the braces of `text` that pair up, an opening one before its closing one."""
+    opened: list[int] = []
+    paired: set[int] = set()
+    for position, char in enumerate(text):
+        if char == "{":
+            opened.append(position)
+        elif char == "}" and opened:
+            paired.update((opened.pop(), position))
+    return paired
+
+
 def _tex(text: str) -> str:
-    """`text` as a BibTeX value: LaTeX's special characters escaped, Unicode kept (biber reads it)."""
-    return _LATEX_SPECIAL.sub(lambda m: _LATEX[m.group()], " ".join(text.split()))
+    r"""`text` as a BibTeX value: one line, LaTeX's special characters escaped, Unicode kept (biber reads it).
+
+    BibTeX, biber and pybtex count every brace, ``\{`` too, to find where a value ends: a brace
+    that pairs up is written ``\{``/``\}`` (balanced, so the count comes out right), one that does
+    not as ``\textbraceleft{}``/``\textbraceright{}``, which has no brace of its own to count.
+    """
+    text = one_line(text)
+    paired = _paired_braces(text)
+    return "".join(("\\" + char if position in paired else _UNPAIRED_BRACE[char]) if char in "{}"
+                   else _LATEX.get(char, char) for position, char in enumerate(text))
+
+
+_NOT_IN_A_BIBTEX_URL = re.compile(r"[\s\x00-\x1f\x7f-\x9f{}\\@]")
 
 
 def _url(url: str) -> str:
-    # Inside braces BibTeX counts braces and LaTeX reads backslashes: neither may stay raw in a URL.
-    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+    """`url` as a BibTeX value, read verbatim by biblatex: percent-encoded where BibTeX would act.
+
+    Braces (which BibTeX counts), a backslash (which LaTeX reads) and ``@`` (see `_LATEX`), with
+    spaces and control characters.
+    """
+    return _NOT_IN_A_BIBTEX_URL.sub(lambda m: quote(m.group(), safe=""), url.strip())
 
 
 def _bibtex_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    if not ID_PATTERN.fullmatch(key):  # an id is read as one; this only makes sure
+        raise ValueError(f"not an id, so not a BibTeX key: {key!r}")
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
@@ -157,8 +215,9 @@ def bibtex_entry(cited: Cited) -> str:
     fields = [("title", "{" + _tex(document.title) + "}")]  # double braces: keep the title's capitals
     if document.author:
         fields.append(("author", "{" + _tex(document.author) + "}"))  # one literal name, as printed
+    # Classic BibTeX styles print the year field, biblatex the date (EDTF: "~" is "approximate").
     fields += [("publisher", _tex(document.publisher)), ("organization", _tex(document.publisher)),
-               ("year", str(published.year))]
+               ("year", f"c.~{published.year}" if published.estimated else str(published.year))]
     if published.month:
         fields.append(("month", _MONTHS[published.month - 1]))
     fields.append(("date", f"{published.iso}{'~' if published.estimated else ''}"))
@@ -190,12 +249,14 @@ def bibtex(cited: Iterable[Cited], site: SiteRecord | None = None) -> str:
 
 
 def _ris_line(tag: str, value: str) -> str:
-    # One line per tag: a line break inside a value would start a new, wrong tag.
-    return f"{tag}  - {' '.join(value.split())}\n"
+    # One line per tag: a line break inside a value would start a new, wrong tag (ER, TY...).
+    return f"{tag}  - {one_line(value)}\n"
 
 
 def _ris_date(date: PartialDate) -> str:
-    return f"{date.year:04d}/{f'{date.month:02d}' if date.month else ''}/{f'{date.day:02d}' if date.day else ''}/"
+    """``YYYY/MM/DD/other``, the free part ``circa`` for an estimate (Zotero's export puts a date's rest there)."""
+    month, day = f"{date.month:02d}" if date.month else "", f"{date.day:02d}" if date.day else ""
+    return f"{date.year:04d}/{month}/{day}/{'circa' if date.estimated else ''}"
 
 
 def ris_entry(cited: Cited) -> str:
@@ -208,7 +269,7 @@ def ris_entry(cited: Cited) -> str:
     lines += [_ris_line("PB", document.publisher), _ris_line("PY", str(document.published.year)),
               _ris_line("DA", _ris_date(document.published))]
     if document.url or document.archive_url:
-        lines.append(_ris_line("UR", document.url or document.archive_url))
+        lines.append(_ris_line("UR", one_url(document.url or document.archive_url)))
     if document.reference and document.kind in NUMBERED_KINDS:
         lines.append(_ris_line("M1", document.reference))
     if document.retrieved:
@@ -225,7 +286,7 @@ def site_ris_entry(site: SiteRecord) -> str:
              _ris_line("PB", "Dossier contributors")]
     if site.updated:
         lines += [_ris_line("PY", str(site.updated.year)), _ris_line("DA", _ris_date(site.updated))]
-    lines.append(_ris_line("UR", site.url) if site.url else _ris_line("N1", f"Web address: {ADDRESS_NOT_SET}"))
+    lines.append(_ris_line("UR", one_url(site.url)) if site.url else _ris_line("N1", f"Web address: {ADDRESS_NOT_SET}"))
     lines.append("ER  - \n")
     return "".join(lines)
 
