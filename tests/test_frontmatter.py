@@ -108,6 +108,13 @@ def test_a_single_alias_becomes_a_list() -> None:
     ("url: ftp://x.org", "'url' must be an http or https URL, not 'ftp://x.org'"),
     ("url: https://", "'url' must be an http or https URL"),
     ("url: javascript:alert(1)", "'url' must be an http or https URL"),
+    ("url: https://x.org/a b", "'url' holds a space: a URL has no spaces, line breaks or control characters"),
+    ('url: "https://x.org/a\\nb"', "'url' holds a line break <U+000A>: a URL has no spaces"),
+    ('url: "https://x.org/a\\r\\nb"', "'url' holds a line break <U+000D>"),
+    ('url: "https://x.org/a\\tb"', "'url' holds a tab <U+0009>"),
+    ('url: "https://x.org/a\\u2028b"', "'url' holds a line break <U+2028 LINE SEPARATOR>"),
+    ('archive_url: "https://x.org/a\\u00a0b"', "'archive_url' holds a space <U+00A0 NO-BREAK SPACE>"),
+    ('archive_url: "https://x.org/a\\x1b[31m"', "'archive_url': control character <U+001B>"),
     ("language: English", "'language' must be a BCP 47 language tag"),
     ("title: [a, b]", "'title' must be a single text, not a list"),
 ])

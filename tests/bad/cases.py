@@ -177,6 +177,15 @@ CASES = [
          [f"{D}:5:6: 'url' must be an http or https URL"]),
     Case("url without scheme", [replace(DOC, "url: https://news", "url: news")],
          [f"{D}:5:6: 'url' must be an http or https URL, not 'news.example.org/huawei-brussels'"]),
+    Case("url with a space", [replace(DOC, "huawei-brussels\n", "huawei brussels\n")],
+         [f"{D}:5:6: 'url' holds a space: a URL has no spaces, line breaks or control characters (write a space "
+          "in it as %20)"]),
+    Case("url with a line break", [replace(DOC, "url: https://news.example.org/huawei-brussels",
+                                           'url: "https://news.example.org/\\nhuawei-brussels"')],
+         [f"{D}:5:6: 'url' holds a line break <U+000A>: a URL has no spaces"]),
+    Case("archive_url over two lines", [replace(DOC, "---\nHuawei", "archive_url: https://archive.example.org/x\n"
+                                                                   "  y\n---\nHuawei")],
+         [f"{D}:6:14: 'archive_url' holds a space: a URL has no spaces"]),
     Case("archive_url not http(s)", [replace(DOC, "---\nHuawei", "archive_url: ftp://archive.example.org/x\n---\nHuawei")],
          [f"{D}:6:14: 'archive_url' must be an http or https URL"]),
     Case("neither url nor reference", [replace(DOC, "url: https://news.example.org/huawei-brussels\n", "")],

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from dossier.characters import CONTROL, control_message
+from dossier.characters import CONTROL, code_point, control_message
 from dossier.model import EARLIEST_LIKELY_YEAR, ID_PATTERN, PartialDate
 from dossier.problems import Location, Problems, did_you_mean
 from dossier.reading.frontmatter import Field
@@ -179,7 +180,34 @@ Check = Callable[[str, Spec], "tuple[str, bool] | None"]
 whether it is an error rather than a warning), or ``None`` when it is right."""
 
 
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _blank_in_url(value: str) -> str | None:
+    """What the first space, line break or control character of `value` is, named; ``None``: it has none.
+
+    A URL is one token: in a citation file a line break would end it (or start a new RIS tag), and
+    a reader cuts a URL at its first space.
+    """
+    for char in value:
+        if char == " ":
+            return "a space"
+        if char in _LINE_BREAKS:
+            return f"a line break {code_point(char)}"
+        if char == "\t":
+            return f"a tab {code_point(char)}"
+        if char.isspace():
+            return f"a space {code_point(char)}"
+        if unicodedata.category(char) == "Cc":
+            return f"a control character {code_point(char)}"
+    return None
+
+
 def _check_url(value: str, _spec: Spec) -> tuple[str, bool] | None:
+    blank = _blank_in_url(value)
+    if blank is not None:
+        return (f"holds {blank}: a URL has no spaces, line breaks or control characters (write a space in it "
+                "as %20)"), True
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return f"must be an http or https URL, not '{value}'", True
