@@ -204,13 +204,13 @@ def _blank_in_url(value: str) -> str | None:
 
 
 def _check_url(value: str, _spec: Spec) -> tuple[str, bool] | None:
-    blank = _blank_in_url(value)
-    if blank is not None:
-        return (f"holds {blank}: a URL has no spaces, line breaks or control characters (write a space in it "
-                "as %20)"), True
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return f"must be an http or https URL, not '{value}'", True
+    blank = _blank_in_url(value)  # after: text that is no URL at all is told so, not that it has spaces
+    if blank is not None:
+        return (f"holds {blank}: a URL has no spaces, line breaks or control characters (write a space in it "
+                "as %20)"), True
     return None
 
 
