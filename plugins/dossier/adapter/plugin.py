@@ -44,6 +44,7 @@ from dossier.reading.loader import load_with_problems
 from dossier.rendering import escape
 from dossier.rendering.figures import figures
 from dossier.rendering.page import GeneratedPage
+from dossier.rendering.policy import with_policy
 from dossier.rendering.search import search_entries
 from dossier.rendering.site import Site, file_uris, finish_site, page_uris, start_site
 
@@ -437,6 +438,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # page, so that no front matter can put its own HTML there.
         page.meta["dossier_head"] = Markup(generated.head) if generated is not None else Markup()
         return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Give every page its Content-Security-Policy (`dossier.rendering.policy`)."""
+        return self._with_policy(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """Give the theme's own pages (``404.html``) their Content-Security-Policy."""
+        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
+
+    def _with_policy(self, html: str) -> str:
+        # `mkdocs serve` adds its live-reload script to each page after the plugins have seen it:
+        # a policy would block it, so the preview has none; what is built and published has one.
+        return html if self._command == "serve" else with_policy(html)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Give a page rendered in the background its skeleton; fill in the figures of hand-written pages.
