@@ -86,24 +86,24 @@ def _footnote_target(page: BeautifulSoup, ref: Tag) -> list[str]:
 
 def test_every_quote_is_on_its_speakers_page_with_a_footnote_into_the_passage(
         built_site: Path, corpus: Corpus) -> None:
-    quotes = [a for d in corpus.documents.values() for a in d.statements if a.kind == "quote"]
-    assert len(quotes) >= 20
+    # Every span of a quotation, the further parts of a remark too: a reader looking up what
+    # someone said sees every part of it, with a footnote into the remark's passages.
+    quotes = [a for d in corpus.documents.values() for a in d.annotations if a.kind == "quote"]
+    assert len(quotes) >= 20 and any(q.remark and len(q.remark.parts) > 1 for q in quotes)
     for quote in quotes:
         document = quote.document
-        assert document is not None
+        assert document is not None and quote.remark is not None
         # The passage exists on the document page, highlighted, with the quoted words.
         doc_page = soup_of(built_site, f"documents/{document.id}")
         passage = doc_page.find(id=quote.anchor)
         assert passage is not None and passage.name == "mark", quote.anchor
         assert words(passage.get_text()) == words(quote.text)
-        # A statement over several spans (same=) is shown by one of them at least, the one whose
-        # words take the stance.
-        spans = [s for s in quote.parts or [quote] if s.kind == "quote"]
+        anchors = [f"documents/{document.id}/#{part.anchor}" for part in quote.remark.parts_in(document)]
         for speaker in quote.speakers:
             page = soup_of(built_site, f"actors/{speaker}")
-            shown = [q for q in page.select("q.dossier-quote-text") for span in spans
-                     if words(q.get_text()) in words(span.text)
-                     and _cites(page, q, f"documents/{document.id}/#{span.anchor}")]
+            shown = [q for q in page.select("q.dossier-quote-text")
+                     if words(q.get_text()) in words(quote.text)
+                     and any(_cites(page, q, anchor) for anchor in anchors)]
             assert shown, f"{speaker}: {quote.text!r} ({document.id}#{quote.anchor})"
 
 

@@ -165,21 +165,30 @@ def _rows(site: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
 
 
-def test_statements_csv_has_one_row_per_statement(mini_site: Path, mini_corpus: Corpus) -> None:
+def test_statements_csv_has_one_row_per_stance_of_a_remark_with_the_words_that_take_it(
+        mini_site: Path, mini_corpus: Corpus) -> None:
     rows = _rows(mini_site)
     index = CorpusIndex(mini_corpus)
-    assert len(rows) == len(index.statements)
     assert list(rows[0]) == list(exports.STATEMENT_COLUMNS)
-    for row, statement in zip(rows, index.statements, strict=True):
-        document = statement.document
-        assert row["id"] == f"{document.id}#{statement.anchor}"
-        assert row["when"] == str(statement.when)
-        assert row["speakers"].split(";") == list(statement.speakers)
-        for stance in STANCES:
-            assert row[stance] == ";".join(statement.stances.get(stance, ()))
-        text = " ".join(statement.text.split())
-        assert row["text"] in (text, "'" + text)
-        assert int(row["start"]) == statement.start and int(row["end"]) == statement.end
+    spans = {f"{d.id}#{a.anchor}": a for d in mini_corpus.documents.values() for a in d.annotations if a.is_statement}
+    expected_rows = 0
+    for statement in index.statements:
+        remark = statement.remark
+        assert remark is not None
+        mine = [r for r in rows if r["remark"] == remark.id]
+        stances = [(p, s, c) for p in remark.parts for s, claims in p.stances.items() for c in claims]
+        assert len(mine) == max(1, len(stances)), remark.id
+        expected_rows += len(mine)
+        for row in mine:
+            part = spans[row["id"]]
+            assert part.remark is remark
+            if row["stance"]:
+                assert row["claim"] in part.stances[row["stance"]], "the words in the row take its stance"
+            assert row["when"] == str(part.when) and row["speakers"].split(";") == list(part.speakers)
+            text = " ".join(part.text.split())
+            assert row["text"] in (text, "'" + text)
+            assert int(row["start"]) == part.start and int(row["end"]) == part.end
+    assert len(rows) == expected_rows
     szijjarto = [r for r in rows if r["speakers"] == "peter-szijjarto"]
     assert {r["speaker_names"] for r in szijjarto} == {"Péter Szijjártó"}
 

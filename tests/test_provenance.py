@@ -110,12 +110,14 @@ def test_a_repeated_span_is_one_statement_with_every_stance(tmp_path: Path) -> N
     corpus = corpus_of(tmp_path, SAME)
     document = corpus.documents["brussels-meeting"]
     first, second, third = (a for a in document.annotations if a.is_statement)
-    assert document.statements == [first] and first.parts == [first, second, third]
+    assert document.statements == [first] and first.remark is not None
+    assert first.remark.parts == [first, second, third] and second.remark is third.remark is first.remark
     assert (second.same, third.same) == ("safe", "safe")
     assert second.speakers == ("huawei",) and str(second.when) == "2019-03-01"
-    assert first.stances == {"supports": ("huawei-equipment-is-safe",), "disputes": ("huawei-poses-security-risk",)}
-    assert first.written_stances == {"supports": ("huawei-equipment-is-safe",)}
-    assert second.stances == second.written_stances == {"disputes": ("huawei-poses-security-risk",)}
+    assert first.remark.stances == {"supports": ("huawei-equipment-is-safe",),
+                                    "disputes": ("huawei-poses-security-risk",)}
+    assert first.stances == {"supports": ("huawei-equipment-is-safe",)}
+    assert second.stances == {"disputes": ("huawei-poses-security-risk",)}
     index = CorpusIndex(corpus)
     assert index.statements == [first]
     assert index.by_actor["huawei"] == [first]

@@ -36,13 +36,18 @@ def test_a_relayed_translated_quotation_says_so_on_its_speakers_page(built_site:
 def test_relays_and_translations_are_in_every_export(built_site: Path) -> None:
     anchor = "guancha-spain-huawei-contract#virkkunen-foreign-interference"
     rows = list(csv.DictReader(io.StringIO((built_site / "data/statements.csv").read_text(encoding="utf-8-sig"))))
-    (row,) = [r for r in rows if r["id"] == anchor]
+    # One row per stance of the remark, each with the words that take it: the contract-only
+    # "foreign interference" disputes the contract's security and supports nothing broader.
+    remark = [r for r in rows if r["remark"] == anchor]
+    assert [(r["id"].split("#")[1], r["stance"], r["claim"]) for r in remark] == [
+        ("virkkunen-interference-risks", "disputes", "spain-huawei-contract-is-secure"),
+        ("virkkunen-foreign-interference", "disputes", "spain-huawei-contract-is-secure"),
+        ("quote-henna-virkkunen-1", "supports", "huawei-poses-security-risk"),
+        ("quote-henna-virkkunen-1", "disputes", "spain-huawei-contract-is-secure"),
+        ("quote-henna-virkkunen-2", "supports", "huawei-poses-security-risk")]
+    (row,) = [r for r in remark if r["id"] == anchor]
     assert (row["relayed_by"], row["relayed_by_names"], row["translated_from"]) == ("politico", "Politico", "zh")
     assert (row["when"], row["when_estimated"]) == ("2025-09-17", "yes")
-    assert row["also_at"].split(";") == ["virkkunen-interference-risks", "quote-henna-virkkunen-1",
-                                         "quote-henna-virkkunen-2"]
-    # One row per statement: the further spans of a statement are not rows of their own.
-    assert not [r for r in rows if r["id"].endswith("#virkkunen-interference-risks")]
     corpus = json.loads((built_site / "data/corpus.json").read_text(encoding="utf-8"))
     (record,) = [a for a in corpus["annotations"] if a["id"] == anchor]
     assert (record["via"], record["translated_from"], record["when_estimated"]) == (["politico"], "zh", True)

@@ -158,10 +158,10 @@ class Annotation:
     mentions carry a target; a ``phrase`` says what its quotation marks are (`phrase_as`);
     redactions carry nothing.
 
-    A statement may run over several spans (``same=``): the first span is the statement, counted
-    everywhere, with the stances of all its spans in `stances` and its spans in `parts`; each
-    further span names it in `same`, takes its speakers, date and relay, and keeps the stances
-    written on it. `written_stances` are always those written on the span itself.
+    Every statement span is a part of a `Remark`: what one speaker said once. Its `stances` are
+    those written on this span alone, the words that carry them; the remark's are the union of its
+    parts'. A span marked ``same=`` is a further part of the remark it names (in its own document,
+    or ``same=DOCUMENT#ANCHOR`` in another: a further report of it) and takes its speakers and date.
     """
 
     kind: str
@@ -181,8 +181,8 @@ class Annotation:
     named: str = ""
     phrase_as: str = ""
     sentence: tuple[int, int] = (0, 0)
-    written_stances: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    parts: list[Annotation] = field(default_factory=list, repr=False, compare=False)
+    remark: Remark | None = field(default=None, repr=False, compare=False)
+    """The remark this span is a part of (statements only, once the document is read)."""
     document: Document | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -192,8 +192,21 @@ class Annotation:
 
     @property
     def counted(self) -> bool:
-        """Whether this is a statement counted on its own: not a further span of another (``same=``)."""
-        return self.kind in STATEMENT_KINDS and not self.same
+        """Whether this span stands for its remark: its first part (a remark is counted once)."""
+        return self.remark is not None and self.remark.head is self
+
+    @property
+    def opens_report(self) -> bool:
+        """Whether this span stands for its remark in its document.
+
+        The remark's head, or the first span of a further report of it in another document.
+        """
+        remark = self.remark
+        if remark is None:
+            return False
+        if remark.head.document is self.document:
+            return remark.head is self
+        return next(p for p in remark.parts if p.document is self.document) is self
 
     @property
     def translated_from(self) -> str:
@@ -224,11 +237,96 @@ class Annotation:
         return self.document.published
 
     def stance_on(self, claim: str) -> str:
-        """This statement's stance on `claim` (``supports``, ``disputes``, ``about``), or ``""``."""
-        for stance, claims in self.stances.items():
-            if claim in claims:
-                return stance
-        return ""
+        """The stance this span's own words take on `claim` (``supports``, ``disputes``, ``about``), or ``""``."""
+        return _stance_on(self.stances, claim)
+
+
+def _stance_on(stances: dict[str, tuple[str, ...]], claim: str) -> str:
+    for stance, claims in stances.items():
+        if claim in claims:
+            return stance
+    return ""
+
+
+@dataclass(slots=True, eq=False)
+class Remark:
+    """What one speaker said once: one or several spans (its parts), each with its own stances.
+
+    The parts are in reading order: those of the document that records it, then those of any
+    other document that reports it again (``same=DOCUMENT#ANCHOR``). It is counted once,
+    wherever it is reported. `stances` are the union of the parts' stances (where one part speaks
+    about a claim and another takes a side, the side).
+    """
+
+    head: Annotation
+    """The span that records it (the one with ``by=``, which the others name): its speakers, date and place."""
+    parts: list[Annotation] = field(default_factory=list)
+    stances: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            self.parts.append(self.head)
+
+    @property
+    def id(self) -> str:
+        """``DOCUMENT#ANCHOR`` of its head: the remark's id in the exports."""
+        head = self.head
+        assert head.document is not None
+        return f"{head.document.id}#{head.anchor}"
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Who said it."""
+        return self.head.speakers
+
+    @property
+    def when(self) -> PartialDate:
+        """When it was said."""
+        return self.head.when
+
+    def stance_on(self, claim: str) -> str:
+        """The remark's stance on `claim`, or ``""``."""
+        return _stance_on(self.stances, claim)
+
+    def carrying(self, claim: str, stance: str) -> Annotation:
+        """The part whose own words take `stance` on `claim` (the first such), else the head."""
+        for part in self.parts:
+            if claim in part.stances.get(stance, ()):
+                return part
+        return self.head
+
+    def parts_in(self, document: Document) -> list[Annotation]:
+        """Its parts in `document`, in text order."""
+        return [part for part in self.parts if part.document is document]
+
+    @property
+    def reports(self) -> list[Document]:
+        """The documents that report it, the first recording it first."""
+        seen: dict[str, Document] = {}
+        for part in self.parts:
+            assert part.document is not None
+            seen.setdefault(part.document.id, part.document)
+        return list(seen.values())
+
+    def merge_stances(self) -> list[tuple[Annotation, str, str, Annotation]]:
+        """Set `stances` from the parts'; return each claim a part takes the opposite side on.
+
+        Each conflict is ``(part, stance, claim, earlier part)``.
+        """
+        merged: dict[str, str] = {}
+        origin: dict[str, Annotation] = {}
+        conflicts = []
+        for part in self.parts:
+            for stance, claims in part.stances.items():
+                for claim in claims:
+                    first = merged.get(claim)
+                    if first is None or first == "about":
+                        merged[claim], origin[claim] = stance, part
+                    elif stance not in ("about", first):
+                        conflicts.append((part, stance, claim, origin[claim]))
+        self.stances = {stance: tuple(c for c, s in merged.items() if s == stance)
+                        for stance in STANCES if stance in merged.values()}
+        return conflicts
 
 
 @dataclass(slots=True)
@@ -249,6 +347,8 @@ class Document:
     retrieved: PartialDate | None = None
     archive_url: str = ""
     notes: str = ""
+    via: str = ""
+    """The actor whose report this document republishes (an aggregator's copy): it relays every statement."""
     text: str = ""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
@@ -261,8 +361,8 @@ class Document:
 
     @property
     def statements(self) -> list[Annotation]:
-        """The statements counted on their own (not the further spans of one), in text order."""
-        return [a for a in self.annotations if a.counted]
+        """The remarks it reports, each by its first span in this document, in text order."""
+        return [a for a in self.annotations if a.opens_report]
 
     @property
     def mentions(self) -> list[Annotation]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from dossier.model import STANCES, Actor, Annotation, Corpus, Document, acting_country
+from dossier.model import STANCES, Actor, Annotation, Corpus, Document, Remark, acting_country
 
 
 @dataclass(slots=True)
@@ -32,7 +32,8 @@ class CorpusIndex:
 
     Attributes:
         corpus: The corpus indexed.
-        statements: Every quote and reported position, ordered by date then document order.
+        statements: Every remark, by its first part, ordered by date then document order: each
+            remark once, however many documents report it.
         by_actor: Statements per speaker.
         by_claim: Per claim, per stance, the statements taking it.
         actors_by_country: Actors per country id.
@@ -94,11 +95,14 @@ class CorpusIndex:
                     passage.names.append(annotation.text)
 
     def _index_statement(self, statement: Annotation) -> None:
-        """A statement by speaker, by claim and stance, and in its claims' chronologies (in date order)."""
+        """A remark by speaker, by claim and stance, and in its claims' chronologies (in date order).
+
+        Under a claim, a remark is listed by the part whose words take the stance.
+        """
         for speaker in statement.speakers:
             self.by_actor[speaker].append(statement)
         seen_claims = set()
-        for stance, claims in statement.stances.items():
+        for stance, claims in remark_of(statement).stances.items():
             for claim in claims:
                 part = speaking_part(statement, claim, stance)
                 self.by_claim[claim][stance].append(part)
@@ -110,7 +114,7 @@ class CorpusIndex:
         """Each actor's aggregated stance on each claim, and the statements behind it."""
         said: dict[tuple[str, str], set[str]] = defaultdict(set)
         for statement in self.statements:
-            for stance, claims in statement.stances.items():
+            for stance, claims in remark_of(statement).stances.items():
                 for claim in claims:
                     part = speaking_part(statement, claim, stance)
                     for speaker in statement.speakers:
@@ -129,7 +133,7 @@ class CorpusIndex:
                     per_actor[speaker].append(statement)
         positions = []
         for actor, statements in per_actor.items():
-            stances = {s.stance_on(claim) for s in statements}
+            stances = {remark_of(s).stance_on(claim) for s in statements}
             positions.append(Position(actor, claim, aggregate(stances), statements))
         return sorted(positions, key=lambda p: self.corpus.actors[p.actor].name.casefold())
 
@@ -142,7 +146,7 @@ class CorpusIndex:
         if made is None:
             result: dict[str, list[Annotation]] = defaultdict(list)
             for statement in self.by_actor.get(actor, []):
-                for stance, claims in statement.stances.items():
+                for stance, claims in remark_of(statement).stances.items():
                     for claim in claims:
                         result[claim].append(speaking_part(statement, claim, stance))
             made = self._claims_of[actor] = dict(sorted(result.items()))
@@ -153,16 +157,15 @@ class CorpusIndex:
         return acting_country(self.corpus.actors, actor)
 
 
-def speaking_part(statement: Annotation, claim: str, stance: str) -> Annotation:
-    """The span of `statement` whose own words take `stance` on `claim`: the one to show under it.
+def remark_of(statement: Annotation) -> Remark:
+    """The remark `statement` (a span of it) is a part of."""
+    assert statement.remark is not None, "a statement span belongs to a remark once its document is read"
+    return statement.remark
 
-    A statement over several spans (``same=``) is shown by the words that bear on the claim: its
-    first span if they do, else the first of the others that does.
-    """
-    for part in (statement, *statement.parts):
-        if claim in part.written_stances.get(stance, ()):
-            return part
-    return statement
+
+def speaking_part(statement: Annotation, claim: str, stance: str) -> Annotation:
+    """The part of `statement`'s remark whose own words take `stance` on `claim`: the one to show under it."""
+    return remark_of(statement).carrying(claim, stance)
 
 
 def aggregate(stances: set[str]) -> str:

@@ -20,6 +20,7 @@ from dossier.model import (
     Annotation,
     Document,
     PartialDate,
+    Remark,
 )
 from dossier.problems import Location, Problems, did_you_mean
 from dossier.reading.coverage import NAMED_REASONS, PHRASE_KINDS
@@ -111,6 +112,8 @@ class AnnotationReader:
         self.registry = registry
         # The pairs of each annotation of the document being read, by key: where to report.
         self._pairs: dict[int, dict[str, Attribute]] = {}
+        # Spans marked same=DOCUMENT#ANCHOR, with where their value is: joined once all are read.
+        self._reports: list[tuple[Annotation, Attribute]] = []
 
     def annotate(self, document: Document, parsed: ParsedBody) -> None:
         """Set `document`'s annotations from the spans of its body: each checked, each given an anchor."""
@@ -141,33 +144,95 @@ class AnnotationReader:
         document.annotations = annotations
 
     def _join_spans(self, annotations: list[Annotation]) -> list[Annotation]:
-        """Tie each span marked ``same=`` to the statement it continues; drop those that cannot be.
+        """Make each statement span a part of its remark; drop the spans whose ``same=`` cannot be.
 
-        The further span takes the first span's speakers, date and relay; the first span's
-        `stances` become those of the whole statement (supports and disputes outweigh about).
+        A span marked ``same=`` joins the remark of the span it names and takes its speakers and
+        date (and relay, in the same document). One naming another document's span
+        (``same=DOCUMENT#ANCHOR``) waits for `join_reports`, once every document is read.
         """
         anchored = {a.anchor: a for a in annotations if a.anchor}
         kept = []
         for annotation in annotations:
-            if not annotation.same:
+            if not annotation.is_statement:
                 kept.append(annotation)
-                continue
-            pair = self._pairs[id(annotation)]["same"]
-            target = self._same_target(annotation, anchored, pair)
-            if target is None:
-                continue
-            annotation.speakers, annotation.date, annotation.via = target.speakers, target.date, target.via
-            if not target.parts:
-                target.parts.append(target)
-            target.parts.append(annotation)
-            kept.append(annotation)
+            elif "#" in annotation.same:
+                self._reports.append((annotation, self._pairs[id(annotation)]["same"]))
+                kept.append(annotation)
+            elif not annotation.same:
+                annotation.remark = Remark(annotation)
+                kept.append(annotation)
+            else:
+                target = self._same_target(annotation, anchored, self._pairs[id(annotation)]["same"])
+                if target is None:
+                    continue
+                annotation.speakers, annotation.date, annotation.via = target.speakers, target.date, target.via
+                kept.append(annotation)
+        remarks: list[Remark] = []
         for annotation in kept:
-            if annotation.parts:
-                annotation.parts.sort(key=lambda a: a.start)
-                if not self._merge_stances(annotation):
-                    dropped = {id(part) for part in annotation.parts}
-                    kept = [a for a in kept if id(a) not in dropped]
-        return kept
+            if annotation.is_statement and annotation.same and "#" not in annotation.same:
+                target = anchored[annotation.same]
+                if target.remark is not None:
+                    target.remark.parts.append(annotation)
+                    annotation.remark = target.remark
+            if annotation.remark is not None and annotation.counted:
+                remarks.append(annotation.remark)
+        dropped: set[int] = set()
+        for remark in remarks:
+            remark.parts.sort(key=lambda a: a.start)
+            if not self._merge_stances(remark):
+                dropped |= {id(part) for part in remark.parts}
+        return [a for a in kept if id(a) not in dropped]
+
+    def join_reports(self, documents: dict[str, Document]) -> None:
+        """Tie each span marked ``same=DOCUMENT#ANCHOR`` to the remark it reports again.
+
+        Called once every document is read. The span takes the remark's speakers and date; its
+        relay is its own document's (a report may reach each document by another way).
+        """
+        for annotation, pair in self._reports:
+            target = self._report_target(annotation, documents, pair)
+            document = annotation.document
+            if target is None or target.remark is None or document is None:
+                if document is not None:
+                    document.annotations.remove(annotation)
+                continue
+            annotation.speakers, annotation.date = target.speakers, target.date
+            remark = target.remark
+            remark.parts.append(annotation)
+            annotation.remark = remark
+            ordered = {d.id: n for n, d in enumerate(remark.reports)}
+            remark.parts.sort(key=lambda a: (ordered[a.document.id] if a.document else 0, a.start))
+            if not self._merge_stances(remark):
+                remark.parts.remove(annotation)
+                document.annotations.remove(annotation)
+                annotation.remark = None
+                remark.merge_stances()
+        self._reports.clear()
+
+    def _report_target(self, annotation: Annotation, documents: dict[str, Document],
+                       pair: Attribute) -> Annotation | None:
+        """The statement span ``same=DOCUMENT#ANCHOR`` names, or ``None`` after reporting why."""
+        document_id, _, anchor = annotation.same.partition("#")
+        where = pair.value_location
+        document = documents.get(document_id)
+        if document is None:
+            self.problems.error(where, f"same={annotation.same} names no document '{document_id}'"
+                                       f"{did_you_mean(document_id, list(documents))}")
+            return None
+        if document is annotation.document:
+            self.problems.error(where, f"same={annotation.same} names this document: write same={anchor}")
+            return None
+        anchored = {a.anchor: a for a in document.annotations if a.anchor and a.is_statement}
+        target = anchored.get(anchor)
+        if target is None:
+            self.problems.error(where, f"same={annotation.same} names no statement anchor of document "
+                                       f"'{document_id}'{did_you_mean(anchor, list(anchored))}")
+            return None
+        if target.same:
+            self.problems.error(where, f"same={annotation.same} names a span that is itself marked "
+                                       f"same={target.same}: name the remark's first span")
+            return None
+        return target
 
     def _check_date(self, annotation: Annotation, document: Document) -> None:
         """Warn about a statement dated after the document that reports it."""
@@ -198,28 +263,16 @@ class AnnotationReader:
             return target
         return None
 
-    def _merge_stances(self, statement: Annotation) -> bool:
-        """Give `statement` the stances of all its spans; report a claim supported and disputed."""
-        merged: dict[str, str] = {}
-        origin: dict[str, Annotation] = {}
-        ok = True
-        for part in statement.parts:
-            for stance, claims in part.written_stances.items():
-                for claim in claims:
-                    first = merged.get(claim)
-                    if first is None or first == "about":
-                        merged[claim], origin[claim] = stance, part
-                    elif stance not in ("about", first):
-                        pair = self._pairs.get(id(part), {}).get(stance)
-                        where = (pair.at(len(stance) + 1 + _offset_of(pair.value or "", claim))
-                                 if pair else part.location)
-                        self.problems.error(where, f"claim '{claim}' is both {_PARTICIPLE[first]} (by "
-                                                   f"#{origin[claim].anchor or statement.anchor}) and "
-                                                   f"{_PARTICIPLE[stance]} in one statement")
-                        ok = False
-        statement.stances = {stance: tuple(c for c, s in merged.items() if s == stance)
-                             for stance in STANCES if stance in merged.values()}
-        return ok
+    def _merge_stances(self, remark: Remark) -> bool:
+        """Give `remark` the stances of all its parts; report a claim supported and disputed."""
+        conflicts = remark.merge_stances()
+        for part, stance, claim, origin in conflicts:
+            pair = self._pairs.get(id(part), {}).get(stance)
+            where = pair.at(len(stance) + 1 + _offset_of(pair.value or "", claim)) if pair else part.location
+            self.problems.error(where, f"claim '{claim}' is both {_PARTICIPLE[origin.stance_on(claim)]} (by "
+                                       f"#{origin.anchor or remark.head.anchor}) and "
+                                       f"{_PARTICIPLE[stance]} in one statement")
+        return not conflicts
 
     def annotation(self, document: Document, span: RawSpan) -> Annotation | None:
         """The annotation `span` writes, or ``None`` after reporting what is wrong with it.
@@ -445,7 +498,6 @@ class AnnotationReader:
             annotation.via = ids
         elif key in STANCES:
             annotation.stances[key] = ids
-            annotation.written_stances[key] = ids
         else:
             annotation.target_kind, annotation.target = key, ids[0]
             if len(ids) > 1:
@@ -476,9 +528,11 @@ class AnnotationReader:
                 annotation.named = value
             return True
         if key == "same":
-            if not ID_PATTERN.fullmatch(value.lstrip("#")):
-                self.problems.error(pair.value_location, f"same= names an anchor (lowercase letters, digits and "
-                                                         f"hyphens), not '{value}'")
+            document, _, anchor = value.lstrip("#").rpartition("#")
+            if not ID_PATTERN.fullmatch(anchor) or (document and not ID_PATTERN.fullmatch(document)):
+                self.problems.error(pair.value_location, f"same= names an anchor of this document, or DOCUMENT#ANCHOR "
+                                                         f"of another (lowercase letters, digits and hyphens), "
+                                                         f"not '{value}'")
                 return False
             annotation.same = value.lstrip("#")
         return True
@@ -499,7 +553,9 @@ class AnnotationReader:
             self.problems.error(seen["country"].location, "a mention names an actor or a country, not both")
             ok = False
         if annotation.same:
-            for key in INHERITED_KEYS:
+            # A further report of a remark in another document may reach it by another relay.
+            inherited = [k for k in INHERITED_KEYS if k != "via"] if "#" in annotation.same else INHERITED_KEYS
+            for key in inherited:
                 if key in seen:
                     self.problems.error(seen[key].location, f"a span marked same= takes its "
                                         f"{_INHERITED[key]} from #{annotation.same}: remove {key}=")

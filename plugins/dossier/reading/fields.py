@@ -53,6 +53,7 @@ DOCUMENT = {
     "retrieved": Spec("date"),
     "archive_url": Spec("url"),
     "notes": Spec(),
+    "via": Spec("id"),
 }
 ACTOR = {
     "name": Spec(required=True),

@@ -18,6 +18,7 @@ from dossier.reading import fields as schemas
 from dossier.reading.annotations import AnnotationReader
 from dossier.reading.coverage import check_coverage
 from dossier.reading.files import FOLDERS, SourceText, SourceTree
+from dossier.reading.frontmatter import Field
 from dossier.reading.markup import ParsedBody, paragraphs, parse
 from dossier.reading.matcher import NameMatcher
 from dossier.reading.mentions import find_mentions
@@ -122,6 +123,7 @@ class Loader:
 
         Returns the corpus and every problem.
         """
+        self.annotations.join_reports(self.corpus.documents)
         check_usage(self.corpus, self.problems, unused=not self.problems.errors)
         documents = {read.id for read in self.documents} | self.tree.broken["document"]
         for orphan in sorted(set(self._originals) - documents):
@@ -155,10 +157,31 @@ class Loader:
             translated_from=str(values.get("translated_from", "")), kind=str(values.get("kind", "")),
             retrieved=retrieved if isinstance(retrieved, PartialDate) else None,
             archive_url=str(values.get("archive_url", "")), notes=str(values.get("notes", "")),
-            text=parsed.text,
+            via=self._republished_from(source.fields.get("via"), values), text=parsed.text,
         )
         document.paragraphs = paragraphs(parsed.text)
         self.annotations.annotate(document, parsed)
+        if document.via:
+            relay_everything(document)
         self.corpus.documents[read.id] = document
         return document, parsed
 
+    def _republished_from(self, field: Field | None, values: dict[str, object]) -> str:
+        """The actor ``via:`` names (the outlet whose report the document republishes), if known."""
+        via = str(values.get("via", ""))
+        if field is None or not via:
+            return ""
+        if via not in self.corpus.actors:
+            self.registry.unknown(field.value_location, "actor", via)
+            return ""
+        return via
+
+
+def relay_everything(document: Document) -> None:
+    """Every statement of a republished report is relayed by the outlet that first published it.
+
+    Its own statements excepted: the outlet does not relay itself.
+    """
+    for annotation in document.annotations:
+        if annotation.is_statement and document.via not in annotation.speakers and document.via not in annotation.via:
+            annotation.via = (document.via, *annotation.via)

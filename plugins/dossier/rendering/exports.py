@@ -153,7 +153,8 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
                     "date": _date(annotation.date), "when": annotation.when.iso,
                     "when_estimated": annotation.when.estimated,
                     "via": list(annotation.via), "translated_from": _optional(document.translated_from),
-                    "same": f"{document.id}#{annotation.same}" if annotation.same else None,
+                    "same": _same(document, annotation),
+                    "remark": annotation.remark.id if annotation.remark is not None else None,
                     "sentence": {"start": start, "end": end},
                 })
             elif annotation.kind == "phrase":
@@ -163,7 +164,7 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
                                "explicit": annotation.explicit})
             annotations.append(record)
     data = {
-        "format": "dossier-corpus", "version": 2,
+        "format": "dossier-corpus", "version": 3,
         "schema": urls.resolve(SCHEMA, within=within),
         "site": urls.site_url or None,
         "documents": documents,
@@ -183,6 +184,13 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def _same(document: Document, annotation: Annotation) -> str | None:
+    """``DOCUMENT#ANCHOR`` of the span a ``same=`` names, in whichever document it is."""
+    if not annotation.same:
+        return None
+    return annotation.same if "#" in annotation.same else f"{document.id}#{annotation.same}"
+
+
 def _describe(annotation: Annotation, corpus: Corpus) -> str:
     """A statement in one line: what it is, whose, when, how it reached the document, its stances."""
     speakers = ", ".join(corpus.actors[s].name for s in annotation.speakers)
@@ -190,8 +198,9 @@ def _describe(annotation: Annotation, corpus: Corpus) -> str:
     notes = provenance_notes(annotation, corpus.actors, kind=False)
     relayed = f" ({'; '.join(notes)})" if notes else ""
     parts = [f"{kind[0].upper()}{kind[1:]} of {speakers}, {annotation.when}{relayed}."]
-    if annotation.same:
-        parts.append(f"Part of the same statement as #{annotation.same}.")
+    remark = annotation.remark
+    if remark is not None and len(remark.parts) > 1:
+        parts.append(f"Part {remark.parts.index(annotation) + 1} of {len(remark.parts)} of the remark {remark.id}.")
     for stance, claims in annotation.stances.items():
         for claim in claims:
             parts.append(f"{STANCE_WORDING[stance].verb.capitalize()}: {corpus.claims[claim].statement}")
@@ -229,9 +238,11 @@ def annotations_jsonld(corpus: Corpus, urls: Urls) -> str:
                 body += [{"type": "SpecificResource", "purpose": "classifying", "schema:roleName": stance,
                           "source": _page(urls, corpus.claims[c], within)}
                          for stance, claims in annotation.stances.items() for c in claims]
-                if annotation.same:
-                    body.append({"type": "SpecificResource", "purpose": "linking",
-                                 "schema:roleName": "same statement", "source": f"{source}#{annotation.same}"})
+                remark = annotation.remark
+                if remark is not None and len(remark.parts) > 1 and remark.head.document is not None:
+                    head = remark.head
+                    body.append({"type": "SpecificResource", "purpose": "linking", "schema:roleName": "remark",
+                                 "source": f"{_page(urls, head.document, within)}#{head.anchor}"})
                 item.update({"motivation": "describing", "body": body})
                 if annotation.date:
                     item["schema:dateCreated"] = annotation.date.iso
@@ -262,13 +273,14 @@ def annotations_jsonld(corpus: Corpus, urls: Urls) -> str:
 _PHRASES = {"term": "a term", "title": "a title", "headline": "a headline",
             "unattributed": "words the text attributes to no one"}
 
-STATEMENT_COLUMNS = ("id", "when", "when_estimated", "date_stated", "kind", "speakers", "speaker_names",
-                     "relayed_by", "relayed_by_names", "translated_from", "supports", "disputes", "about",
-                     "text", "sentence", "also_at", "document", "document_title", "publisher", "published",
-                     "paragraph", "start", "end", "page", "source_url")
+STATEMENT_COLUMNS = ("remark", "id", "stance", "claim", "when", "when_estimated", "date_stated", "kind", "speakers",
+                     "speaker_names", "relayed_by", "relayed_by_names", "translated_from", "text", "sentence",
+                     "document", "document_title", "publisher", "published", "paragraph", "start", "end", "page",
+                     "source_url")
 """The columns of ``statements.csv``; several ids in one cell are separated by ``;``. One row per
-statement: a statement over several spans (``same=``) is one row, with every stance of its spans
-and the anchors of its further spans in ``also_at``."""
+stance of a remark, with the words of the part that takes it (``id``, ``text``, ``sentence``);
+a remark that takes no stance has one row, its first part's, with ``stance`` and ``claim`` empty.
+Rows of one remark share its ``remark`` id (``DOCUMENT#ANCHOR`` of its first part)."""
 
 
 def _cell(value: object) -> str:
@@ -278,27 +290,30 @@ def _cell(value: object) -> str:
 
 
 def statements_csv(corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
-    """``data/statements.csv``: one row per statement, in date order, with a UTF-8 byte-order mark."""
+    """``data/statements.csv``: one row per stance of each remark, in date order, with a UTF-8 byte-order mark."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(STATEMENT_COLUMNS)
     for statement in index.statements:
-        document = statement.document
-        assert document is not None
-        before, words, after = statement.context
-        writer.writerow([_cell(v) for v in (
-            f"{document.id}#{statement.anchor}", statement.when.iso, "yes" if statement.when.estimated else "",
-            _date(statement.date), statement.kind,
-            ";".join(statement.speakers), "; ".join(corpus.actors[s].name for s in statement.speakers),
-            ";".join(statement.via), "; ".join(corpus.actors[a].name for a in statement.via),
-            document.translated_from,
-            *(";".join(statement.stances.get(stance, ())) for stance in STANCES),
-            " ".join(statement.text.split()), " ".join((before + words + after).split()),
-            ";".join(part.anchor for part in statement.parts if part is not statement),
-            document.id, document.title, document.publisher,
-            document.published.iso, statement.paragraph, statement.start, statement.end,
-            _page(urls, document, STATEMENTS, statement.anchor), document.url,
-        )])
+        remark = statement.remark
+        assert remark is not None
+        rows = [(part, stance, claim) for part in remark.parts
+                for stance in STANCES for claim in part.stances.get(stance, ())]
+        for part, stance, claim in rows or [(statement, "", "")]:
+            document = part.document
+            assert document is not None
+            before, words, after = part.context
+            writer.writerow([_cell(v) for v in (
+                remark.id, f"{document.id}#{part.anchor}", stance, claim,
+                part.when.iso, "yes" if part.when.estimated else "", _date(part.date), part.kind,
+                ";".join(part.speakers), "; ".join(corpus.actors[s].name for s in part.speakers),
+                ";".join(part.via), "; ".join(corpus.actors[a].name for a in part.via),
+                document.translated_from,
+                " ".join(part.text.split()), " ".join((before + words + after).split()),
+                document.id, document.title, document.publisher,
+                document.published.iso, part.paragraph, part.start, part.end,
+                _page(urls, document, STATEMENTS, part.anchor), document.url,
+            )])
     # The byte-order mark makes spreadsheet programs read the file as UTF-8 (names have accents).
     return "\ufeff" + out.getvalue()
 

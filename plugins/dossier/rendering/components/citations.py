@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -70,7 +70,8 @@ def _words_after(text: str, side: int) -> str:
     return (kept[:space] if space > side // 2 and not text[side].isspace() else kept).rstrip()
 
 
-def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | None = None) -> Markup:
+def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | None = None, *,
+              provenance: bool = True) -> Markup:
     """A statement for display, in the sentence it stands in, with what it is and where it came from.
 
     The statement's words are marked out (a quotation in quotation marks) within their sentence,
@@ -98,10 +99,43 @@ def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | Non
     if context:
         shown = (f'<span class="dossier-context"{lang}>{escape.html(before.lstrip())}{shown}'
                  f'{escape.html(after.rstrip())}</span>')
-    notes = provenance_notes(annotation, actors)
+    notes = provenance_notes(annotation, actors) if provenance else []
     if notes:
         shown += f' <small class="dossier-provenance">({escape.html("; ".join(notes))})</small>'
     return escape.trusted(shown)
+
+
+PART_LIMIT = 3
+"""Parts of a remark shown outside its document at most; a longer one says how many more there are."""
+
+
+def remark_quotation(statement: Annotation, actors: dict[str, Actor], limit: int | None = None, *,
+                     marked: bool = True, after_part: Callable[[Annotation], Markup] | None = None) -> Markup:
+    """Every part of `statement`'s remark in its document, in order, each in its sentence.
+
+    Parts are joined by an ellipsis. Where the remark has several parts, `statement` (the part a
+    page lists, because its words take the stance shown there) is marked out; `after_part` may
+    add something after each part's words (its own stances, on the timeline). What the remark is
+    and where it came from is said once, after the last part.
+    """
+    remark = statement.remark
+    document = statement.document
+    parts = remark.parts_in(document) if remark is not None and document is not None else [statement]
+    if len(parts) == 1:
+        shown = quotation(statement, actors, limit)
+        return Markup(shown + after_part(statement)) if after_part is not None else shown
+    pieces = []
+    for part in parts[:PART_LIMIT]:
+        words = quotation(part, actors, limit, provenance=False)
+        css = "dossier-part dossier-carries" if marked and part is statement else "dossier-part"
+        extra = after_part(part) if after_part is not None else Markup()
+        pieces.append(f'<span class="{css}">{words}</span>{extra}')
+    more = len(parts) - PART_LIMIT
+    if more > 0:
+        pieces.append(f"<small>({more} more part{'s' if more > 1 else ''} in the document)</small>")
+    notes = provenance_notes(statement, actors)
+    tail = f' <small class="dossier-provenance">({escape.html("; ".join(notes))})</small>' if notes else ""
+    return escape.trusted(" … ".join(pieces) + tail)
 
 
 def citation(document: Document, page: PageWriter) -> Markup:
@@ -266,7 +300,10 @@ def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup) 
     (a relay, a translation), its footnote `reference` and its date. The footnote names the
     document; the statement's full rendering is on the document page.
     """
-    return Markup(f"{quotation(statement, actors, SUMMARY_LIMIT)}{reference} <small>— {statement.when}</small>")
+    document = statement.document
+    assert document is not None
+    return Markup(f"{remark_quotation(statement, actors, SUMMARY_LIMIT)}{reference} "
+                  f"<small>— {escape.html_inline(document.publisher)}, {statement.when}</small>")
 
 
 def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from dossier.model import Annotation
+from dossier.relations import remark_of
 from dossier.rendering import escape
 from dossier.rendering.components import svg
 from dossier.rendering.components.stances import STANCE_WORDING
@@ -22,7 +23,7 @@ NO_STANCE = "none"
 
 def stances_of(statement: Annotation) -> list[str]:
     """Every stance a statement takes, or `NO_STANCE`."""
-    return list(statement.stances) or [NO_STANCE]
+    return list(remark_of(statement).stances) or [NO_STANCE]
 
 
 def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[str]], *,

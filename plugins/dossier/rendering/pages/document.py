@@ -8,6 +8,7 @@ from collections import Counter
 from markupsafe import Markup
 
 from dossier.model import Annotation, Corpus, Document
+from dossier.relations import remark_of
 from dossier.rendering import escape
 from dossier.rendering.bibliography import ADDRESS_NOT_SET, FORMATS, document_file
 from dossier.rendering.components.cards import counted
@@ -63,7 +64,7 @@ def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Markup:
     for statement in statements:
         for speaker in statement.speakers:
             speakers[speaker] = speakers.get(speaker, 0) + 1
-        for stance, bearing_on in statement.stances.items():
+        for stance, bearing_on in remark_of(statement).stances.items():
             for claim in bearing_on:
                 claims.setdefault(claim, Counter())[stance] += 1
     summary = (f"{counted(len(statements), 'statement')} ({counted(quotes, 'quotation')}, "
@@ -94,7 +95,7 @@ _VERBS = {"supports": "supporting", "disputes": "disputing", "about": "speaking 
 def _stances_in_words(statement: Annotation, corpus: Corpus) -> str:
     said = [f"{STANCE_WORDING[stance].symbol} {STANCE_WORDING[stance].verb}: "
             f"{escape.html(shorten(corpus.claims[c].statement, CLAIM_LABEL))}"
-            for stance, on in statement.stances.items() for c in on]
+            for stance, on in remark_of(statement).stances.items() for c in on]
     return "; ".join(said) or "no stance on a claim"
 
 
@@ -242,8 +243,8 @@ def _text(document: Document, corpus: Corpus, page: PageWriter) -> list[Markup]:
     return blocks
 
 
-# A span shows the stances written on it: a statement over several spans (same=) counts with all
-# of theirs elsewhere, but here each span's words carry only their own.
+# A span shows the stances written on it: its remark counts with those of all its parts
+# elsewhere, but here each span's words carry only their own.
 def _summary(annotation: Annotation, corpus: Corpus) -> Markup:
     speakers = ", ".join(corpus.actors[s].name for s in annotation.speakers)
     kind = KIND_NAMES[annotation.kind]
@@ -252,15 +253,17 @@ def _summary(annotation: Annotation, corpus: Corpus) -> Markup:
         parts.append(f"on {annotation.date}")
     parts += [f"({note})" for note in provenance_notes(annotation, corpus.actors, kind=False)]
     if annotation.same:
-        parts.append(f"(the same statement as #{annotation.same})")
-    for stance, claims in annotation.written_stances.items():
+        document, _, anchor = annotation.same.rpartition("#")
+        where = f"#{anchor}" + (f" of {corpus.documents[document].title}" if document else "")
+        parts.append(f"(part of the same remark as {where})")
+    for stance, claims in annotation.stances.items():
         for claim in claims:
             parts.append(f"— {STANCE_WORDING[stance].verb}: {corpus.claims[claim].statement}")
     return Markup(" ".join(parts))
 
 
 def _open_statement(annotation: Annotation, corpus: Corpus) -> Markup:
-    stances = " ".join(f"dossier-{s}" for s in annotation.written_stances)
+    stances = " ".join(f"dossier-{s}" for s in annotation.stances)
     return (Markup(f'<mark class="dossier-ann dossier-{annotation.kind} {stances}" id="{annotation.anchor}" '
             f'tabindex="0" title="{escape.attribute(_summary(annotation, corpus))}">'))
 
@@ -268,7 +271,7 @@ def _open_statement(annotation: Annotation, corpus: Corpus) -> Markup:
 def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -> Markup:
     by = ", ".join(page.link(corpus.actors[s]) for s in annotation.speakers)
     stances = []
-    for stance, claims in annotation.written_stances.items():
+    for stance, claims in annotation.stances.items():
         symbol, words = STANCE_WORDING[stance].symbol, STANCE_WORDING[stance].verb
         for claim in claims:
             statement = corpus.claims[claim].statement
@@ -278,7 +281,14 @@ def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -
     if annotation.via:
         by += " <small>relayed by " + ", ".join(page.link(corpus.actors[a]) for a in annotation.via) + "</small>"
     if annotation.same:
-        by += f' <small><a href="#{annotation.same}">same statement</a></small>'
+        document, _, anchor = annotation.same.rpartition("#")
+        if document:
+            first = corpus.documents[document]
+            link = page.link(first, "also reported in another document", anchor, tooltip=first.title)
+            by += f" <small>{link}</small>"
+        else:
+            by += (f' <small><a href="#{anchor}" title="Part of one remark with the words at #{anchor}">'
+                   "same remark</a></small>")
     tail = " · ".join([by, *stances])
     kind = KIND_NAMES[annotation.kind]
     permalink = (f'<a class="dossier-permalink" href="#{annotation.anchor}" '

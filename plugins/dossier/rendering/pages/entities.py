@@ -10,7 +10,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from dossier.model import STANCES, Actor, Annotation, Claim, Corpus, Country, Document
-from dossier.relations import CorpusIndex, Passage, Position
+from dossier.relations import CorpusIndex, Passage, Position, remark_of
 from dossier.rendering import escape
 from dossier.rendering.components.cards import claim_card, counted, sides
 from dossier.rendering.components.citations import Footnotes, summaries
@@ -205,7 +205,7 @@ def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Url
     else:
         page.note("No recorded stance on any claim.")
     _actor_statements(page, actor, corpus, index, footnotes=footnotes, series=series)
-    unclaimed = sum(not s.stances for s in index.by_actor.get(actor.id, []))
+    unclaimed = sum(not remark_of(s).stances for s in index.by_actor.get(actor.id, []))
     if (len(claims) > CLAIMS_SHOWN or unclaimed > UNCLAIMED_SHOWN
             or any(len(said) > STATEMENTS_SHOWN for said in claims.values())):
         extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(actor)}"),
@@ -238,7 +238,7 @@ def _statement_series(actor: Actor, index: CorpusIndex) -> Series[StatementItem]
     for claim_id, said in index.claims_of(actor.id).items():
         for stance in STANCES:
             items += [(claim_id, stance, s) for s in said if s.stance_on(claim_id) == stance]
-    items += [("", "", s) for s in index.by_actor.get(actor.id, []) if not s.stances]
+    items += [("", "", s) for s in index.by_actor.get(actor.id, []) if not remark_of(s).stances]
     return Series(f"actors/{actor.id}/statements", f"Statements of {actor.name}", items)
 
 
@@ -296,7 +296,7 @@ def _actor_statements(page: PageWriter, actor: Actor, corpus: Corpus, index: Cor
             page.paragraph(_more(page, series, hidden=len(said) - STATEMENTS_SHOWN, total=len(said),
                                  start=starts[claim_id], anchor=f"on-{claim_id}", about="on this claim"),
                            css="dossier-more")
-    unclaimed = [s for s in statements if not s.stances]
+    unclaimed = [s for s in statements if not remark_of(s).stances]
     if unclaimed:
         page.heading(3, "Other statements")
         page.items(_statement_items(unclaimed[-UNCLAIMED_SHOWN:], footnotes, corpus))

@@ -21,9 +21,9 @@ from itertools import groupby
 from markupsafe import Markup
 
 from dossier.model import Annotation, Corpus
-from dossier.relations import CorpusIndex
+from dossier.relations import CorpusIndex, remark_of
 from dossier.rendering import escape
-from dossier.rendering.components.citations import Footnotes, quotation
+from dossier.rendering.components.citations import Footnotes, remark_quotation
 from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.stances import STANCE_WORDING, stance_badge
 from dossier.rendering.page import GeneratedPage, PageWriter, headings
@@ -130,7 +130,7 @@ def _intro(count: int) -> str:
 def _tally(statements: Iterable[Annotation]) -> Counter[str]:
     tally: Counter[str] = Counter()
     for statement in statements:
-        for stance, claims in statement.stances.items():
+        for stance, claims in remark_of(statement).stances.items():
             tally[stance] += len(claims)
     return tally
 
@@ -165,7 +165,8 @@ def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, 
 
 def _facets(statement: Annotation, index: CorpusIndex) -> Markup:
     """What the filter matches an entry on: its stance on each claim, its speakers and their countries."""
-    positions = " ".join(f"{stance}:{claim}" for stance, claims in statement.stances.items() for claim in claims)
+    positions = " ".join(f"{stance}:{claim}" for stance, claims in remark_of(statement).stances.items()
+                         for claim in claims)
     countries = " ".join(dict.fromkeys(c for c in (index.country_of(a) for a in statement.speakers) if c))
     actors = " ".join(statement.speakers)
     return Markup(f'class="dossier-entry" data-positions="{escape.attribute(positions)}" '
@@ -182,7 +183,7 @@ def _filter_form(statements: list[Annotation], corpus: Corpus, index: CorpusInde
     It comes hidden: `dossier.js` shows it and does the filtering; without script the page is
     the whole timeline. Its lists hold only what the page holds, so they stay as bounded as it.
     """
-    claims = {c for s in statements for cs in s.stances.values() for c in cs}
+    claims = {c for s in statements for cs in remark_of(s).stances.values() for c in cs}
     actors = {a for s in statements for a in s.speakers}
     countries = {index.country_of(a) for a in actors} - {""}
 
@@ -219,15 +220,20 @@ def timeline_href(page: PageWriter, index: CorpusIndex, year: int = 0, *, claim:
 
 
 def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
-    """One timeline item: date, speakers, stance on each claim, words and footnote."""
+    """One timeline item: date, speakers, every part of the remark with the stances its own words take, footnote.
+
+    A stance stands after the words that take it, never after another part's.
+    """
     page = footnotes.page
     speakers = ", ".join(page.link(corpus.actors[s]) for s in statement.speakers)
-    positions = [f"{stance_badge(stance)} {page.link(corpus.claims[c])}"
-                 for stance, claims in statement.stances.items() for c in claims]
-    stated = "; ".join(positions) if positions else "<small>no stance on a claim</small>"
+
+    def stances(part: Annotation) -> Markup:
+        positions = [f"{stance_badge(stance)} {page.link(corpus.claims[c])}"
+                     for stance, claims in part.stances.items() for c in claims]
+        return Markup(f' <span class="dossier-part-stances">— {"; ".join(positions)}</span>') if positions else Markup()
+
+    said = "" if remark_of(statement).stances else " <small>(no stance on a claim)</small>"
     dated = "" if statement.date else ' <small title="date of publication">(published)</small>'
-    return (Markup(f"<strong>{statement.when}</strong>{dated} {speakers} — {stated}: "
-            f"{quotation(statement, corpus.actors, EXCERPT)}{footnotes.cite(statement)}"
+    return (Markup(f"<strong>{statement.when}</strong>{dated} {speakers}{said}: "
+            f"{remark_quotation(statement, corpus.actors, EXCERPT, marked=False, after_part=stances)}{footnotes.cite(statement)}"
             f"{copy_button(statement, corpus.actors, page)}"))
-
-
