@@ -96,3 +96,32 @@ def test_an_estimated_date_is_never_shown_as_certain(built_site: Path) -> None:
     text = " ".join(soup_of(built_site, "timeline").get_text().split())
     assert "c. 2025-07-25" in text
     assert text.count("2025-07-25") == text.count("c. 2025-07-25")
+
+
+def test_on_the_timeline_each_stance_follows_the_words_that_take_it(built_site: Path) -> None:
+    from dossier import load
+    from sitetools import ROOT
+
+    corpus = load(ROOT / "sources")
+    written = {(" ".join(a.text.split()), claim) for d in corpus.documents.values() for a in d.annotations
+               for claims in a.stances.values() for claim in claims}
+    timeline = soup_of(built_site, "timeline")
+    checked = 0
+    for stances in timeline.select("li.dossier-entry .dossier-part-stances"):
+        part = stances.find_previous_sibling(class_="dossier-part")
+        words = part.select_one(".dossier-quote-text, .dossier-says-text") if part else None
+        entry_words = " ".join((words.get_text() if words else "").split()).strip("…")
+        for link in stances.select("a[href*='claims/']"):
+            claim = link["href"].rstrip("/").rsplit("/", 1)[-1]
+            assert any(claim == c and entry_words.strip("“”\"") in text for text, c in written), (entry_words, claim)
+            checked += 1
+    assert checked > 0
+    # Pompeo's remark: both parts in one entry, the warning's stances after the warning.
+    (entry,) = [li for li in timeline.select("li.dossier-entry") if "their own decisions" in li.get_text()]
+    parts = entry.select(".dossier-part")
+    assert len(parts) == 2 and "What’s imperative" in parts[1].get_text()
+    first, second = (part.find_next_sibling(class_="dossier-part-stances") for part in parts)
+    assert first is not None and second is not None and first is not second
+    assert [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in first.select("a")] == [
+        "restrict-huawei-in-critical-networks"]
+    assert "huawei-poses-security-risk" in str(second)

@@ -608,7 +608,9 @@ def _number_anchors(annotations: list[Annotation], used_anchors: dict[str, Locat
     for annotation in annotations:
         if annotation.anchor or annotation.kind in ("mention", "phrase"):
             continue
-        stem = annotation.kind if annotation.kind == "redacted" else f"{annotation.kind}-{annotation.speakers[0]}"
+        # A further report of another document's remark learns its speaker only once all are read.
+        who = annotation.speakers[0] if annotation.speakers else "report"
+        stem = annotation.kind if annotation.kind == "redacted" else f"{annotation.kind}-{who}"
         while True:
             counters[stem] = counters.get(stem, 0) + 1
             anchor = f"{stem}-{counters[stem]}"

@@ -308,7 +308,24 @@ def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup) 
 
 def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:
     """Statements listed together, each summarised; a run of them from one passage cites it once."""
-    return [summary(s, actors, ref) for s, ref in zip(statements, footnotes.cite_once(statements), strict=True)]
+    return [Markup(summary(s, actors, ref) + other_reports(s, actors, footnotes.page))
+            for s, ref in zip(statements, footnotes.cite_once(statements), strict=True)]
+
+
+def other_reports(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> Markup:
+    """The other documents that report `statement`'s remark, each linked to its words there, with date and relay."""
+    remark = statement.remark
+    if remark is None or len(remark.reports) < 2:  # noqa: PLR2004 (one report: its own document)
+        return Markup()
+    links = []
+    for document in remark.reports:
+        if document is statement.document:
+            continue
+        first = remark.parts_in(document)[0]
+        relay = f", relayed by {', '.join(actors[a].name for a in first.via)}" if first.via else ""
+        links.append(f"{page.link(document, document.publisher or document.title, first.anchor, tooltip=document.title)}"
+                     f" ({document.published}{escape.html(relay)})")
+    return escape.trusted(f' <small class="dossier-reports">Also reported by {", ".join(links)}.</small>')
 
 
 def _reference_id(number: int, use: int) -> str:
