@@ -4,6 +4,7 @@ a republished report relays every statement, and the checker locates every mista
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -122,3 +123,19 @@ def test_the_speakers_page_shows_every_part_and_each_report(tmp_path: Path) -> N
     # Listed under each claim it takes a side on, with both parts, in order.
     assert lines and all(line.index("it is safe") < line.index("nothing was ever found") for line in lines)
     assert any("Wire Copy" in li.get_text(" ") for li in page.find_all("li")), "the further report is listed"
+
+
+def test_every_citation_of_a_republished_report_names_both_publishers(tmp_path: Path) -> None:
+    body = "Huawei said [“we are open”]{quote by=huawei supports=huawei-equipment-is-safe}."
+    corpus = corpus_of(tmp_path, body, "via: news-agency\n", AGENCY)
+    site = render_site(corpus)
+    page = BeautifulSoup(site.pages["documents/wire-copy.md"].as_markdown, "html.parser")
+    assert "Wire Copy (republishing a report by News Agency)" in " ".join(page.get_text(" ").split())
+    footnotes = BeautifulSoup(site.pages["actors/huawei.md"].as_markdown, "html.parser").select(".footnote li")
+    assert any("Wire Copy (republishing a report by News Agency)" in li.get_text(" ") for li in footnotes)
+    csl = json.loads(site.files["data/citations/wire-copy.csl.json"])
+    assert csl[0]["original-publisher"] == "News Agency" and csl[0]["publisher"] == "Wire Copy"
+    assert "Republished from a report by News Agency" in site.files["data/citations/wire-copy.bib"]
+    assert "Republished from a report by News Agency" in site.files["data/citations/wire-copy.ris"]
+    record = next(d for d in json.loads(site.files["data/corpus.json"])["documents"] if d["id"] == "wire-copy")
+    assert record["via"] == "news-agency"

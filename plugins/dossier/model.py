@@ -349,6 +349,8 @@ class Document:
     notes: str = ""
     via: str = ""
     """The actor whose report this document republishes (an aggregator's copy): it relays every statement."""
+    original_publisher: str = ""
+    """The name of `via`'s actor, which every citation of the copy names beside its own publisher."""
     text: str = ""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)

@@ -162,6 +162,7 @@ class Loader:
         document.paragraphs = paragraphs(parsed.text)
         self.annotations.annotate(document, parsed)
         if document.via:
+            document.original_publisher = self.corpus.actors[document.via].name
             relay_everything(document)
         self.corpus.documents[read.id] = document
         return document, parsed

@@ -93,6 +93,8 @@ def notes(cited: Cited) -> list[str]:
     out = []
     if document.published.estimated:
         out.append(f"Date {document.published.iso} is an estimate: {ESTIMATED}")
+    if document.original_publisher:
+        out.append(f"Republished from a report by {document.original_publisher}")
     if document.translated_from:
         out.append(f"Translated from {language_name(document.translated_from)}")
     if document.reference:
@@ -121,6 +123,8 @@ def csl_item(cited: Cited) -> dict[str, object]:
         "issued": issued,
         "language": document.language,
     }
+    if document.original_publisher:
+        item["original-publisher"] = document.original_publisher
     if document.author:
         # A byline is kept as printed: splitting it into given and family names would guess.
         item["author"] = [{"literal": document.author}]

@@ -134,7 +134,7 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
             "author": _optional(document.author), "language": document.language,
             "translated_from": _optional(document.translated_from), "kind": _optional(document.kind),
             "retrieved": _date(document.retrieved), "archive_url": _optional(document.archive_url),
-            "notes": _optional(document.notes), "text": document.text,
+            "notes": _optional(document.notes), "via": _optional(document.via), "text": document.text,
             "paragraphs": [{"number": n, "start": start, "end": end}
                            for n, (start, end) in enumerate(document.paragraphs, 1)],
         })

@@ -150,8 +150,16 @@ def citation(document: Document, page: PageWriter) -> Markup:
     return cited
 
 
+def publisher(document: Document) -> Markup:
+    """Who published `document`, and whose report it republishes, if it does."""
+    own = escape.html_inline(document.publisher)
+    if document.original_publisher:
+        return Markup(f"{own} (republishing a report by {escape.html_inline(document.original_publisher)})")
+    return own
+
+
 def _citation(document: Document, page: PageWriter) -> Markup:
-    parts = [escape.html_inline(document.publisher), f"“{page.link(document)}”"]
+    parts = [publisher(document), f"“{page.link(document)}”"]
     if document.author:
         parts.append(escape.html_inline(document.author))
     parts.append(str(document.published))
@@ -184,7 +192,7 @@ def _source(document: Document, page: PageWriter) -> Markup:
     key = (f"footnote/{document.id}", page.root)
     made = page.urls.memo.get(key)
     if made is None:
-        parts = [escape.html_inline(document.publisher), f"“{page.link(document)}”"]
+        parts = [publisher(document), f"“{page.link(document)}”"]
         if document.author:
             parts.append(escape.html_inline(document.author))
         parts.append(escape.html(dated(document.published)))

@@ -12,7 +12,7 @@ from dossier.relations import remark_of
 from dossier.rendering import escape
 from dossier.rendering.bibliography import ADDRESS_NOT_SET, FORMATS, document_file
 from dossier.rendering.components.cards import counted
-from dossier.rendering.components.citations import KIND_NAMES, citation, provenance_notes
+from dossier.rendering.components.citations import KIND_NAMES, citation, provenance_notes, publisher
 from dossier.rendering.components.jsonld import document_jsonld
 from dossier.rendering.components.reference_tags import citation_tags
 from dossier.rendering.components.stances import STANCE_WORDING
@@ -100,7 +100,7 @@ def _stances_in_words(statement: Annotation, corpus: Corpus) -> str:
 
 
 def _metadata(document: Document) -> Markup:
-    rows: list[tuple[str, str]] = [("Publisher", escape.attribute(document.publisher))]
+    rows: list[tuple[str, str]] = [("Publisher", publisher(document))]
     if document.author:
         rows.append(("Author", escape.attribute(document.author)))
     rows.append(("Published", str(document.published)))
