@@ -87,6 +87,11 @@ def _date(value: PartialDate | None) -> str | None:
     return value.iso if value is not None else None
 
 
+def _span(span: tuple[int, int]) -> dict[str, int] | None:
+    """Offsets into a document's text, or ``None`` for none (``(0, 0)``)."""
+    return {"start": span[0], "end": span[1]} if span != (0, 0) else None
+
+
 def _optional(value: str) -> str | None:
     return value or None
 
@@ -155,6 +160,7 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
                     "via": list(annotation.via), "translated_from": _optional(document.translated_from),
                     "same": f"{document.id}#{annotation.same}" if annotation.same else None,
                     "sentence": {"start": start, "end": end},
+                    "heading": _span(annotation.heading), "sentence_before": _span(annotation.previous),
                 })
             elif annotation.kind == "phrase":
                 record["as"] = annotation.phrase_as
@@ -264,8 +270,8 @@ _PHRASES = {"term": "a term", "title": "a title", "headline": "a headline",
 
 STATEMENT_COLUMNS = ("id", "when", "when_estimated", "date_stated", "kind", "speakers", "speaker_names",
                      "relayed_by", "relayed_by_names", "translated_from", "supports", "disputes", "about",
-                     "text", "sentence", "also_at", "document", "document_title", "publisher", "published",
-                     "paragraph", "start", "end", "page", "source_url")
+                     "text", "sentence", "heading", "sentence_before", "also_at", "document", "document_title",
+                     "publisher", "published", "paragraph", "start", "end", "page", "source_url")
 """The columns of ``statements.csv``; several ids in one cell are separated by ``;``. One row per
 statement: a statement over several spans (``same=``) is one row, with every stance of its spans
 and the anchors of its further spans in ``also_at``."""
@@ -294,6 +300,7 @@ def statements_csv(corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
             document.translated_from,
             *(";".join(statement.stances.get(stance, ())) for stance in STANCES),
             " ".join(statement.text.split()), " ".join((before + words + after).split()),
+            *(" ".join(part.split()) for part in statement.lead),
             ";".join(part.anchor for part in statement.parts if part is not statement),
             document.id, document.title, document.publisher,
             document.published.iso, statement.paragraph, statement.start, statement.end,
