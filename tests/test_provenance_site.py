@@ -113,7 +113,7 @@ def test_on_the_timeline_each_stance_follows_the_words_that_take_it(built_site: 
         entry_words = " ".join((words.get_text() if words else "").split()).strip("…")
         for link in stances.select("a[href*='claims/']"):
             claim = link["href"].rstrip("/").rsplit("/", 1)[-1]
-            assert any(claim == c and entry_words.strip("“”\"") in text for text, c in written), (entry_words, claim)
+            assert any(claim == c and entry_words.strip('“”"') in text for text, c in written), (entry_words, claim)
             checked += 1
     assert checked > 0
     # Pompeo's remark: both parts in one entry, the warning's stances after the warning.

@@ -181,6 +181,8 @@ class Annotation:
     named: str = ""
     phrase_as: str = ""
     sentence: tuple[int, int] = (0, 0)
+    heading: tuple[int, int] = (0, 0)
+    previous: tuple[int, int] = (0, 0)
     remark: Remark | None = field(default=None, repr=False, compare=False)
     """The remark this span is a part of (statements only, once the document is read)."""
     document: Document | None = field(default=None, repr=False, compare=False)
@@ -221,6 +223,17 @@ class Annotation:
         text = self.document.text
         start, end = self.sentence if self.sentence != (0, 0) else (self.start, self.end)
         return text[start:self.start], text[self.start:self.end], text[self.end:end]
+
+    @property
+    def lead(self) -> tuple[str, str]:
+        """What the statement leans on beyond its sentence: its list's heading, the sentence before.
+
+        The heading over its list if it stands in one, and the sentence before its own when that
+        opens with a pronoun or a connective; ``""`` for either it has not.
+        """
+        assert self.document is not None
+        text = self.document.text
+        return text[self.heading[0]:self.heading[1]], text[self.previous[0]:self.previous[1]]
 
     @property
     def text(self) -> str:

@@ -24,6 +24,7 @@ from dossier.model import (
 )
 from dossier.problems import Location, Problems, did_you_mean
 from dossier.reading.coverage import NAMED_REASONS, PHRASE_KINDS
+from dossier.reading.leads import Leads
 from dossier.reading.markup import Attribute, ParsedBody, RawSpan, line_col
 from dossier.reading.registry import Registry
 from dossier.reading.sentences import sentence_bounds
@@ -135,10 +136,13 @@ class AnnotationReader:
             annotations.append(annotation)
         annotations = self._join_spans(annotations)
         _number_anchors(annotations, used_anchors)
+        leads = Leads(document.text, document.paragraphs, document.language)
         for annotation in annotations:
             if annotation.is_statement:
                 annotation.sentence = sentence_bounds(document.text, document.paragraphs[annotation.paragraph - 1],
                                                       annotation.start, annotation.end)
+                annotation.heading = leads.heading(annotation.start)
+                annotation.previous = leads.previous(annotation.start)
                 self._check_date(annotation, document)
         self._pairs.clear()
         document.annotations = annotations

@@ -4,10 +4,14 @@
 statement with its sentence (or sentences, for words that run over several), as
 `dossier.reading.prose.sentences` splits its paragraph. A sentence longer than the limit on
 either side of the statement is cut at a space, so that no page grows with a run-on paragraph.
+A statement in a list item stands in its item: the sentence starts after the item's marker (a
+line of items with no full stop is not one sentence). What a statement leans on beyond its
+sentence, the heading over its list or the sentence before a pronoun, is `dossier.reading.leads`'.
 """
 
 from __future__ import annotations
 
+from dossier.reading.leads import item_bounds
 from dossier.reading.prose import Span, quotations, sentences
 
 CONTEXT_LIMIT = 160
@@ -16,11 +20,11 @@ CONTEXT_LIMIT = 160
 
 def sentence_bounds(text: str, paragraph: tuple[int, int], start: int, end: int,
                     limit: int = CONTEXT_LIMIT) -> tuple[int, int]:
-    """The bounds of the sentence (or sentences) around ``text[start:end]`` within `paragraph`.
+    """The bounds of the sentence (or sentences) around ``text[start:end]``.
 
-    At most `limit` characters are kept on either side of the words.
+    Within `paragraph`, or the list item of it that holds the words. At most `limit` characters are kept on either side of the words.
     """
-    whole = Span(*paragraph)
+    whole = Span(*item_bounds(text, paragraph, start, end))
     found = sentences(text, whole, quotations(text, whole))
     left = max((s.start for s in found if s.start <= start), default=whole.start)
     right = min((s.end for s in found if s.end >= end), default=whole.end)

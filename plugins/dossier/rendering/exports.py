@@ -87,6 +87,11 @@ def _date(value: PartialDate | None) -> str | None:
     return value.iso if value is not None else None
 
 
+def _span(span: tuple[int, int]) -> dict[str, int] | None:
+    """Offsets into a document's text, or ``None`` for none (``(0, 0)``)."""
+    return {"start": span[0], "end": span[1]} if span != (0, 0) else None
+
+
 def _optional(value: str) -> str | None:
     return value or None
 
@@ -156,6 +161,7 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
                     "same": _same(document, annotation),
                     "remark": annotation.remark.id if annotation.remark is not None else None,
                     "sentence": {"start": start, "end": end},
+                    "heading": _span(annotation.heading), "sentence_before": _span(annotation.previous),
                 })
             elif annotation.kind == "phrase":
                 record["as"] = annotation.phrase_as
@@ -275,8 +281,8 @@ _PHRASES = {"term": "a term", "title": "a title", "headline": "a headline",
 
 STATEMENT_COLUMNS = ("remark", "id", "stance", "claim", "when", "when_estimated", "date_stated", "kind", "speakers",
                      "speaker_names", "relayed_by", "relayed_by_names", "translated_from", "text", "sentence",
-                     "document", "document_title", "publisher", "published", "paragraph", "start", "end", "page",
-                     "source_url")
+                     "heading", "sentence_before", "document", "document_title", "publisher", "published",
+                     "paragraph", "start", "end", "page", "source_url")
 """The columns of ``statements.csv``; several ids in one cell are separated by ``;``. One row per
 stance of a remark, with the words of the part that takes it (``id``, ``text``, ``sentence``);
 a remark that takes no stance has one row, its first part's, with ``stance`` and ``claim`` empty.
@@ -310,6 +316,7 @@ def statements_csv(corpus: Corpus, index: CorpusIndex, urls: Urls) -> str:
                 ";".join(part.via), "; ".join(corpus.actors[a].name for a in part.via),
                 document.translated_from,
                 " ".join(part.text.split()), " ".join((before + words + after).split()),
+                *(" ".join(lead.split()) for lead in part.lead),
                 document.id, document.title, document.publisher,
                 document.published.iso, part.paragraph, part.start, part.end,
                 _page(urls, document, STATEMENTS, part.anchor), document.url,

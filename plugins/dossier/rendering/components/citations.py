@@ -70,24 +70,52 @@ def _words_after(text: str, side: int) -> str:
     return (kept[:space] if space > side // 2 and not text[side].isspace() else kept).rstrip()
 
 
+HEADING_LIMIT = 80
+"""Characters of the heading over a statement's list shown with it outside its document."""
+
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def _leads(annotation: Annotation, side: int | None, lang: str) -> tuple[str, str]:
+    """What a statement leans on, as HTML: the heading over its list, the sentence before its own.
+
+    The heading as a label (``Under “What we want”:``); the sentence before with a space, to go
+    before its sentence. With a `side`, the sentence before keeps its start, to that many characters.
+    """
+    heading, previous = (" ".join(part.split()) for part in annotation.lead)
+    label = ""
+    if heading:
+        shown = escape.html(shorten(heading, HEADING_LIMIT))
+        label = f'<span class="dossier-lead">Under “{f"<span{lang}>{shown}</span>" if lang else shown}”:</span> '
+    if previous:
+        cut = side is not None and len(previous) > side
+        previous = _words_after(previous, side) if cut and side is not None else previous
+        previous = escape.html(previous + ("…" if cut or not _ENDS_SENTENCE.search(previous) else "")) + " "
+    return label, previous
+
+
 def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | None = None, *,
               provenance: bool = True) -> Markup:
     """A statement for display, in the sentence it stands in, with what it is and where it came from.
 
     The statement's words are marked out (a quotation in quotation marks) within their sentence,
     so that a fragment cannot read as its opposite; a reported position, act, text of a law or
-    the document's own words say so, and so do a relay and a translation. With a `limit`, the
-    words are shortened to it at a word boundary (see `shorten`), and the sentence to a quarter of
-    it on each side.
+    the document's own words say so, and so do a relay and a translation. What the statement
+    leans on comes first: the heading over its list, and the sentence before one that opens
+    with a pronoun or a connective (`Annotation.lead`). With a `limit`, the words are shortened
+    to it at a word boundary (see `shorten`), and the sentence, and the sentence before, to a
+    quarter of it on each side.
     """
     before, words, after = (_folded(part) for part in annotation.context)
+    side = None
     if limit is not None:
         words, side = shorten(words, limit), limit // 4
         before = "…" + _words_before(before, side) if len(before) > side else before
         after = _words_after(after, side) + "…" if len(after) > side else after
     # The document's words keep its language (the outermost element of them carries it).
     lang = foreign_lang(annotation.document.language) if annotation.document is not None else ""
-    context = bool(before.strip() or after.strip())
+    label, previous = _leads(annotation, side, lang)
+    context = bool(before.strip() or after.strip() or previous)
     own = "" if context else lang
     if annotation.kind == "quote":
         # <q> adds the quotation marks: the words' own, and those just around them, are not doubled.
@@ -97,8 +125,9 @@ def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | Non
     else:
         shown = f'<span class="dossier-says-text"{own}>{escape.html(words.strip())}</span>'
     if context:
-        shown = (f'<span class="dossier-context"{lang}>{escape.html(before.lstrip())}{shown}'
+        shown = (f'<span class="dossier-context"{lang}>{previous}{escape.html(before.lstrip())}{shown}'
                  f'{escape.html(after.rstrip())}</span>')
+    shown = label + shown
     notes = provenance_notes(annotation, actors) if provenance else []
     if notes:
         shown += f' <small class="dossier-provenance">({escape.html("; ".join(notes))})</small>'

@@ -14,7 +14,8 @@ from markupsafe import Markup
 
 from dossier.model import Actor, Annotation
 from dossier.rendering import escape
-from dossier.rendering.components.citations import KIND_NAMES, QUOTE_MARKS, provenance_notes
+from dossier.rendering.components.citations import HEADING_LIMIT, KIND_NAMES, QUOTE_MARKS, provenance_notes
+from dossier.rendering.text import shorten
 
 if TYPE_CHECKING:
     from dossier.rendering.page import PageWriter
@@ -27,7 +28,8 @@ def _one_line(text: str) -> str:
 def plain_citation(statement: Annotation, actors: dict[str, Actor], permalink: str = "") -> str:
     """`statement` as a citation in one line of plain text.
 
-    The words, in quotation marks only if they are a quotation (any other kind says what it is);
+    The words, in quotation marks only if they are a quotation (any other kind says what it is),
+    with the heading over their list if they stand in one (``Under “What we want”: …``);
     the speakers, with who relayed the words and the language they were translated from; the
     statement's date (an estimate marked ``c.``); the source: publisher, author, title, paragraph;
     then `permalink`, the address of the passage, when given.
@@ -35,11 +37,14 @@ def plain_citation(statement: Annotation, actors: dict[str, Actor], permalink: s
     document = statement.document
     assert document is not None
     words = _one_line(statement.text)
+    heading = _one_line(statement.lead[0])
+    under = f"under “{shorten(heading, HEADING_LIMIT)}”" if heading else ""
     if statement.kind == "quote":
         said = f"“{words.strip(QUOTE_MARKS)}”"
+        said = f"U{under[1:]}: {said}" if under else said
     else:
         kind = KIND_NAMES[statement.kind]
-        said = f"{kind[0].upper()}{kind[1:]} (not a quotation): {words}"
+        said = f"{kind[0].upper()}{kind[1:]} (not a quotation){', ' + under if under else ''}: {words}"
     speakers = ", ".join(actors[s].name for s in statement.speakers)
     notes = provenance_notes(statement, actors, kind=False)
     relayed = f" ({'; '.join(notes)})" if notes else ""
