@@ -58,7 +58,7 @@ def overview_figures(page: BeautifulSoup) -> dict[str, int]:
 
 def index_figures(page: BeautifulSoup) -> dict[str, dict[str, int]]:
     """The documents index: per document id, its figures by column (``statements``, then each kind)."""
-    table = page.select_one("table")
+    table = page.select_one("article table") or page.select_one("table")
     assert table is not None
     heads = [words(th).lower() for th in table.select("thead th")]
     columns = {"statements": heads.index("statements")}
