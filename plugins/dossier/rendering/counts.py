@@ -2,9 +2,10 @@
 
 A statement is counted as the index has it (`Document.statements`, `CorpusIndex.statements`, and
 the index's per-actor and per-claim lists): a statement over several spans counts once. Figures
-by stance count only the statements that take that stance; ``about`` is a figure of its own. No
-page counts statements by itself: each asks one of these functions, so that the documents index
-and a document's page, or a claim card and the lines under it, cannot disagree.
+by stance count only the statements that take that stance; ``about`` is a figure of its own. A
+page that breaks statements down (by kind, by stance) asks these functions, so that the documents
+index and a document's page, or a claim card and the lines under it, cannot disagree; a plain total
+is the length of one of the index's lists.
 """
 
 from __future__ import annotations
