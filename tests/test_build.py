@@ -8,8 +8,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from dossier import load
-from dossier.model import Corpus
+from dossier.model import STATEMENT_KINDS, Corpus
 from dossier.relations import CorpusIndex
+from dossier.rendering.counts import KIND_UNITS
+from pagefigures import index_figures, overview_figures
 from sitetools import ROOT, LinkReport, check_links, reachable_from_index
 
 FOLDERS = ("documents", "actors", "countries", "claims")
@@ -150,6 +152,27 @@ def test_document_page_has_metadata_and_citation(built_site: Path, corpus: Corpu
         # Every paragraph is anchored, in order.
         anchors = [a["id"] for a in page.select("a.dossier-para")]
         assert anchors == [f"p-{n}" for n in range(1, len(document.paragraphs) + 1)]
+
+
+def test_documents_index_and_document_pages_give_the_same_figures(built_site: Path, corpus: Corpus) -> None:
+    """Issue 24: the index counted every span of a statement over several (Guancha: 10 quotations, its page 5)."""
+    listed = index_figures(soup_of(built_site, "documents"))
+    for document in corpus.documents.values():
+        shown = overview_figures(soup_of(built_site, f"documents/{document.id}"))
+        assert listed[document.id] == shown, document.id
+        assert shown["statements"] == len(document.statements) == sum(shown[kind] for kind in STATEMENT_KINDS)
+    assert listed["guancha-spain-huawei-contract"]["quote"] == 5, "a quotation over several spans counts once"
+
+
+def test_home_page_names_each_kind_of_statement(built_site: Path, corpus: Corpus) -> None:
+    """Issue 24: the home page called every statement that is not a quotation a reported position."""
+    cells = [[words(c.get_text()) for c in r.find_all("td")] for r in soup_of(built_site, ".").select("article tr")]
+    rows = {label: int(count) for label, count in (c for c in cells if len(c) == 2) if count.isdigit()}
+    statements = [s for d in corpus.documents.values() for s in d.statements]
+    assert rows["Statements"] == len(statements)
+    for kind in STATEMENT_KINDS:
+        assert rows[f"… of which {KIND_UNITS[kind][1]}"] == sum(s.kind == kind for s in statements), kind
+    assert sum(rows[f"… of which {KIND_UNITS[kind][1]}"] for kind in STATEMENT_KINDS) == rows["Statements"]
 
 
 def test_document_text_is_the_verbatim_text(built_site: Path, corpus: Corpus) -> None:

@@ -323,9 +323,16 @@ def test_claim_card_counts_actors_on_each_side_grouped_by_country(mini_site: Pat
         heading = " ".join(side.select_one(".dossier-card-heading").get_text().split())
         count = len(named)
         assert f"{count} actor{'s' if count != 1 else ''}" in heading, heading
-        statements = {id(s) for p in index.positions(claim) if p.stance == stance for s in p.statements
-                      if s.stance_on(claim) == stance}
-        assert f"{len(statements)} statement" in heading, heading
+        # The side counts actors only, as the lines under the card do (one per actor): no statements.
+        assert "statement" not in heading, heading
+        side_count = page.find(id=stance).find_next(class_="dossier-side-count")
+        assert " ".join(side_count.get_text().split()) == f"{count} actor{'s' if count != 1 else ''}"
+    # The statements on the claim are counted once, in the card's last line, each stance apart.
+    meta = " ".join(card.select_one(".dossier-card-meta").get_text().split())
+    said = Counter(s.stance_on(claim) for s in index.chronology[claim])
+    assert meta.startswith(f"{sum(said.values())} statements on the claim (")
+    for stance, n in said.items():
+        assert f"{STANCE_WORDING[stance].symbol} {n} statement{'s' if n != 1 else ''} " in meta, (stance, meta)
     # Szijjártó both supports and disputes: counted once, on neither single side, as "both".
     assert positions["peter-szijjarto"] == "both"
     assert "1 actor on both sides" in " ".join(card.select_one(".dossier-card-tally").get_text().split())

@@ -91,8 +91,8 @@ _NUMERIC_COLUMNS = """() => Array.from(document.querySelectorAll(".md-content ta
     .filter(column => column.numeric);
 })"""
 
-_UNITS = re.compile(r"\b(actors?|statements?|documents?|passages?|quotations?|reported positions?|claims?"
-                    r"|countr(?:y|ies))\b", re.I)
+_UNITS = re.compile(r"\b(actors?|statements?|documents?|passages?|quotations?|reported positions?|acts?|law texts?"
+                    r"|narrations?|claims?|countr(?:y|ies))\b", re.I)
 
 
 @pytest.mark.parametrize("kind", ["home", "claim", "actor", "country", "claims-index", "actors-index",

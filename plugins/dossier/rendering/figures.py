@@ -5,8 +5,10 @@ The central claims with their cards, then the corpus's figures.
 
 from __future__ import annotations
 
+from dossier.model import STATEMENT_KINDS
 from dossier.relations import CorpusIndex
 from dossier.rendering.components.cards import central_claims, claim_card
+from dossier.rendering.counts import KIND_UNITS, corpus_figures
 from dossier.rendering.page import PageWriter
 from dossier.rendering.urls import Urls
 
@@ -28,15 +30,14 @@ def figures(index: CorpusIndex, urls: Urls | None = None) -> str:
             lines += [claim_card(page, corpus.claims[claim], corpus, index, title=True), ""]
     else:
         lines += ["No actor takes a side on a claim yet.", ""]
-    quotes = sum(1 for s in index.statements if s.kind == "quote")
+    counts = corpus_figures(index)
     rows = [
         ("Documents", len(corpus.documents), "documents/index.md"),
         ("Actors", len(corpus.actors), "actors/index.md"),
         ("Countries", len(corpus.countries), "countries/index.md"),
         ("Claims", len(corpus.claims), "claims/index.md"),
-        ("Statements", len(index.statements), "timeline/index.md"),
-        ("… of which quotations", quotes, "timeline/index.md"),
-        ("… of which reported positions", len(index.statements) - quotes, "timeline/index.md"),
+        ("Statements", counts["statements"], "timeline/index.md"),
+        *((f"… of which {KIND_UNITS[kind][1]}", counts[kind], "timeline/index.md") for kind in STATEMENT_KINDS),
         ("Actors with a stance on a claim", len({actor for actor, _ in index.stances}), "stances/index.md"),
     ]
     lines += ["## The corpus {#corpus}", "", "| The corpus | Count |", "| --- | ---: |"]

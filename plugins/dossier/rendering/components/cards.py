@@ -1,7 +1,8 @@
 """Claim cards: a claim's answer at a glance, at the top of its page and on the home page.
 
-A card says who supports the claim and who disputes it, counted in actors (the unit named, with
-their statements and documents), over which dates, and quotes one statement for each side. Both
+A card says who supports the claim and who disputes it, counted in actors (the unit named, as the
+claim page's lines under it, one per actor), then the statements on the claim by stance and over
+which dates, and quotes one statement for each side. Both
 sides come before any long list, so that a phone shows them on its first screens.
 
 The quotation shown for a side is chosen by a rule, not a judgement (see `strongest`). The card
@@ -21,6 +22,7 @@ from dossier.rendering import escape
 from dossier.rendering.components.citations import Footnotes, quotation
 from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.stances import STANCE_WORDING
+from dossier.rendering.counts import counted, stance_figures
 from dossier.rendering.page import PageWriter
 
 MAX_NAMED = 12
@@ -31,12 +33,6 @@ QUOTE_LIMIT = 240
 
 SIDES = ("supports", "disputes")
 """The two sides a card sets side by side (or one above the other on a phone)."""
-
-
-def counted(number: int, unit: str, plural: str = "") -> Markup:
-    """``1 actor``, ``3 actors``: a count with its unit, marked so that tests and styles find it."""
-    word = unit if number == 1 else (plural or unit + "s")
-    return Markup(f'<span class="dossier-count-unit">{number} {escape.html(word)}</span>')
 
 
 def sides(positions: Iterable[Position]) -> dict[str, list[Position]]:
@@ -110,8 +106,8 @@ def claim_card(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusInde
         documents = len({s.document.id for s in statements if s.document is not None})
         first, last = statements[0].when, statements[-1].when
         span = f"dated {first}" if first == last else f"dated {first} to {last}"
-        out.append(f'<p class="dossier-card-meta">{counted(len(statements), "statement")} on the claim in '
-                   f"{counted(documents, 'document')}, {span}.</p>")
+        out.append(f'<p class="dossier-card-meta">{counted(len(statements), "statement")} on the claim '
+                   f"({stance_figures(statements, claim.id)}) in {counted(documents, 'document')}, {span}.</p>")
     out.append("</div>")
     return Markup("\n".join(out))
 
@@ -120,10 +116,8 @@ def _side(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, po
           stance: str, footnotes: Footnotes | None) -> Markup:
     symbol, heading = STANCE_WORDING[stance].symbol, STANCE_WORDING[stance].heading
     out = [f'<div class="dossier-card-side dossier-{stance}">']
-    statements = {id(s): s for p in positions for s in p.statements if s.stance_on(claim.id) == stance}
-    documents = {s.document.id for s in statements.values() if s.document is not None}
-    out.append(f'<p class="dossier-card-heading">{symbol} {heading} {counted(len(positions), "actor")} '
-               f"<small>({counted(len(statements), 'statement')} in {counted(len(documents), 'document')})</small></p>")
+    # Actors, as the lines under the card count them; the statements are counted in the card's last line.
+    out.append(f'<p class="dossier-card-heading">{symbol} {heading} {counted(len(positions), "actor")}</p>')
     if not positions:
         out.append("<p><em>No actor in the corpus yet.</em></p></div>")
         return Markup("\n".join(out))
@@ -143,7 +137,7 @@ def _side(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, po
     if len(positions) > len(named):
         more = " · " + page.link(claim, f"and {len(positions) - len(named)} more", stance)
     out.append(f'<p class="dossier-card-actors">{"; ".join(groups)}{more}</p>')
-    quoted = strongest(statements.values(), claim.id, stance)
+    quoted = strongest((s for p in positions for s in p.statements), claim.id, stance)
     if quoted is not None and quoted.document is not None:
         speakers = ", ".join(escape.html(corpus.actors[s].name) for s in quoted.speakers)
         if footnotes is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from markupsafe import Markup
 
@@ -11,11 +10,11 @@ from dossier.model import Annotation, Corpus, Document
 from dossier.relations import remark_of
 from dossier.rendering import escape
 from dossier.rendering.bibliography import ADDRESS_NOT_SET, FORMATS, document_file
-from dossier.rendering.components.cards import counted
 from dossier.rendering.components.citations import KIND_NAMES, citation, provenance_notes, publisher
 from dossier.rendering.components.jsonld import document_jsonld
 from dossier.rendering.components.reference_tags import citation_tags
 from dossier.rendering.components.stances import STANCE_WORDING
+from dossier.rendering.counts import counted, document_figures, kind_figures, stance_figures
 from dossier.rendering.languages import SITE_LANGUAGE, foreign_lang, language_name
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.text import shorten
@@ -58,26 +57,19 @@ def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Markup:
     if not statements:
         return Markup('<div class="admonition abstract dossier-overview"><p class="admonition-title">In this '
                       "document</p><p>No statement is annotated in this document.</p></div>")
-    quotes = sum(s.kind == "quote" for s in statements)
     speakers: dict[str, int] = {}
-    claims: dict[str, Counter[str]] = {}
+    claims: dict[str, list[Annotation]] = {}
     for statement in statements:
         for speaker in statement.speakers:
             speakers[speaker] = speakers.get(speaker, 0) + 1
-        for stance, bearing_on in remark_of(statement).stances.items():
-            for claim in bearing_on:
-                claims.setdefault(claim, Counter())[stance] += 1
-    summary = (f"{counted(len(statements), 'statement')} ({counted(quotes, 'quotation')}, "
-               f"{counted(len(statements) - quotes, 'reported position')}) by {counted(len(speakers), 'actor')} "
-               f"on {counted(len(claims), 'claim')}.")
+        for claim in dict.fromkeys(c for bearing_on in remark_of(statement).stances.values() for c in bearing_on):
+            claims.setdefault(claim, []).append(statement)
+    summary = (f"{counted(document_figures(document)['statements'], 'statement')} ({kind_figures(statements)}) "
+               f"by {counted(len(speakers), 'actor')} on {counted(len(claims), 'claim')}.")
     who = ", ".join(f"{page.link(corpus.actors[a])} <small>({counted(n, 'statement')})</small>"
                     for a, n in sorted(speakers.items(), key=lambda item: (-item[1], corpus.actors[item[0]].name)))
-    on = "".join(
-        f"<li>{page.link(corpus.claims[c])} <small>— "
-        + ", ".join(f"{STANCE_WORDING[s].symbol} {counted(n, 'statement')} {_VERBS[s]}"
-                    for s, n in sorted(tally.items(), key=lambda item: _STANCE_RANK[item[0]]))
-        + "</small></li>"
-        for c, tally in sorted(claims.items(), key=lambda item: (-sum(item[1].values()), item[0])))
+    on = "".join(f"<li>{page.link(corpus.claims[c])} <small>— {stance_figures(said, c)}</small></li>"
+                 for c, said in sorted(claims.items(), key=lambda item: (-len(item[1]), item[0])))
     each = "".join(f'<li><a class="dossier-tap" href="#{s.anchor}">¶{s.paragraph}</a> '
                    f"{escape.html(', '.join(corpus.actors[a].name for a in s.speakers))}"
                    f" <small>— {_stances_in_words(s, corpus)}</small></li>" for s in statements)
@@ -86,10 +78,6 @@ def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Markup:
                   + (f"<p><strong>On which claims:</strong></p><ul>{on}</ul>" if on else "")
                   + "<details><summary>Each statement, in the order of the text</summary>"
                   f"<ol>{each}</ol></details></div>")
-
-
-_STANCE_RANK = {"supports": 0, "disputes": 1, "about": 2}
-_VERBS = {"supports": "supporting", "disputes": "disputing", "about": "speaking about it"}
 
 
 def _stances_in_words(statement: Annotation, corpus: Corpus) -> str:

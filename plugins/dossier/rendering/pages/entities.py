@@ -12,12 +12,13 @@ from markupsafe import Markup
 from dossier.model import STANCES, Actor, Annotation, Claim, Corpus, Country, Document
 from dossier.relations import CorpusIndex, Passage, Position, remark_of
 from dossier.rendering import escape
-from dossier.rendering.components.cards import claim_card, counted, sides
+from dossier.rendering.components.cards import claim_card, sides
 from dossier.rendering.components.citations import Footnotes, summaries
 from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.jsonld import claim_jsonld
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_badge
 from dossier.rendering.components.timelines import strip
+from dossier.rendering.counts import counted, stance_figures
 from dossier.rendering.descriptions import description_html
 from dossier.rendering.page import GeneratedPage, PageWriter, headings
 from dossier.rendering.pages.paging import Series
@@ -201,7 +202,7 @@ def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Url
                                   "by claim."))
         page.table(headings("Claim", "Stance", "Statements"),
                    ([page.link(corpus.claims[claim_id]), stance_badge(_stance_of(actor.id, claim_id, index)),
-                     len(claims[claim_id])] for claim_id in ranked))
+                     stance_figures(claims[claim_id], claim_id)] for claim_id in ranked))
     else:
         page.note("No recorded stance on any claim.")
     _actor_statements(page, actor, corpus, index, footnotes=footnotes, series=series)
@@ -428,7 +429,7 @@ def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, url
         # footnote per statement with no words beside it.
         actor, claim_id, said = row
         return [p.link(corpus.claims[claim_id]), p.link(actor), stance_badge(_stance_of(actor.id, claim_id, index)),
-                statements.link(p, actor, claim_id, counted(len(said), "statement"))]
+                statements.link(p, actor, claim_id, stance_figures(said, claim_id))]
 
     if rows:
         _bounded_table(page, rows, header=headings("Claim", "Actor", "Stance", "Statements"), row=stance_row,
@@ -599,7 +600,7 @@ class _SideList:
                 lines.append(f'<li class="dossier-more">The latest {STATEMENTS_SHOWN} shown; '
                              f"{len(said) - STATEMENTS_SHOWN} more: {more}.</li>")
             items.append(f'<li><span class="dossier-who">{", ".join(names)}</span> '
-                         f"<small>· {counted(len(said), 'statement')}</small>\n<ul>{''.join(lines)}</ul></li>")
+                         f"<small>· {stance_figures(said, claim.id)}</small>\n<ul>{''.join(lines)}</ul></li>")
         return Markup('<ul class="dossier-actor-statements">' + "\n".join(items) + "</ul>")
 
 

@@ -19,8 +19,9 @@ from dossier.model import Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components import svg
-from dossier.rendering.components.cards import counted, sides
+from dossier.rendering.components.cards import sides
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING
+from dossier.rendering.counts import counted
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.urls import Urls
 

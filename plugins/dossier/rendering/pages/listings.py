@@ -12,10 +12,11 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
-from dossier.model import Actor, Claim, Corpus, Country, Document
+from dossier.model import STATEMENT_KINDS, Actor, Claim, Corpus, Country, Document
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.components.stances import STANCE_ORDER
+from dossier.rendering.counts import country_statements, document_figures, kind_heading
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
 from dossier.rendering.urls import Urls, folder_and_id
 
@@ -76,15 +77,13 @@ def render_documents_index(corpus: Corpus, urls: Urls | None = None) -> dict[str
     documents = sorted(corpus.documents.values(), key=lambda d: (d.published, d.title), reverse=True)
 
     def row(on: PageWriter, d: Document) -> list[Markup | int]:
-        quotes = sum(a.kind == "quote" for a in d.annotations)
-        says = sum(a.kind == "says" for a in d.annotations)
         return [on.link(d), escape.html_inline(d.publisher), escape.html(str(d.published)),
-                escape.html_inline(d.kind), quotes, says]
+                escape.html_inline(d.kind), *document_figures(d).values()]
 
     pages: dict[str, GeneratedPage] = {}
     _finish(page, "Documents", f"{len(documents)} source documents, newest first. Click a heading to sort.",
-            ["Document", "Publisher", "Published", "Kind", "#Quotations", "#Reported positions"], documents, row=row,
-            pages=pages)
+            ["Document", "Publisher", "Published", "Kind", "#Statements",
+             *(f"#{kind_heading(kind)}" for kind in STATEMENT_KINDS)], documents, row=row, pages=pages)
     return pages
 
 
@@ -112,8 +111,7 @@ def render_countries_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None
 
     def row(on: PageWriter, c: Country) -> list[Markup | int]:
         actors = index.actors_in_country.get(c.id, [])
-        statements = sum(len(index.by_actor.get(a.id, [])) for a in actors)
-        return [on.link(c), escape.html_inline(c.code) or NONE, len(actors), statements,
+        return [on.link(c), escape.html_inline(c.code) or NONE, len(actors), country_statements(index, c.id),
                 len(index.passages.get(("country", c.id), []))]
 
     pages: dict[str, GeneratedPage] = {}

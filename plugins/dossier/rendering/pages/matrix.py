@@ -21,6 +21,7 @@ from dossier.model import Actor, Claim, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape, exports
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_symbol
+from dossier.rendering.counts import stance_figures
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
 from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
@@ -163,9 +164,9 @@ def _actor_table(page: PageWriter, claims: list[Claim], actors: list[str], corpu
             if stance is None:
                 cells.append(EMPTY)
                 continue
-            count = len(index.statements_on.get((actor_id, claim.id), []))
+            said = stance_figures(index.statements_on.get((actor_id, claim.id), []), claim.id).striptags()
             # The tooltip names the column rather than repeating the claim: cells are most of the page.
-            tooltip = f"{actor.name} {STANCE_WORDING[stance].verb} {labels[claim.id]} ({count})"
+            tooltip = f"{actor.name} {STANCE_WORDING[stance].verb} {labels[claim.id]} ({said})"
             href = statements_href(page, actor, claim.id)  # an actor page shows its most-said claims only
             cells.append(Markup(f'<a href="{href}" title="{escape.attribute(tooltip)}">'
                                 f"{stance_symbol(stance)}</a>"))
