@@ -223,6 +223,7 @@ class _Generator:
         self.ids: set[str] = set()
         self.countries: list[_Entity] = []
         self.actors: list[_Entity] = []
+        self.kinds: dict[str, str] = {}
         self.claims: list[_Entity] = []
 
     def unique_name(self, name: str) -> bool:
@@ -252,23 +253,25 @@ class _Generator:
         self.add_actor("Huawei", "organisation", "china", ["Huawei Technologies"],
                        role="Telecommunications equipment maker")
         self.add_actor("ZTE", "organisation", "china", ["ZTE Corporation"], role="Telecommunications equipment maker")
-        self.add_actor("European Commission", "organisation", "eu", ["the Commission"], role="EU executive")
-        self.add_actor("Chinese Government", "organisation", "china", ["Beijing"], role="Government of China")
+        self.add_actor("European Commission", "public-body", "eu", ["the Commission"], role="EU executive")
+        self.add_actor("Chinese Government", "public-body", "china", ["Beijing"], role="Government of China")
         for outlet in OUTLETS:
             self.add_actor(outlet, "organisation", self.rng.choice(self.countries).id, [], role="News outlet")
         organisations: list[_Entity] = []
         while len(self.actors) < n_actors:
             country = self.rng.choice(self.countries[1:])
             if self.rng.random() < 0.45:
-                pattern, _ = self.rng.choice(ORG_PATTERNS)
+                pattern, category = self.rng.choice(ORG_PATTERNS)
                 demonym = country.aliases[0]
                 name = pattern.format(d=demonym)
+                kind = "organisation" if category == "business" else "public-body"
                 if name in self.names:
                     first, second = self.rng.choice(COMPANY_PARTS[0]), self.rng.choice(COMPANY_PARTS[1])
                     name = f"{first}{second} {country.name}"
+                    kind = "organisation"  # a company
                 acronym = "".join(w[0] for w in name.split() if w[0].isupper())
                 aliases = [acronym] if len(acronym) >= 3 and acronym not in self.names else []
-                actor = self.add_actor(name, "organisation", country.id, aliases, role="")
+                actor = self.add_actor(name, kind, country.id, aliases, role="")
                 if actor:
                     organisations.append(actor)
             else:
@@ -309,7 +312,11 @@ class _Generator:
         if not self.unique_name(name):
             return None
         aliases = [a for a in aliases if self.unique_name(a)]
-        fields: dict[str, str | list[str]] = {"name": name, "kind": kind, "country": country}
+        # An organisation (a company, an outlet) is based in its country and acts for no state, nor do
+        # its people (of its nationality here); a public body and the people of one act for it.
+        key = ("based_in" if kind == "organisation" else "nationality" if part_of and self.kinds[part_of] ==
+               "organisation" else "country")
+        fields: dict[str, str | list[str]] = {"name": name, "kind": kind, key: country}
         if role:
             fields["role"] = role
         if part_of:
@@ -319,6 +326,7 @@ class _Generator:
         actor = _Entity(self.unique_id(slug(name)), name, fields,
                         f"{name} is a {kind} in the synthetic benchmark corpus.", aliases, country)
         self.actors.append(actor)
+        self.kinds[actor.id] = kind
         return actor
 
     # Documents -------------------------------------------------------------------------

@@ -77,13 +77,13 @@ DOCUMENTS = {
 
 
 ENTITIES = {
-    "actors/huawei.md": "name: Huawei\nkind: organisation\ncountry: china\nrole: Equipment maker",
+    "actors/huawei.md": "name: Huawei\nkind: organisation\nbased_in: china\nrole: Equipment maker",
     "actors/peter-szijjarto.md": 'name: "Péter Szijjártó"\nkind: person\ncountry: hungary\n'
                                  'aliases: ["Szijjártó", "Szijjarto"]',
     "actors/mike-pompeo.md": "name: Mike Pompeo\nkind: person\ncountry: united-states",
-    "actors/spanish-government.md": "name: Government of Spain\nkind: organisation\ncountry: spain\n"
+    "actors/spanish-government.md": "name: Government of Spain\nkind: public-body\ncountry: spain\n"
                                     'aliases: ["Spanish government"]',
-    "actors/interior-ministry.md": "name: Spanish Interior Ministry\nkind: organisation\n"
+    "actors/interior-ministry.md": "name: Spanish Interior Ministry\nkind: public-body\n"
                                    "part_of: spanish-government",
     "actors/anna-observer.md": "name: Anna Observer\nkind: person",
     "countries/china.md": "name: China\ncode: CN",

@@ -51,8 +51,8 @@ def test_check_reports_every_problem_and_fails(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith("sources/actors/huawei.md:4:10: unknown country 'chian'")
-    assert lines[1].startswith("sources/actors/ken-hu.md:3:9: file is not UTF-8")
+    assert lines[0].startswith("sources/actors/ken-hu.md:3:9: file is not UTF-8")
+    assert lines[1].startswith("sources/actors/spanish-government.md:4:10: unknown country 'spian'")
     assert lines[2].startswith("sources/documents/brussels-meeting.md:9:65: unknown actor 'huawie'")
     assert "3 error(s), 0 warning(s)" in result.stderr
 
@@ -112,7 +112,7 @@ def test_build_fails_on_errors_strict_or_not(tmp_path: Path, strict: bool) -> No
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "sources/documents/brussels-meeting.md:9:65: unknown actor 'huawie'; did you mean 'huawei'?" in output
-    assert "sources/actors/huawei.md:4:10: unknown country 'chian'; did you mean 'china'?" in output
+    assert "sources/actors/spanish-government.md:4:10: unknown country 'spian'; did you mean 'spain'?" in output
     assert "2 error(s) in sources/" in output
     assert not (project / "site" / "documents").exists(), "no page is written from a broken corpus"
 

@@ -340,3 +340,13 @@ def test_suggest_follows_a_description_back_to_the_actor(project: Path, capsys: 
     assert status == 0
     assert out == ["sources/documents/note.md:6:1: quotation not annotated; proposed: [“We are safe,”]{quote "
                    "by=ken-hu} ('Ken Hu', 'the chairman said', named before)"]
+
+
+def test_suggest_takes_it_said_for_a_public_body(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``it said`` is an organisation or a public body (the Spanish government), never a person."""
+    (project / "sources/documents/note.md").write_text(
+        "---\ntitle: A note\n---\nKen Hu met the Spanish government in Madrid.\n\n"
+        "“The contract is safe,” it said.\n", encoding="utf-8")
+    status, out, _ = run(capsys, "suggest", "sources/documents/note.md")
+    assert status == 0
+    assert len(out) == 1 and "{quote by=spanish-government}" in out[0] and "ken-hu" not in out[0]

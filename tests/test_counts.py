@@ -90,7 +90,7 @@ def country_stances(corpus: Corpus, index: CorpusIndex) -> Iterator[Shown]:
 
 def matrix_cells(corpus: Corpus, index: CorpusIndex) -> Iterator[Shown]:
     """The stance matrix: each cell's tooltip counts the statements behind it, stance by stance."""
-    (table,) = _tables(_page("stances/index.md"), "Actor", "Country")
+    (table,) = _tables(_page("stances/index.md"), "Actor", "Acts for")
     claims = [h["data-claim"] for h in table.select("thead [data-claim]")]
     for row in table.select("tbody tr"):
         cells = row.find_all("td")

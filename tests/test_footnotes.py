@@ -74,8 +74,8 @@ DOCUMENTS = {
 
 ENTITIES = {
     "actors/analyst.md": "name: An Analyst\nkind: person",
-    "actors/huawei.md": "name: Huawei\nkind: organisation\ncountry: china",
-    "actors/commission.md": "name: European Commission\nkind: organisation\ncountry: eu",
+    "actors/huawei.md": "name: Huawei\nkind: organisation\nbased_in: china",
+    "actors/commission.md": "name: European Commission\nkind: public-body\ncountry: eu",
     "countries/china.md": "name: China",
     "countries/eu.md": "name: European Union",
     "claims/risk.md": "statement: Huawei equipment poses a security risk.",
@@ -190,11 +190,11 @@ def test_the_timeline_shares_a_passage_footnote_between_entries(corpus: Corpus) 
 
 
 def test_a_country_page_links_its_actors_statements_instead_of_footnotes(corpus: Corpus) -> None:
-    page = _html(render_country(corpus.countries["china"], corpus, CorpusIndex(corpus)))
+    page = _html(render_country(corpus.countries["eu"], corpus, CorpusIndex(corpus)))
     assert not page.select("a.footnote-ref") and not page.select("div.footnote")
-    link = page.find("a", href=lambda h: h and h.endswith("actors/huawei/#on-risk"))
-    # The link counts each stance apart (issue 24): Huawei disputes the risk three times.
-    assert link is not None and _words(link) == "✘ 3 statements disputing"
+    link = page.find("a", href=lambda h: h and h.endswith("actors/commission/#on-risk"))
+    # The link counts each stance apart (issue 24).
+    assert link is not None and _words(link) == "✔ 2 statements supporting"
 
 
 def test_a_long_sentence_is_shortened_at_whole_words_and_says_so(corpus: Corpus) -> None:

@@ -145,13 +145,13 @@ def test_missing_required_fields_point_at_the_closing_fence() -> None:
 def test_a_misspelt_required_field_is_pointed_at() -> None:
     _, problems = check("---\nnmae: X\nkind: person\n---\n", fields.ACTOR)
     assert problems == [("2:1", "W unknown field 'nmae'; did you mean 'name'? (known: name, kind, country, "
-                                "aliases, role, part_of, nationality)"),
+                                "aliases, role, part_of, nationality, based_in)"),
                         ("2:1", "missing required field 'name'; is 'nmae' a misspelling of it?")]
 
 
 def test_unknown_choice_is_an_error_or_a_warning_as_specified() -> None:
     _, strict = check("---\nname: X\nkind: persn\n---\n", fields.ACTOR)
-    assert strict == [("3:7", "'kind' is 'persn'; did you mean 'person'? (known: person, organisation)")]
+    assert strict == [("3:7", "'kind' is 'persn'; did you mean 'person'? (known: person, public-body, organisation)")]
     _, lenient = check("---\ntitle: T\npublisher: P\npublished: 2019\nurl: https://x.org\nkind: newz\n---\n",
                        fields.DOCUMENT)
     assert len(lenient) == 1 and lenient[0][0] == "6:7" and lenient[0][1].startswith("W 'kind' is 'newz'; did "

@@ -33,8 +33,11 @@ def problems_with(tmp_path: Path, body: str, original: str, *extra) -> list[str]
 def test_the_registry(tmp_path: Path) -> None:
     corpus = load(make_sources(tmp_path))
     hu = corpus.actors["ken-hu"]
-    assert (hu.name, hu.kind, hu.country, hu.part_of, hu.role) == ("Ken Hu", "person", "china", "huawei",
-                                                                  "Rotating chairman")
+    assert (hu.name, hu.kind, hu.country, hu.nationality, hu.part_of, hu.role) == (
+        "Ken Hu", "person", "", "china", "huawei", "Rotating chairman")
+    huawei, spain = corpus.actors["huawei"], corpus.actors["spanish-government"]
+    assert (huawei.kind, huawei.country, huawei.based_in) == ("organisation", "", "china")
+    assert (spain.kind, spain.country, spain.based_in) == ("public-body", "spain", "")
     assert hu.description == "One of Huawei's rotating chairmen."
     assert hu.path == "sources/actors/ken-hu.md"
     assert corpus.countries["spain"].aliases == ("Spanish",)

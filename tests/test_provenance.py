@@ -22,7 +22,7 @@ HEAD = "---\ntitle: T\npublisher: Example News\npublished: {published}\nurl: htt
 """Front matter of seven lines: the body starts on line 7."""
 
 AGENCY = write("actors/news-agency.md", "---\nname: News Agency\nkind: organisation\n---\n")
-CHINESE_STATE = write("actors/chinese-state.md", "---\nname: Chinese state\nkind: organisation\ncountry: china\n---\n")
+CHINESE_STATE = write("actors/chinese-state.md", "---\nname: Chinese state\nkind: public-body\ncountry: china\n---\n")
 EXAMPLE_NEWS = write("actors/example-news.md", "---\nname: Example News\nkind: organisation\n---\n")
 
 
@@ -147,7 +147,8 @@ def test_same_errors(tmp_path: Path, body: str, expected: str) -> None:
 
 
 def test_a_person_counts_for_the_country_they_act_for_not_their_nationality(tmp_path: Path) -> None:
-    edit = replace("actors/ken-hu.md", "country: china\n", "country: spain\nnationality: china\n")
+    edit = replace("actors/ken-hu.md", "nationality: china\npart_of: huawei\n",
+                   "country: spain\nnationality: china\npart_of: spanish-government\n")
     sources = make_sources(tmp_path, [edit])
     corpus, problems = load_with_problems(sources)
     assert list(problems) == []
@@ -155,19 +156,20 @@ def test_a_person_counts_for_the_country_they_act_for_not_their_nationality(tmp_
     assert CorpusIndex(corpus).country_of("ken-hu") == "spain"
 
 
-def test_a_country_unlike_the_organisations_is_a_warning_for_the_old_form(tmp_path: Path) -> None:
-    sources = make_sources(tmp_path, [replace("actors/ken-hu.md", "country: china\n", "country: spain\n")])
-    assert [str(p) for p in load_with_problems(sources)[1]] == [
-        "sources/actors/ken-hu.md:4:10: warning: 'country: spain' counts Ken Hu's stances for Spain, but "
-        "huawei, which Ken Hu is part of, counts for China: if Ken Hu acts for it, write 'country: china' "
-        "(and the nationality, if a source establishes it, as 'nationality: spain')"]
+def test_a_country_unlike_the_public_bodys_is_a_warning_for_the_old_form(tmp_path: Path) -> None:
+    edit = replace("actors/ken-hu.md", "nationality: china\npart_of: huawei\n",
+                   "country: china\npart_of: spanish-government\n")
+    assert [str(p) for p in load_with_problems(make_sources(tmp_path, [edit]))[1]] == [
+        "sources/actors/ken-hu.md:4:10: warning: 'country: china' counts Ken Hu's stances for China, but "
+        "spanish-government, which Ken Hu is part of, counts for Spain: if Ken Hu acts for it, write 'country: "
+        "spain' (and the nationality, if a source establishes it, as 'nationality: china')"]
 
 
 def test_an_unknown_nationality_is_an_error(tmp_path: Path) -> None:
-    edit = replace("actors/ken-hu.md", "country: china\n", "country: china\nnationality: chna\n")
+    edit = replace("actors/ken-hu.md", "nationality: china\n", "nationality: chna\n")
     sources = make_sources(tmp_path, [edit])
     assert [str(p) for p in load_with_problems(sources)[1]] == [
-        "sources/actors/ken-hu.md:5:14: unknown country 'chna'; did you mean 'china'? (no sources/countries/chna.md)"]
+        "sources/actors/ken-hu.md:4:14: unknown country 'chna'; did you mean 'china'? (no sources/countries/chna.md)"]
 
 
 # Estimated dates --------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ def test_matrix_cells_match_the_annotations(mini_site: Path, mini_corpus: Corpus
     page = soup(mini_site, "stances")
     table = _matrix_table(page, "actors")
     columns = _columns(page, table)
-    assert columns[:2] == ["Actor", "Country"]
+    assert columns[:2] == ["Actor", "Acts for"]
     claims = columns[2:]
     said = said_by_annotations(mini_corpus)
     expected_claims = {claim for _, claim in said}

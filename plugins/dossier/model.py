@@ -123,7 +123,11 @@ class Country(Entity):
 
 @dataclass(slots=True)
 class Actor(Entity):
-    """A person or an organisation."""
+    """A person, a public body (which acts for a state) or an organisation (which does not).
+
+    ``country`` is the state or jurisdiction it acts for (a public body, or a person not part of an
+    organisation); ``based_in`` where an organisation is based; ``nationality`` a person's.
+    """
 
     name: str = ""
     kind: str = "organisation"
@@ -131,6 +135,7 @@ class Actor(Entity):
     role: str = ""
     part_of: str = ""
     nationality: str = ""
+    based_in: str = ""
     folder = "actors"
 
     @property
@@ -386,9 +391,28 @@ class Document:
 
 
 def acting_country(actors: dict[str, Actor], actor: str) -> str:
-    """The country `actor` acts for.
+    """The state or jurisdiction `actor` acts for, or ``""``.
 
-    Its own ``country``, else its organisation's (``part_of``), else ``""``.
+    Its own ``country``, else that of the public body it is part of (``part_of``), followed through
+    public bodies and persons only: an organisation (a company, an outlet, an NGO) acts for no state,
+    and neither does anyone part of it, wherever it is based.
+    """
+    seen = set()
+    while actor and actor not in seen:
+        seen.add(actor)
+        entry = actors.get(actor)
+        if entry is None or entry.kind == "organisation":
+            return ""
+        if entry.country:
+            return entry.country
+        actor = entry.part_of
+    return ""
+
+
+def home_country(actors: dict[str, Actor], actor: str) -> str:
+    """The country `actor` is based in or of, or ``""``: shown, never counted as that country's stance.
+
+    Its own ``based_in`` or ``nationality``, else that of the actor it is part of.
     """
     seen = set()
     while actor and actor not in seen:
@@ -396,8 +420,8 @@ def acting_country(actors: dict[str, Actor], actor: str) -> str:
         entry = actors.get(actor)
         if entry is None:
             return ""
-        if entry.country:
-            return entry.country
+        if entry.based_in or entry.nationality:
+            return entry.based_in or entry.nationality
         actor = entry.part_of
     return ""
 

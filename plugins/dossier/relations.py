@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from dossier.model import STANCES, Actor, Annotation, Corpus, Document, Remark, acting_country
+from dossier.model import STANCES, Actor, Annotation, Corpus, Document, Remark, acting_country, home_country
 
 
 @dataclass(slots=True)
@@ -36,12 +36,17 @@ class CorpusIndex:
             remark once, however many documents report it.
         by_actor: Statements per speaker.
         by_claim: Per claim, per stance, the statements taking it.
-        actors_by_country: Actors per country id.
+        actors_by_country: Actors per country id they act for by their own ``country`` (public
+            bodies and persons; an organisation acts for none).
         members: Actors per parent actor (``part_of``).
         passages: Per ``(kind, id)`` of an actor or country, the paragraphs that mention it.
         chronology: Per claim, its statements in date order, whatever their stance.
         stances: The aggregated stance (see `aggregate`) per ``(actor, claim)``.
-        actors_in_country: Actors per country, counting an organisation's country for its parts.
+        actors_in_country: Actors per country they act for (`country_of`): a public body's country
+            counts for its parts, an organisation's ``based_in`` for no one.
+        based_in_country: Per country, the actors based in it or of it (`dossier.model.home_country`:
+            ``based_in``, ``nationality``, else their organisation's) that do not act for it: shown
+            apart, never counted as its stances.
         statements_on: The statements behind each cell of `stances`, per ``(actor, claim)``, in
             date order.
     """
@@ -60,11 +65,12 @@ class CorpusIndex:
         self.chronology: dict[str, list[Annotation]] = defaultdict(list)
         self.stances: dict[tuple[str, str], str] = {}
         self.actors_in_country: dict[str, list[Actor]] = defaultdict(list)
+        self.based_in_country: dict[str, list[Actor]] = defaultdict(list)
         self.statements_on: dict[tuple[str, str], list[Annotation]] = defaultdict(list)
 
         actors = sorted(corpus.actors.values(), key=lambda a: a.name.casefold())
         for actor in actors:
-            if actor.country:
+            if actor.country and actor.kind != "organisation":
                 self.actors_by_country[actor.country].append(actor)
             if actor.part_of:
                 self.members[actor.part_of].append(actor)
@@ -78,6 +84,9 @@ class CorpusIndex:
             country = self.country_of(actor.id)
             if country:
                 self.actors_in_country[country].append(actor)
+            home = home_country(corpus.actors, actor.id)
+            if home and home != country:
+                self.based_in_country[home].append(actor)
 
     def _index_document(self, document: Document) -> None:
         """Its statements, and the paragraphs where it mentions each actor or country."""
@@ -153,7 +162,11 @@ class CorpusIndex:
         return made
 
     def country_of(self, actor: str) -> str:
-        """The country `actor` acts for (`dossier.model.acting_country`), or ``""``."""
+        """The state or jurisdiction `actor` acts for (`dossier.model.acting_country`), or ``""``.
+
+        Everything that counts a country's stances or lists its actors goes by this, never by where
+        an actor is based.
+        """
         return acting_country(self.corpus.actors, actor)
 
 

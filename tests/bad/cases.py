@@ -59,11 +59,38 @@ CASES = [
          ["sources/actors/huawei.md:5:10: 'part_of' goes round in a circle: huawei → ken-hu → huawei"]),
     Case("unknown actor in part_of", [replace("actors/ken-hu.md", "part_of: huawei", "part_of: huawai")],
          ["sources/actors/ken-hu.md:5:10: unknown actor 'huawai'; did you mean 'huawei'?"]),
-    Case("unknown country in country:", [replace("actors/huawei.md", "country: china", "country: chian")],
-         ["sources/actors/huawei.md:4:10: unknown country 'chian'; did you mean 'china'?"]),
-    Case("country: written as a name", [replace("actors/huawei.md", "country: china", "country: China")],
-         ["sources/actors/huawei.md:4:10: 'country' must be an id (lowercase letters, digits, hyphens), "
+    Case("unknown country in country:", [replace("actors/spanish-government.md", "country: spain", "country: spian")],
+         ["sources/actors/spanish-government.md:4:10: unknown country 'spian'; did you mean 'spain'?"]),
+    Case("unknown country in based_in:", [replace("actors/huawei.md", "based_in: china", "based_in: chian")],
+         ["sources/actors/huawei.md:4:11: unknown country 'chian'; did you mean 'china'?"]),
+    Case("based_in: written as a name", [replace("actors/huawei.md", "based_in: china", "based_in: China")],
+         ["sources/actors/huawei.md:4:11: 'based_in' must be an id (lowercase letters, digits, hyphens), "
           "not 'China'; did you mean 'china'?"]),
+    # Acting for a state (public-body, country:) or based in one (organisation, based_in:) ----------
+    Case("country: on an organisation (the old form)", [replace("actors/huawei.md", "based_in: china", "country: china")],
+         ["sources/actors/huawei.md:4:10: 'country: china' is the state an actor acts for, but Huawei is an "
+          "organisation (kind: organisation), and an organisation that does not act for a state is based in a "
+          "country: write 'based_in: china' (or 'kind: public-body' if it acts for the state)"]),
+    Case("country: on a person part of an organisation (the old form)",
+         [replace("actors/ken-hu.md", "nationality: china", "country: china")],
+         ["sources/actors/ken-hu.md:4:10: 'country: china' is the state an actor acts for, but Ken Hu is part of "
+          "huawei, an organisation that does not act for a state, nor do its people: write 'nationality: china' if "
+          "a source establishes it (or, if huawei acts for the state, 'kind: public-body' in its file)"]),
+    Case("based_in: on a person", [replace("actors/ken-hu.md", "nationality: china", "based_in: china")],
+         ["sources/actors/ken-hu.md:4:11: 'based_in' is where an organisation that does not act for a state is "
+          "based, but Ken Hu is a person: a person's country is 'nationality: china' (or 'country: china' if they "
+          "act for it)"]),
+    Case("based_in: on a public body", [replace("actors/spanish-government.md", "country: spain", "based_in: spain")],
+         ["sources/actors/spanish-government.md:4:11: 'based_in' is where an organisation that does not act for a "
+          "state is based, but Spanish government is a public-body: a public body acts for a state: write "
+          "'country: spain'"]),
+    Case("nationality: on an organisation", [replace("actors/huawei.md", "based_in: china", "nationality: china")],
+         ["sources/actors/huawei.md:4:14: 'nationality' is a person's, but Huawei is an organisation: write "
+          "'based_in: china'"]),
+    Case("actor kind public-body misspelt", [replace("actors/spanish-government.md", "kind: public-body",
+                                                     "kind: public-bdy")],
+         ["sources/actors/spanish-government.md:3:7: 'kind' is 'public-bdy'; did you mean 'public-body'? "
+          "(known: person, public-body, organisation)"]),
     Case("actor name where an id is expected", [replace(DOC, "by=huawei supports", "by=Ken Hu supports")],
          [f"{D}:9:65: by= takes an actor id, not a name: 'Ken Hu' is the name of actor 'ken-hu'; write by=ken-hu"]),
     Case("country alias where an id is expected", [replace(DOC, "country=spain", "country=Spanish")],
@@ -72,7 +99,7 @@ CASES = [
     Case("unknown id naming another country than the close one",
          [write("countries/united-kingdom.md", "---\nname: United Kingdom\naliases: [UK]\n---\n"),
           write("countries/united-states.md", "---\nname: United States\naliases: [US]\n---\n"),
-          write("actors/us-embassy.md", "---\nname: US Embassy\nkind: organisation\ncountry: united-states\n---\n"),
+          write("actors/us-embassy.md", "---\nname: US Embassy\nkind: public-body\ncountry: united-states\n---\n"),
           replace(DOC, "by=spanish-government", "by=uk-embassy")],
          [f"{D}:11:80: unknown actor 'uk-embassy' (no sources/actors/uk-embassy.md)"]),
     Case("unknown id one letter from a known one", [replace(DOC, "by=spanish-government", "by=spanish-governmnt")],

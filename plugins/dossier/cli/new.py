@@ -135,8 +135,8 @@ def new_entity(args: argparse.Namespace, sources: Path) -> list[Path]:
         fields = [("name", args.name)]
         if args.what == "actor":
             fields.append(("kind", args.kind))
-            fields += [(key, value) for key, value in (("country", args.country), ("role", args.role),
-                                                       ("part_of", args.part_of)) if value]
+            fields += [(key, value) for key, value in (("country", args.country), ("based_in", args.based_in),
+                                                       ("role", args.role), ("part_of", args.part_of)) if value]
         elif args.code:
             fields.append(("code", args.code))
     if aliases:
@@ -158,11 +158,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     document.add_argument("--published", help="YYYY, YYYY-MM or YYYY-MM-DD")
     document.add_argument("--url")
     document.add_argument("--reference", help="instead of (or with) --url: a registry number or description")
-    actor = what.add_parser("actor", help="a person or organisation")
-    actor.add_argument("--kind", help="person or organisation")
-    actor.add_argument("--country", help="a country id")
+    actor = what.add_parser("actor", help="a person, public body or organisation")
+    actor.add_argument("--kind", help="person, public-body (acts for a state) or organisation (does not)")
+    actor.add_argument("--country", help="a country id: the state a public body or person acts for")
+    actor.add_argument("--based-in", help="a country id: where an organisation is based")
     actor.add_argument("--role")
-    actor.add_argument("--part-of", help="the id of the organisation it belongs to")
+    actor.add_argument("--part-of", help="the id of the public body or organisation it belongs to")
     country = what.add_parser("country", help="a country, or the EU")
     country.add_argument("--code", help="ISO 3166-1 alpha-2 code")
     claim = what.add_parser("claim", help="a claim in one neutral sentence")

@@ -260,8 +260,9 @@ class Suggester:
         pronoun = re.search(r"\b(he|she|it|they)\s+(?:\w+\s+)?(said|says|told|added|warned|replied|stated|wrote)\b",
                             text[all_sentences[index].start:all_sentences[index].end])
         if pronoun and not any(c.reason.startswith("same") for c in found):
-            wanted = "person" if pronoun.group(1) in ("he", "she") else "organisation"
-            found = [c for c in found if c.kind == wanted]
+            # "it" or "they": an organisation or a public body
+            wanted = ("person",) if pronoun.group(1) in ("he", "she") else ("organisation", "public-body")
+            found = [c for c in found if c.kind in wanted]
         if not any("attribution verb" in c.reason for c in found if c.reason.startswith("same")):
             found += self.described(text, all_sentences[index], every_quotation)
         found.sort(key=lambda c: -c.score)

@@ -23,7 +23,8 @@ DOCUMENT_KINDS = (
 )
 """Known values of a document's ``kind``; another value is a warning, not an error."""
 
-ACTOR_KINDS = ("person", "organisation")
+ACTOR_KINDS = ("person", "public-body", "organisation")
+"""A public body acts for a state (``country``); an organisation does not (``based_in``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ ACTOR = {
     "role": Spec(),
     "part_of": Spec("id"),
     "nationality": Spec("id"),
+    "based_in": Spec("id"),
 }
 COUNTRY = {
     "name": Spec(required=True),

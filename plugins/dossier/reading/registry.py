@@ -13,6 +13,10 @@ from dossier.reading.markup import Attribute
 from dossier.reading.matcher import NameMatcher
 from dossier.suggest import CUTOFF, NameIndex
 
+COUNTRY_FIELDS = ("country", "nationality", "based_in")
+"""An actor's country fields: ``country`` the state a public body or a person acts for,
+``based_in`` where an organisation (which does not act for one) is based, ``nationality`` a person's."""
+
 
 class Registry:
     """Adds the entities of ``sources/`` to a corpus and resolves the ids that refer to them.
@@ -29,7 +33,7 @@ class Registry:
         self.problems = problems
         self.broken = broken
         self._part_of_locations: dict[str, Location | None] = {}
-        self._country_locations: dict[str, Location] = {}
+        self._field_locations: dict[tuple[str, str], Location] = {}
         self._name_locations: dict[str, Location] = {}
         self._names: dict[str, dict[str, tuple[str, str]]] = {}
         self._name_index: dict[str, tuple[NameIndex, dict[str, tuple[str, str]]]] = {}
@@ -57,16 +61,40 @@ class Registry:
             read.id, read.path, source.body.strip(), name=str(values["name"]), kind=str(values.get("kind", "")),
             country=str(values.get("country", "")), role=str(values.get("role", "")),
             part_of=str(values.get("part_of", "")), nationality=str(values.get("nationality", "")),
+            based_in=str(values.get("based_in", "")),
         )
         self.set_aliases(actor, source, values)
-        for key in ("country", "nationality"):
+        for key in COUNTRY_FIELDS:
             value = getattr(actor, key)
-            if value and value not in self.corpus.countries:
-                self.unknown(source.fields[key].value_location, "country", value)
-        if actor.country:
-            self._country_locations[read.id] = source.fields["country"].value_location
+            if value:
+                self._field_locations[read.id, key] = source.fields[key].value_location
+                if value not in self.corpus.countries:
+                    self.unknown(source.fields[key].value_location, "country", value)
+        self._check_country_fields(actor)
         self.corpus.actors[read.id] = actor
         self._part_of_locations[read.id] = source.fields["part_of"].value_location if actor.part_of else None
+
+    def _check_country_fields(self, actor: Actor) -> None:
+        """Report a country field its kind does not take: each kind has its own (see `COUNTRY_FIELDS`)."""
+        if actor.kind == "organisation" and actor.country:
+            self.problems.error(
+                self._field_locations[actor.id, "country"],
+                f"'country: {actor.country}' is the state an actor acts for, but {actor.name} is an organisation "
+                f"(kind: organisation), and an organisation that does not act for a state is based in a country: "
+                f"write 'based_in: {actor.country}' (or 'kind: public-body' if it acts for the state)")
+        if actor.based_in and actor.kind in ("person", "public-body"):
+            fix = (f"a person's country is 'nationality: {actor.based_in}' (or 'country: {actor.based_in}' if "
+                   "they act for it)" if actor.kind == "person" else
+                   f"a public body acts for a state: write 'country: {actor.based_in}'")
+            self.problems.error(self._field_locations[actor.id, "based_in"],
+                                f"'based_in' is where an organisation that does not act for a state is based, "
+                                f"but {actor.name} is a {actor.kind}: {fix}")
+        if actor.nationality and actor.kind in ("organisation", "public-body"):
+            fix = (f"'based_in: {actor.nationality}'" if actor.kind == "organisation" else
+                   f"'country: {actor.nationality}' (the state it acts for)")
+            self.problems.error(self._field_locations[actor.id, "nationality"],
+                                f"'nationality' is a person's, but {actor.name} is a{'n' * (actor.kind[0] == 'o')} "
+                                f"{actor.kind}: write {fix}")
 
     def add_claim(self, read: SourceText) -> None:
         """Add the claim of `read`, or report why it cannot be."""
@@ -148,25 +176,50 @@ class Registry:
                                           "of one of its own parts")
 
     def _check_acting_for(self, actor: Actor) -> None:
-        """Warn about a person whose ``country`` differs from their organisation's.
+        """Report a person with a ``country`` whose organisation (``part_of``) acts for no state or another.
 
-        Unless a ``nationality`` is given too, it is the usual sign of a nationality written where
-        the jurisdiction belongs.
+        Part of an organisation (a company, an outlet), a person acts for no state: the country is an
+        error. Part of a public body that acts for another, it is a warning unless a ``nationality`` is
+        given too: the usual sign of a nationality written where the jurisdiction belongs.
         """
-        if actor.kind != "person" or not actor.country or actor.nationality or not actor.part_of:
+        if actor.kind != "person" or not actor.country or not actor.part_of:
+            return
+        location = self._field_locations.get((actor.id, "country")) or Location(actor.path)
+        organisation = self._organisation_above(actor)
+        if organisation is not None:
+            self.problems.error(
+                location,
+                f"'country: {actor.country}' is the state an actor acts for, but {actor.name} is part of "
+                f"{organisation.id}, an organisation that does not act for a state, nor do its people: write "
+                f"'nationality: {actor.country}' if a source establishes it (or, if {organisation.id} acts for "
+                f"the state, 'kind: public-body' in its file)")
+            return
+        if actor.nationality:
             return
         countries = self.corpus.countries
-        organisation = acting_country(self.corpus.actors, actor.part_of)
-        if not organisation or organisation == actor.country or actor.country not in countries \
-                or organisation not in countries:
+        organisation_country = acting_country(self.corpus.actors, actor.part_of)
+        if not organisation_country or organisation_country == actor.country or actor.country not in countries \
+                or organisation_country not in countries:
             return
-        mine, theirs = countries[actor.country].name, countries[organisation].name
+        mine, theirs = countries[actor.country].name, countries[organisation_country].name
         self.problems.warning(
-            self._country_locations.get(actor.id) or Location(actor.path),
+            location,
             f"'country: {actor.country}' counts {actor.name}'s stances for {mine}, but {actor.part_of}, which "
             f"{actor.name} is part of, counts for {theirs}: if {actor.name} acts for it, write 'country: "
-            f"{organisation}' (and the nationality, if a source establishes it, as 'nationality: {actor.country}')",
+            f"{organisation_country}' (and the nationality, if a source establishes it, as "
+            f"'nationality: {actor.country}')",
         )
+
+    def _organisation_above(self, actor: Actor) -> Actor | None:
+        """The first organisation (``kind: organisation``) `actor` is part of, through ``part_of``, if any."""
+        seen = {actor.id}
+        current = self.corpus.actors.get(actor.part_of)
+        while current is not None and current.id not in seen:
+            if current.kind == "organisation":
+                return current
+            seen.add(current.id)
+            current = self.corpus.actors.get(current.part_of)
+        return None
 
     def build_matcher(self) -> NameMatcher:
         """The matcher of every name and alias; a name two entities share is reported."""

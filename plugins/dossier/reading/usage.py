@@ -1,8 +1,8 @@
 """Warnings about the registry as the documents use it, once every document is read.
 
 - An actor, country or claim that nothing uses: no annotation names it (``by=``, a stance, a
-  mention, automatic or marked), and no actor has it as ``country`` or ``part_of``. Its page
-  would be empty of statements; usually an id is misspelt somewhere, or the file is left over.
+  mention, automatic or marked), and no actor has it as ``country``, ``based_in``, ``nationality``
+  or ``part_of``. Its page would be empty of statements; usually an id is misspelt somewhere, or the file is left over.
 - A name or alias of an actor or country that never matches as a whole word, although a
   document writes it in another form: as a whole word in another case (``HUAWEI``), or in its
   own case inside a longer word (``Faesers``, ``theHuawei``). Names match whole words, case-sensitively, so those places are not mentions.
@@ -24,7 +24,7 @@ from dossier.reading.matcher import trie_pattern
 
 USED_BY = {
     "actor": "no annotation names it (by=, actor=, or its name or an alias in a text) and no actor has it as part_of",
-    "country": "no annotation names it (country=, or its name or an alias in a text) and no actor has it as country",
+    "country": "no annotation names it (country=, or its name or an alias in a text) and no actor has it as country, based_in or nationality",
     "claim": "no statement takes a stance on it (supports=, disputes=, about=)",
 }
 
@@ -61,8 +61,7 @@ def used_ids(corpus: Corpus) -> dict[str, set[str]]:
             if annotation.target_kind:
                 used[annotation.target_kind].add(annotation.target)
     for actor in corpus.actors.values():
-        if actor.country:
-            used["country"].add(actor.country)
+        used["country"].update(c for c in (actor.country, actor.based_in, actor.nationality) if c)
         if actor.part_of:
             used["actor"].add(actor.part_of)
     return used

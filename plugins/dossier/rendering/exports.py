@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from dossier.model import STANCES, Annotation, Corpus, Document, PartialDate
+from dossier.model import STANCES, Annotation, Corpus, Document, PartialDate, acting_country
 from dossier.relations import CorpusIndex
 from dossier.rendering import bibliography
 from dossier.rendering.components.citations import KIND_NAMES, provenance_notes
@@ -175,7 +175,8 @@ def corpus_json(corpus: Corpus, urls: Urls) -> str:
         "site": urls.site_url or None,
         "documents": documents,
         "actors": [{"id": a.id, "page": _page(urls, a, within), "name": a.name, "kind": a.kind,
-                    "country": _optional(a.country), "nationality": _optional(a.nationality),
+                    "country": _optional(acting_country(corpus.actors, a.id)),
+                    "based_in": _optional(a.based_in), "nationality": _optional(a.nationality),
                     "role": _optional(a.role),
                     "part_of": _optional(a.part_of), "aliases": list(a.aliases),
                     "description": _optional(a.description)} for a in corpus.actors.values()],

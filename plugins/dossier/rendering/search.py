@@ -98,6 +98,8 @@ def _document(document: Document, corpus: Corpus, urls: Urls) -> SearchEntry:
 
 def _actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls) -> SearchEntry:
     filters = {"page": ["Actor"], "actor": [actor.name]}
+    # The country filter is the state an actor acts for, as on the country pages: Huawei, based in
+    # China, is not filed under it; where an actor is based is on its page, not a filter.
     country = acting_country(corpus.actors, actor.id)
     if country in corpus.countries:
         filters["country"] = [corpus.countries[country].name]

@@ -131,7 +131,7 @@ def _side(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, po
     for country in sorted(by_country, key=lambda c: (not c, corpus.countries[c].name.casefold() if c else "")):
         names = ", ".join(page.link(corpus.actors[a]) for a in
                           sorted(by_country[country], key=lambda a: corpus.actors[a].name.casefold()))
-        place = f"{escape.html(corpus.countries[country].name)}: " if country else "No country recorded: "
+        place = f"{escape.html(corpus.countries[country].name)}: " if country else "Acting for no state: "
         groups.append(f"<small>{place}</small>{names}")
     more = ""
     if len(positions) > len(named):

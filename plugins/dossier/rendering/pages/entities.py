@@ -20,7 +20,7 @@ from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, s
 from dossier.rendering.components.timelines import strip
 from dossier.rendering.counts import counted, stance_figures
 from dossier.rendering.descriptions import description_html
-from dossier.rendering.page import GeneratedPage, PageWriter, headings
+from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
 from dossier.rendering.pages.paging import Series
 from dossier.rendering.pages.timeline import timeline_href
 from dossier.rendering.text import shorten, without_accents
@@ -59,6 +59,9 @@ def _aliases(page: PageWriter, aliases: tuple[str, ...], name: str = "") -> None
 
 EXCERPT = 90
 """Characters of a passage shown in its backlink's tooltip."""
+
+ACTOR_KINDS = {"person": "Person", "public-body": "Public body", "organisation": "Organisation"}
+"""How an actor page names its kind."""
 
 
 def _passages(page: PageWriter, passages: list[Passage], entity: Actor | Country,
@@ -176,13 +179,15 @@ def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Url
                   extra: dict[str, GeneratedPage]) -> GeneratedPage:
     page = PageWriter(uri(actor), urls)
     footnotes = Footnotes(page)
-    facts = [Markup("Person" if actor.kind == "person" else "Organisation")]
+    facts = [Markup(ACTOR_KINDS.get(actor.kind, "Actor"))]
     if actor.role:
         facts.append(escape.html_inline(actor.role))
-    if actor.country:
-        # A person's country is the jurisdiction they act for, not always their nationality.
-        label = "Acts for" if actor.kind == "person" else "Country"
-        facts.append(Markup(f"{label}: " + page.link(corpus.countries[actor.country])))
+    acts_for = index.country_of(actor.id)
+    if acts_for:
+        # The state it acts for (its own, or its public body's): the only country its stances count for.
+        facts.append(Markup("Acts for: " + page.link(corpus.countries[acts_for])))
+    if actor.based_in:
+        facts.append(Markup("Based in: " + page.link(corpus.countries[actor.based_in])))
     if actor.nationality:
         facts.append(Markup("Nationality: " + page.link(corpus.countries[actor.nationality])))
     if actor.part_of:
@@ -420,7 +425,7 @@ def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, url
                        series=Series(f"countries/{country.id}/actors", f"Actors of {country.name}", actors),
                        back=back, extra=extra)
     else:
-        page.note("No actor of this country is recorded.")
+        page.note("No actor acting for this country is recorded.")
     page.heading(2, "Stances of its actors", "stances")
     rows = [(actor, claim_id, said) for actor in actors for claim_id, said in index.claims_of(actor.id).items()]
 
@@ -438,9 +443,32 @@ def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, url
                        back=back, extra=extra)
     else:
         page.note("No stance recorded for its actors.")
+    _based_here(page, country, corpus, index, back=back, extra=extra)
     page.heading(2, "Mentioned in", "mentions")
     _passages(page, index.passages.get(("country", country.id), []), country, extra)
     return page.page()
+
+
+def _based_here(page: PageWriter, country: Country, corpus: Corpus, index: CorpusIndex, *,
+                back: Callable[[PageWriter], Markup], extra: dict[str, GeneratedPage]) -> None:
+    """The actors based in `country` or of it that do not act for it: apart, never among its actors or stances."""
+    based = index.based_in_country.get(country.id, [])
+    if not based:
+        return
+    page.heading(2, "Based here (do not speak for the state)", "based-here")
+    page.paragraph(Markup(f"Organisations based in {escape.html(country.name)} and people of it (by nationality), "
+                          "with their members, that do not act for it: their stances are their own, counted neither "
+                          "above nor in the stance matrix."))
+
+    def row(p: PageWriter, actor: Actor) -> list[Markup | int]:
+        part_of = corpus.actors.get(actor.part_of)
+        return [p.link(actor), escape.html(actor.kind), p.link(part_of) if part_of else NONE,
+                len(index.by_actor.get(actor.id, []))]
+
+    _bounded_table(page, based, header=headings("Actor", "Kind", "Part of", "Statements"), row=row,
+                   series=Series(f"countries/{country.id}/based-here",
+                                 f"Based in {country.name}, not acting for it", based),
+                   back=back, extra=extra)
 
 
 def claim_pages(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,

@@ -1,6 +1,6 @@
 """The relationship graph (``/graph/``) as static SVG, laid out at build time: no script, no library.
 
-Actors in one column, grouped under their country, claims in the other with their full labels,
+Actors in one column, grouped under the state they act for, claims in the other with their full labels,
 a line from each actor to each claim it takes a stance on; then the same, claim by claim, as a
 list that reads on a phone. Every label is a link (see `dossier.rendering.components.svg`). It
 stays bounded at scale: the `MAX_ACTORS` actors with the most statements and the `MAX_CLAIMS`
@@ -74,7 +74,7 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = No
     page = PageWriter(PAGE, urls or Urls())
     actors, claims, countries, all_actors, all_claims = select(corpus, index)
     page.heading(1, "Relationship graph")
-    page.paragraph(Markup("The actors, grouped by country, and the claims they support, dispute or speak about: a "
+    page.paragraph(Markup("The actors, grouped by the state they act for, and the claims they support, dispute or speak about: a "
                           "line from an actor to a claim shows its stance. Select any name for its page; the "
                           f"{page.page_link('stances', 'stance matrix')} shows the same stances as a table."))
     if not actors:
@@ -142,8 +142,8 @@ def _figure(page: PageWriter, layout: _Layout, corpus: Corpus, index: CorpusInde
     frame = svg.attrs(class_="dossier-graph dossier-graph-site", viewBox=f"0 0 {width:.0f} {layout.height:.0f}",
                       role="group")
     parts = [(f'<svg {frame} aria-labelledby="site-graph-title"><title id="site-graph-title">Actors, grouped by '
-              "country, and the claims they support, dispute or speak about</title>"),
-             f'<text {svg.attrs(class_="dossier-side", x=actor_x, y=20, text_anchor="end")}>Actors, by country</text>',
+              "the state they act for, and the claims they support, dispute or speak about</title>"),
+             f'<text {svg.attrs(class_="dossier-side", x=actor_x, y=20, text_anchor="end")}>Actors, by state acted for</text>',
              f'<text {svg.attrs(class_="dossier-side", x=claim_x, y=20)}>Claims</text>']
     for country in layout.countries:
         if country:
@@ -151,7 +151,7 @@ def _figure(page: PageWriter, layout: _Layout, corpus: Corpus, index: CorpusInde
                                         css="dossier-country", x=actor_x, y=layout.country_y[country],
                                         width=actor_x - 4, align="end"))
         else:
-            parts.append(svg.html_label(escape.html("No country recorded"), css="dossier-country", x=actor_x,
+            parts.append(svg.html_label(escape.html("Acting for no state"), css="dossier-country", x=actor_x,
                                         y=layout.country_y[country], width=actor_x - 4, align="end"))
     # Each actor's lines and label form a group: pointing at an actor brings out its lines (dossier.css).
     for actor, y in layout.actor_y.items():

@@ -100,7 +100,7 @@ def render_actors_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = 
 
     pages: dict[str, GeneratedPage] = {}
     _finish(page, "Actors", f"{len(actors)} people and organisations.",
-            ["Actor", "Kind", "Country", "#Statements", "#Claims", "#Passages"], actors, row=row, pages=pages)
+            ["Actor", "Kind", "Acts for", "#Statements", "#Claims", "#Passages"], actors, row=row, pages=pages)
     return pages
 
 

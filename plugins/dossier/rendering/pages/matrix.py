@@ -112,9 +112,10 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
     _actor_table(page, claims, actors, corpus, index, statements_href=
                  statements_href or (lambda page, actor, claim: page.href(actor, f"on-{claim}")))
     page.heading(2, "Countries × claims", "countries")
-    page.text("How many of each country's actors take each stance (an organisation without a country "
-              "counts for the country of the organisation it is part of). Each cell links to the "
-              "country's stances.")
+    page.text("How many of the actors acting for each country take each stance: its public bodies and the "
+              "people acting for it (one without a country of its own counts for the public body it is part of). "
+              "Companies, outlets and other organisations, and their people, act for no state and count for "
+              "none, wherever they are based. Each cell links to the country's stances.")
     _country_table(page, claims, actors, corpus, index)
     return page.page()
 
@@ -171,7 +172,7 @@ def _actor_table(page: PageWriter, claims: list[Claim], actors: list[str], corpu
             cells.append(Markup(f'<a href="{href}" title="{escape.attribute(tooltip)}">'
                                 f"{stance_symbol(stance)}</a>"))
         rows.append(cells)
-    _table(page, ["Actor", "Country"], claims, rows)
+    _table(page, ["Actor", "Acts for"], claims, rows)
 
 
 def _country_table(page: PageWriter, claims: list[Claim], actors: list[str], corpus: Corpus,
