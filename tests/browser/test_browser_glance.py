@@ -142,7 +142,7 @@ def test_timeline_filter_narrows_to_one_claim(width: str, open_reader: Callable[
     assert f"claim={claim}" in tab.page.url, "the filtered view cannot be linked to"
 
     # And a stance narrows it further, to the statements taking that stance on that claim.
-    disputing = sum(claim in s.stances.get("disputes", ()) for s in index.statements)
+    disputing = sum(claim in s.remark.stances.get("disputes", ()) for s in index.statements if s.remark)
     form.locator("select[name='stance']").select_option("disputes")
     expect(shown).to_have_count(disputing)
     # Headings of months left empty go too: the filtered timeline is not a wall of headings.
