@@ -55,9 +55,10 @@ def central_claims(corpus: Corpus, index: CorpusIndex, limit: int) -> list[str]:
 def strongest(statements: Iterable[Annotation], claim: str, stance: str) -> Annotation | None:
     """The statement a card quotes for one side of `claim`.
 
-    By rule: one that takes `stance` on the claim; a quotation before a reported position; one
-    about this claim alone before one that also bears on others; then the fullest, up to
-    `QUOTE_LIMIT` characters (a longer one is shown shortened); then the earliest.
+    By rule (docs/reading.md, the claim card): words whose own stance on the claim is `stance`;
+    first-hand before relayed; in their original language before a translation; a quotation
+    before a reported position; about this claim alone before bearing on others too; then the
+    fullest, up to `QUOTE_LIMIT` characters (a longer one is shown shortened); then the earliest.
     """
     best: tuple[object, ...] | None = None
     chosen = None
@@ -65,7 +66,8 @@ def strongest(statements: Iterable[Annotation], claim: str, stance: str) -> Anno
         if statement.stance_on(claim) != stance:
             continue
         claims = sum(len(c) for c in statement.stances.values())
-        key = (statement.kind == "quote", claims == 1, min(len(statement.text), QUOTE_LIMIT))
+        key = (not statement.via, not statement.translated_from, statement.kind == "quote", claims == 1,
+               min(len(statement.text), QUOTE_LIMIT))
         if best is None or key > best:
             best, chosen = key, statement
     return chosen

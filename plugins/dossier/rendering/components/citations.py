@@ -56,6 +56,24 @@ def _folded(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+_CLAUSE_END = re.compile(r"[,;:)](?=\s)|\s[—–-](?=\s)")
+"""Where a clause ends and the next begins: a context is cut there rather than inside a phrase."""
+
+
+def _clause_before(text: str, side: int) -> str | None:
+    """The end of `text` from the start of a clause, at most twice `side` long; ``None`` if no clause fits."""
+    for match in _CLAUSE_END.finditer(text):
+        if len(text) - match.end() <= 2 * side:
+            return text[match.end():].lstrip()
+    return None
+
+
+def _clause_after(text: str, side: int) -> str | None:
+    """The start of `text` to the end of a clause, at most twice `side` long; ``None`` if no clause fits."""
+    ends = [m.start() + (1 if m.group()[0] in ",;:)" else 0) for m in _CLAUSE_END.finditer(text[: 2 * side + 1])]
+    return text[: ends[-1]].rstrip() if ends and ends[-1] > 0 else None
+
+
 def _words_before(text: str, side: int) -> str:
     """The end of `text` within `side` characters, from a word's start (a cut word is dropped)."""
     kept = text[-side:]
@@ -108,13 +126,19 @@ def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | Non
     """
     before, words, after = (_folded(part) for part in annotation.context)
     side = None
+    cut_before = False
     if limit is not None:
         words, side = shorten(words, limit), limit // 4
-        before = "…" + _words_before(before, side) if len(before) > side else before
-        after = _words_after(after, side) + "…" if len(after) > side else after
+        # Cut at a clause's edge where one is near, so that no phrase is cut in two.
+        if len(before) > side:
+            before, cut_before = "…" + (_clause_before(before, side) or _words_before(before, side)), True
+        if len(after) > side:
+            after = (_clause_after(after, side) or _words_after(after, side)) + "…"
     # The document's words keep its language (the outermost element of them carries it).
     lang = foreign_lang(annotation.document.language) if annotation.document is not None else ""
     label, previous = _leads(annotation, side, lang)
+    if cut_before:
+        previous = ""  # the sentence's opening word (the pronoun it explains) is not shown either
     context = bool(before.strip() or after.strip() or previous)
     own = "" if context else lang
     if annotation.kind == "quote":
