@@ -45,6 +45,8 @@ def provenance_notes(annotation: Annotation, actors: dict[str, Actor], *, kind: 
     it, and the language it was translated from.
     """
     notes = [KIND_NOTES[annotation.kind]] if kind and KIND_NOTES.get(annotation.kind) else []
+    if notes and annotation.kind == "narration" and annotation.document is not None:
+        notes[0] += f", by {annotation.document.publisher}"  # whose document: the reader should not have to look
     if annotation.via:
         notes.append("relayed by " + ", ".join(actors[a].name for a in annotation.via))
     if annotation.translated_from:
@@ -364,7 +366,7 @@ def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup) 
     document = statement.document
     assert document is not None
     return Markup(f"{remark_quotation(statement, actors, SUMMARY_LIMIT)}{reference} "
-                  f"<small>— {escape.html_inline(document.publisher)}, {statement.when}</small>")
+                  f'<span class="dossier-source">— {escape.html_inline(document.publisher)}, {statement.when}</span>')
 
 
 def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:
