@@ -161,7 +161,8 @@ def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | Non
 
 
 PART_LIMIT = 3
-"""Parts of a remark shown outside its document at most; a longer one says how many more there are."""
+"""Parts of a remark shown outside its document before those that take no stance are left out (a longer
+remark says how many more there are); a part whose words take a stance is always shown."""
 
 
 def remark_quotation(statement: Annotation, actors: dict[str, Actor], limit: int | None = None, *,
@@ -179,13 +180,16 @@ def remark_quotation(statement: Annotation, actors: dict[str, Actor], limit: int
     if len(parts) == 1:
         shown = quotation(statement, actors, limit)
         return Markup(shown + after_part(statement)) if after_part is not None else shown
+    # Past the limit, a part is still shown if its words take a stance: the remark's stances are
+    # theirs, and a reader sees the words behind each (the part a page lists among them).
+    kept = [part for number, part in enumerate(parts) if number < PART_LIMIT or part.stances or part is statement]
     pieces = []
-    for part in parts[:PART_LIMIT]:
+    for part in kept:
         words = quotation(part, actors, limit, provenance=False)
         css = "dossier-part dossier-carries" if marked and part is statement else "dossier-part"
         extra = after_part(part) if after_part is not None else Markup()
         pieces.append(f'<span class="{css}">{words}</span>{extra}')
-    more = len(parts) - PART_LIMIT
+    more = len(parts) - len(kept)
     if more > 0:
         pieces.append(f"<small>({more} more part{'s' if more > 1 else ''} in the document)</small>")
     notes = provenance_notes(statement, actors)
