@@ -2,10 +2,11 @@
 
 For the document at PATH, each line starts with ``path:line:col:`` and reports one of:
 
-- a quotation (in any quotation-mark style) not inside a ``quote`` or ``says`` annotation, with a
-  proposed ``[“…”]{quote by=ID}`` when a name or alias of a registered actor stands in the same
-  sentence or the one before (attribution verbs such as said, told, added, warned rank the
-  candidates; a quotation with no candidate of its own continues the one just before);
+- a quotation (in any quotation-mark style, or run over paragraphs) not inside a ``quote`` or
+  ``says`` annotation, with a proposed ``[“…”]{quote by=ID}``: the subject of its attribution
+  verb (a name, a description such as ``a spokesperson for Huawei`` resolved through the
+  registry, a pronoun), else a registered actor named in the same sentence or the one before; a
+  quotation with no attribution of its own continues the one just before;
 - a name of a person or organisation that is not in the registry, with a proposed id;
 - a registered name glued to other words (``theHuawei``), which automatic mentions cannot find.
 
