@@ -225,20 +225,20 @@ SUGGESTIONS = [
     "spoken of, add it: python -m dossier new actor federal-ministry-of-the-interior --name "
     '"Federal Ministry of the Interior" --kind organisation',
     f"{DOC}:9:1: quotation not annotated; proposed: [“This is a clear decision,”]{{quote by=nancy-faeser}} "
-    "('Nancy Faeser', not in the registry yet, same sentence, attribution verb; other candidates: "
+    "('Nancy Faeser', not in the registry yet, subject of the attribution verb; other candidates: "
     "federal-ministry-of-the-interior, huawei)",
     f"{DOC}:9:47: 'Nancy Faeser' is not in the registry (a person?): if it speaks or is spoken of, add it: "
     'python -m dossier new actor nancy-faeser --name "Nancy Faeser" --kind person',
     f"{DOC}:9:88: quotation not annotated; proposed: [„notwendig“]{{quote by=nancy-faeser}} ('Nancy Faeser', "
-    "not in the registry yet, sentence before, attribution verb)",
+    "subject 'She': the speaker before)",
     f"{DOC}:11:45: quotation not annotated; proposed: ['politically motivated']{{quote by=huawei}} "
     "('Huawei', same sentence)",
     f"{DOC}:11:73: quotation not annotated; proposed: [«without any evidence»]{{quote by=huawei}} "
-    "('Huawei', same sentence)",
+    "('Huawei', continues the quotation before)",
     f'{DOC}:13:28: quotation not annotated; proposed: ["the decision has no basis"]{{quote by=ken-hu}} '
-    "('Ken Hu', same sentence, attribution verb; other candidates: huawei)",
+    "('Ken Hu', subject of the attribution verb; other candidates: huawei)",
     f'{DOC}:13:64: quotation not annotated; proposed: ["an unfair step,"]{{quote by=ken-hu}} '
-    "('Ken Hu', sentence before, attribution verb)",
+    "('Ken Hu', subject 'he': the speaker before)",
     f"{DOC}:15:20: 'Huawei' (actor 'huawei') is glued to other words in 'theHuawei', so it is not found as a "
     "mention; if the original prints it so, mark it: [Huawei]{actor=huawei}",
 ]
@@ -339,7 +339,7 @@ def test_suggest_follows_a_description_back_to_the_actor(project: Path, capsys: 
     status, out, _ = run(capsys, "suggest", "sources/documents/note.md")
     assert status == 0
     assert out == ["sources/documents/note.md:6:1: quotation not annotated; proposed: [“We are safe,”]{quote "
-                   "by=ken-hu} ('Ken Hu', 'the chairman said', named before)"]
+                   "by=ken-hu} ('Ken Hu', 'the chairman', named before)"]
 
 
 def test_suggest_takes_it_said_for_a_public_body(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,10 +2,11 @@
 
 For the document at PATH, each line starts with ``path:line:col:`` and reports one of:
 
-- a quotation (in any quotation-mark style) not inside a ``quote`` or ``says`` annotation, with a
-  proposed ``[“…”]{quote by=ID}`` when a name or alias of a registered actor stands in the same
-  sentence or the one before (attribution verbs such as said, told, added, warned rank the
-  candidates; a quotation with no candidate of its own continues the one just before);
+- a quotation (in any quotation-mark style, or run over paragraphs) not inside a ``quote`` or
+  ``says`` annotation, with a proposed ``[“…”]{quote by=ID}``: the subject of its attribution
+  verb (a name, a description such as ``a spokesperson for Huawei`` resolved through the
+  registry, a pronoun), else a registered actor named in the same sentence or the one before; a
+  quotation with no attribution of its own continues the one just before;
 - a name of a person or organisation that is not in the registry, with a proposed id;
 - a registered name glued to other words (``theHuawei``), which automatic mentions cannot find.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,7 @@ from dossier import Corpus, load_with_problems
 from dossier.cli.new import slug
 from dossier.cli.sources import shown, sources_folder
 from dossier.cli.text import DocumentText, Span, is_double, quotations, read, sentences
+from dossier.reading.prose import continued
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -39,7 +42,9 @@ ATTRIBUTION = word_set(
     "announced announces claimed claims commented comments speculated stressed urged asked declared "
     "confirmed denied informed described emphasised emphasized emphasize emphasise reportedly saying "
     "stating adding warning calling claiming citing telling insisting arguing noting writing answered "
-    "answering warn spoke criticizing criticising accused accusing reported reports",
+    "answering warn spoke criticizing criticising accused accusing reported reports continued pointed recalled "
+    "reiterated cautioned admitted acknowledged conceded maintained observed remarked repeated reads read "
+    "declared zei",
 )
 """Words that attribute speech: a name next to one is likely the speaker."""
 _BEFORE_NAME = frozenset({"by", "said", "says", "told", "added", "warned", "wrote", "asked"})
@@ -50,6 +55,7 @@ PREPOSITIONS = word_set(
 )
 """Words after which a name is an object, not the one who speaks (``met with X``)."""
 _ARTICLES = word_set("the a an its his her their our this that")
+_COMMON = word_set("unnamed the of for and people’s people's republic")
 
 ORGANISATION_WORDS = word_set(
     "Ministry Government Office Agency Service Services Council Commission Committee Parliament Company "
@@ -76,6 +82,11 @@ TITLE_WORDS = word_set(
     "Chair Rotating CEO Executive Commissioner Prime Chancellor Spokesperson Spokesman Spokeswoman "
     "Director Head Chief General Senator Representative Deputy Ambassador King Queen Pope",
 )
+TITLE_HEADS = word_set(
+    "Officer Secretary Minister Director President Chairman Chairwoman Spokesperson Spokesman Spokeswoman "
+    "Commissioner Ambassador Chancellor Executive Mr Mrs Ms Dr",
+)
+"""Words that end a job title before a name: ``Chief Financial Officer Sabrina Meng`` names Sabrina Meng."""
 CALENDAR = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December",
@@ -95,8 +106,37 @@ MIN_KIND_WORD = 4
 _CONNECTOR = r"(?:of|of the|de|del|van|von|der|du|la|al|bin)"
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ](?:[\w.-]*\w)?(?:['’][A-Z]\w*)?"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:(?: | {_CONNECTOR} ){_CAPITALISED})+")
+SUBJECT_SCORE = 20.0
+"""The score of the speaker a sentence attributes a quotation to: above any name merely near it."""
+_SUBJECT_REACH = 120
+"""How far after a quotation (characters) its verb may stand: ``“…,” Ansip, who …, said``."""
+_SUBJECT_WORDS = 12
+"""A subject longer than this is no subject but a clause misread."""
+_NOUN_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|a|an|his|her|its|their|of))\s+$")
+"""Before a word such as ``comments`` or ``claims``, what makes it a noun (``Ansip’s comments``), not a verb."""
+_AUXILIARY = re.compile(r"\s+(?:has|had|have|was|is|also|then|later|further|once|again)$")
+_CONTINUES = 400
+"""How far (characters) a quotation may follow the one before and still continue it."""
 _LOOK_BACK = 2000
 """How far back (characters) a description such as ``the official`` may refer."""
+PERSON_NOUNS = word_set(
+    "official spokesperson spokesman spokeswoman minister commissioner secretary chairman chairwoman president "
+    "executive analyst diplomat ambassador envoy representative lawmaker senator director chief officer "
+    "consultant expert source sources",
+)
+"""Words that describe a speaker who is a person: ``the official said`` refers back to one."""
+BODY_NOUNS = word_set(
+    "company firm group government ministry embassy agency service council commission operator statement "
+    "department office organisation organization",
+)
+"""Words that describe a speaker that is an organisation or a public body (or its statement)."""
+_PRONOUNS = {"he": ("person",), "she": ("person",), "it": ("organisation", "public-body"),
+             "they": ("organisation", "public-body", "person")}
+_CLAUSE = re.compile(r",\s+(?:who|which|whose|where|the|a|an|his|her|its|their|[A-Z][\w’'.-]*(?:['’]s)?)\b[^,“”\"«»]*,")
+"""A relative or appositive clause set off by commas: ``Ansip, who deals with … Commission, said``."""
+_ADJUNCT = re.compile(r"\s(?:at|on|in|to|during|after|before|according|when|while|as|from|reporters|today|"
+                      r"yesterday|on)\b.*", re.DOTALL)
+"""What follows a speaker after its verb and is not part of its name: ``said X at a press conference``."""
 GLUE_WORDS = word_set(
     "and or the said says has had is was to of in on for with will would told added",
 )
@@ -177,6 +217,15 @@ class Suggester:
         self.kind_of_actor = {actor.id: actor.kind for actor in corpus.actors.values()}
         self.words_of_actor = {actor.id: {w.lower() for text in (actor.name, *actor.aliases, actor.role)
                                           for w in re.findall(r"\w+", text)} for actor in corpus.actors.values()}
+        self.name_words_of_actor = {actor.id: {w.lower() for text in (actor.name, *actor.aliases)
+                                               for w in re.findall(r"\w+", text)} for actor in corpus.actors.values()}
+        self.person_name_words = {actor.id: {w for text in (actor.name, *actor.aliases) for w in text.split()}
+                                  for actor in corpus.actors.values() if actor.kind == "person"}
+        self.part_of = {actor.id: actor.part_of for actor in corpus.actors.values() if actor.part_of}
+        self.last_speaker: Candidate | None = None
+        self.last_subject: Span | None = None
+        """Where the words that named the last speaker stand, when the sentence attributed it."""
+        self.subject: Span | None = None
         self.country_of = {name: c.id for c in corpus.countries.values() for name in (c.name, *c.aliases)}
         self.names = name_pattern(list(self.actor_of))
         self.all_names = name_pattern([*self.actor_of, *self.country_of])
@@ -202,7 +251,16 @@ class Suggester:
             for sentence in sentences(text, paragraph, spans):
                 all_sentences.append(sentence)
                 quoted += [(q, len(all_sentences) - 1) for q in spans if sentence.start <= q.start < sentence.end]
+        paragraphs = doc.paragraphs()
+        for number, paragraph in enumerate(paragraphs):
+            open_quote = continued(text, paragraph, paragraphs[number + 1:])
+            if open_quote is not None:
+                every_quotation.append(open_quote)
+                index = next(i for i, s in enumerate(all_sentences) if s.start <= open_quote.start < s.end)
+                quoted.append((open_quote, index))
+        quoted.sort(key=lambda pair: pair[0].start)
         previous: tuple[int, str] | None = None  # the sentence and speaker of the last proposal
+        self.last_speaker = self.last_subject = None
         for quote, index in quoted:
             if doc.covered(quote, ("quote", "says")):
                 previous = None
@@ -217,6 +275,8 @@ class Suggester:
             if candidates:
                 best = candidates[0]
                 previous = (index, best.actor)
+                self.last_speaker = best
+                self.last_subject = self.subject if best.score >= SUBJECT_SCORE else None
                 others = [c.actor for c in candidates[1:] if c.actor != best.actor]
                 also = f"; other candidates: {', '.join(dict.fromkeys(others))}" if others else ""
                 named = f"'{best.name}', " if best.name else ""
@@ -239,6 +299,11 @@ class Suggester:
         (``met with X``) or being a possessive (``X’s remarks``), which make it unlikely to speak.
         """
         found: list[Candidate] = []
+        speaker = self.attributed(text, quote, all_sentences[index], every_quotation)
+        if speaker is None:
+            speaker = self.continuing(text, quote, every_quotation)
+        if speaker is not None:
+            found.append(speaker)
         for distance, sentence in ((0, all_sentences[index]), (1, all_sentences[index - 1] if index else None)):
             if sentence is None:
                 continue
@@ -263,10 +328,236 @@ class Suggester:
             # "it" or "they": an organisation or a public body
             wanted = ("person",) if pronoun.group(1) in ("he", "she") else ("organisation", "public-body")
             found = [c for c in found if c.kind in wanted]
-        if not any("attribution verb" in c.reason for c in found if c.reason.startswith("same")):
+        if speaker is None and not any("attribution verb" in c.reason for c in found if c.reason.startswith("same")):
             found += self.described(text, all_sentences[index], every_quotation)
         found.sort(key=lambda c: -c.score)
         return found
+
+    def attributed(self, text: str, quote: Span, sentence: Span, every_quotation: list[Span]) -> Candidate | None:
+        """The speaker the sentence attributes `quote` to, read from the subject of its verb.
+
+        ``“…,” Ansip, who deals with … the Commission, said``: the relative clause is skipped;
+        ``“…,” said the minister``, ``X told reporters that “…”``, ``the minister went on: “…”``,
+        ``Y, who said he had “…”``. The subject is then resolved by `resolve`. None when the
+        sentence has no attribution verb next to the quotation.
+        """
+        later = [q.start for q in every_quotation if quote.end <= q.start < sentence.end]
+        after = text[quote.end:min(later[0] if later else sentence.end, sentence.end)]
+        lead = len(after) - len(after.lstrip(" ,.;:!?—–-…"))
+        for phrase in self._subjects_after(after[lead:], quote.end + lead):
+            found = self.resolve(text, phrase)
+            if found is not None:
+                return found
+        before = self._subject_before(text, quote, sentence, every_quotation)
+        return self.resolve(text, before) if before is not None else None
+
+    @staticmethod
+    def _subjects_after(after: str, offset: int) -> Iterator[Span]:
+        """Where the subject may stand in the words `after` a quotation (at `offset`): ``said X``, ``X said``."""
+        rest = _CLAUSE.sub(lambda m: " " * len(m.group()), after)
+        verb = re.search(r"[\w’']+", rest)
+        if verb and verb.group().lower() in ATTRIBUTION:  # “…,” said X
+            phrase = re.split(r"[,.;:!?“”\"«»]", rest[verb.end():], maxsplit=1)[0]
+            phrase = _ADJUNCT.sub("", " " + phrase)[1:] if phrase.strip() else phrase
+            start = offset + verb.end() + (len(phrase) - len(phrase.lstrip()))
+            yield Span(start, start + len(phrase.strip()))
+        found = next((m for m in re.finditer(r"[\w’']+", rest) if m.group().lower() in ATTRIBUTION
+                      and m.start() < _SUBJECT_REACH and not _NOUN_BEFORE.search(rest[:m.start()])), None)
+        if found is None or not rest[:found.start()].strip() or re.search(r"[.!?]\s|[“”\"«»]", rest[:found.start()]):
+            return
+        segments = [m for m in re.finditer(r"[^,]+", rest[:found.start()]) if m.group().strip()]
+        first: re.Match[str] | None = segments[0]
+        if first is not None and first.group().split()[0].lower() in PREPOSITIONS | {"after", "before"}:
+            # “…” with Germany’s plans, the embassy has said: the last part names the speaker
+            first = segments[-1] if len(segments) > 1 and not rest[segments[-1].end():found.start()].strip(" ,") else None
+        if first is not None:  # “…,” X said
+            phrase = _AUXILIARY.sub("", first.group().rstrip())
+            start = offset + first.start() + (len(phrase) - len(phrase.lstrip()))
+            yield Span(start, start + len(phrase.strip()))
+
+    @staticmethod
+    def _subject_before(text: str, quote: Span, sentence: Span, every_quotation: list[Span]) -> Span | None:
+        """Where the subject stands before a quotation: the last attribution verb of its clause, or a colon."""
+        begin = max([sentence.start, *(q.end for q in every_quotation if sentence.start <= q.end <= quote.start)])
+        before = text[begin:quote.start]
+        verbs = [m for m in re.finditer(r"[\w’']+", before) if m.group().lower() in ATTRIBUTION
+                 and not any(q.start <= begin + m.start() < q.end for q in every_quotation)]
+        if not verbs and not before.rstrip().endswith(":"):
+            return None
+        clause = text[begin:begin + (verbs[-1].start() if verbs else len(before.rstrip()) - 1)]
+        relative = re.search(r",\s*who\s+(?:\w+\s+)?$", clause)
+        comma = re.search(r",\s*$", clause)
+        if relative:  # Andrew Parker, who said he had “…”
+            clause = clause[:relative.start()]
+        elif verbs and verbs[-1].group().lower().endswith("ing") and comma:
+            clause = clause[:comma.start()]  # X criticised …, claiming that “…”
+            joints = list(re.finditer(r",\s+(?:but|and|while|whereas)\s+|;\s*", clause))
+            if joints:  # the last clause of the sentence holds the subject
+                begin, clause = begin + joints[-1].end(), clause[joints[-1].end():]
+            cut = re.search(r"\b[a-z]+(?:ed|s)\b", clause)  # the main verb ends the subject
+            clause = clause[:cut.start()] if cut else clause
+        if not relative:
+            clause = _CLAUSE.sub(lambda m: " " * len(m.group()), clause)
+            last = clause.rfind(",")
+            if last >= 0 and clause[last + 1:].strip():
+                begin, clause = begin + last + 1, clause[last + 1:]
+        words = clause.rstrip()
+        return Span(begin + len(words) - len(words.lstrip()), begin + len(words))
+
+    def continuing(self, text: str, quote: Span, every_quotation: list[Span]) -> Candidate | None:
+        """The speaker of the quotation just before, when nothing else is attributed in between.
+
+        ``“…,” Pompeo said. “For nations …”``: no other actor or attribution verb stands between them.
+        """
+        last = self.last_speaker
+        before = [q for q in every_quotation if q.end <= quote.start]
+        if last is None or not before:
+            return None
+        gap = Span(max(q.end for q in before), quote.start)
+        if self.last_subject is not None and gap.start <= self.last_subject.start < gap.end:
+            end = re.search(r"[.!?]\s", text[self.last_subject.end:gap.end])  # “…,” X said. “Can anyone …?”
+            gap = Span(self.last_subject.end + end.end() if end else gap.end, gap.end)
+        between = text[gap.start:gap.end]
+        after = text[quote.end:quote.end + 80].split("\n", maxsplit=1)[0]
+        if text[quote.end - 2:quote.end - 1] in ".!?" and after.lstrip()[:1].isupper():
+            after = ""  # “… decisions.” He said …: a new sentence
+        named = [n for n in self.named(text, gap) if not _after_preposition(text, n.start, gap.start)]
+        if (len(between) > _CONTINUES or named
+                or any(w.lower() in ATTRIBUTION for w in re.findall(r"[\w’']+", between))
+                or re.match(r"[\s,.]*(?:\w+\s+){0,3}?(?:" + "|".join(sorted(ATTRIBUTION)) + r")\b", after)):
+            return None
+        return Candidate(last.actor, last.name, SUBJECT_SCORE - 1, "continues the quotation before", last.kind)
+
+    def resolve(self, text: str, phrase: Span) -> Candidate | None:
+        """The actor that the subject `phrase` names or describes.
+
+        A registered name (the last one not after a preposition: ``Huawei chairman Liang Hua``); a
+        description of a registered description actor (``a spokesperson for Huawei`` →
+        the actor whose name holds ``spokesperson`` and that is part of Huawei); a new name that
+        shares a word with a registered person (``Cathy Meng`` → Meng Wanzhou); a pronoun or a
+        description (``the official``, ``the statement``) → the speaker before, or the nearest actor
+        of that kind named before.
+        """
+        words = text[phrase.start:phrase.end]
+        if not words.strip() or len(words.split()) > _SUBJECT_WORDS:
+            return None
+        self.subject = phrase
+        lower = [w.lower().strip("’'") for w in re.findall(r"[\w’'-]+", words)]
+        if len(lower) == 1 and lower[0] in _PRONOUNS:
+            return self.referred(text, phrase, _PRONOUNS[lower[0]], f"subject '{words}'")
+        names = self.named(text, phrase)
+        kinds = [w for w in reversed(lower) if w in PERSON_NOUNS or w in BODY_NOUNS]
+        found = self._part_described(names, kinds, words) or self._by_name(text, phrase, names)
+        if found is not None:
+            return found
+        bare = [w for w in words.split() if w not in SENTENCE_WORDS]
+        if len(bare) == 1 and re.fullmatch(r"[A-Z][\w-]+", bare[0]):  # a surname alone: Lu said
+            same = self.same_person(bare[0])
+            if same is not None:
+                return self._subject(same, bare[0], f"'{bare[0]}' is in the name of {same}")
+        for head in kinds:
+            found = self.described_actor(text, head, phrase, words)
+            if found is not None:
+                return found
+        return self.referred(text, phrase, self.kinds_for(kinds[0]), f"'{words}'") if kinds else None
+
+    def _part_described(self, names: list[Named], kinds: list[str], words: str) -> Candidate | None:
+        """``a spokesperson for Huawei``: the description actor holding the word and part of the actor named."""
+        for head in kinds:
+            for name in (n for n in names if n.known):
+                part = next((a for a in self.description_actors(head) if self.part_of.get(a) == name.actor), None)
+                if part is not None:
+                    return self._subject(part, words, "a description of a speaker of", name.name)
+        return None
+
+    def _by_name(self, text: str, phrase: Span, names: list[Named]) -> Candidate | None:
+        """The last name of the subject that is no object or possessive, registered or not."""
+        heads = [n for n in names if not _after_preposition(text, n.start, phrase.start) and not _possessive(text, n.end)]
+        for name in reversed(heads or names):
+            if name.known:
+                return self._subject(name.actor, name.name, "subject of the attribution verb")
+            same = self.same_person(name.name)
+            if same is not None:
+                return self._subject(same, name.name, f"shares a name with {same}: the same person?")
+            return Candidate(name.actor, name.name, SUBJECT_SCORE, "not in the registry yet, subject of the "
+                             "attribution verb", self.kind_of(name.name, self.lowercase_words) or "")
+        return None
+
+    def _subject(self, actor: str, name: str, reason: str, of: str = "") -> Candidate:
+        reason = f"{reason} {of}".strip()
+        return Candidate(actor, name, SUBJECT_SCORE, reason, self.kind_of_actor.get(actor, ""))
+
+    def description_actors(self, head: str) -> list[str]:
+        """The actors whose name or an alias holds the word `head` (``Huawei spokesperson``)."""
+        return [a for a, names in self.name_words_of_actor.items() if head in names]
+
+    def same_person(self, name: str) -> str | None:
+        """The registered person one of whose name's words (a surname) `name` shares, when only one does."""
+        words = {w for w in name.split() if len(w) > 1 and w not in TITLE_WORDS}
+        found = {a for a, names in self.person_name_words.items() if words & names}
+        return found.pop() if len(found) == 1 else None
+
+    def described_actor(self, text: str, head: str, phrase: Span, words: str) -> Candidate | None:
+        """The actor a description such as ``the official`` or ``the embassy in Berlin`` refers to.
+
+        In turn: the speaker before, when its names or role hold `head`; the nearest actor named
+        before whose names or role hold it; a description actor (``Huawei spokesperson``) that
+        words of the sentence tell from the others; the speaker before, when of the kind `head`
+        describes; a description actor that the text before tells from the others.
+        """
+        last = self.last_speaker
+        if last is not None and head in self.words_of_actor.get(last.actor, ()):
+            return Candidate(last.actor, last.name, SUBJECT_SCORE, f"'{words}': the speaker before", last.kind)
+        earlier = self.named(text, Span(max(0, phrase.start - _LOOK_BACK), phrase.start))
+        named = next((n for n in reversed(earlier) if n.known and head in self.words_of_actor[n.actor]), None)
+        if named is not None:
+            return self._subject(named.actor, named.name, f"'{words}', named before")
+        sentence_start = max(text.rfind(". ", 0, phrase.start), text.rfind("\n", 0, phrase.start), 0)
+        sentence_end = min(p for p in (text.find(". ", phrase.end), text.find("\n", phrase.end), len(text)) if p >= 0)
+        return (self._told_apart(head, text[sentence_start:sentence_end], words)
+                or self.referred(text, phrase, self.kinds_for(head), f"'{words}'", last_only=True)
+                or self._told_apart(head, text[max(0, phrase.start - _LOOK_BACK):phrase.end], words))
+
+    def _told_apart(self, head: str, window: str, words: str) -> Candidate | None:
+        """The description actor holding `head` whose own words `window` holds more than the others'."""
+        described = self.description_actors(head)
+        unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"|«[^»]*»", " ", window)  # a quotation's words tell nothing
+        counts = Counter(w.lower().strip("’'") for w in re.findall(r"[\w’']+", unquoted))
+        for word in list(counts):
+            if word.endswith(("’s", "'s")):
+                counts[word[:-2]] += counts[word]
+        scored = sorted(((sum(counts[w] for w in self.evidence(a, described)), a) for a in described), reverse=True)
+        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            return self._subject(scored[0][1], words, "a description of")
+        return None
+
+    @staticmethod
+    def kinds_for(head: str) -> tuple[str, ...]:
+        """The kinds of actor that a describing word such as ``official`` or ``embassy`` refers to."""
+        if head == "statement":
+            return ("person", "organisation", "public-body")
+        return ("person",) if head in PERSON_NOUNS else ("organisation", "public-body")
+
+    def evidence(self, actor: str, rivals: list[str]) -> set[str]:
+        """The words of `actor`'s names, role and part_of that tell it from `rivals`."""
+        own = set(self.words_of_actor[actor]) | set(self.words_of_actor.get(self.part_of.get(actor, ""), ()))
+        shared = set.intersection(*(set(self.words_of_actor[r]) for r in rivals)) if len(rivals) > 1 else set()
+        return {w for w in own - shared if len(w) >= MIN_KIND_WORD and w not in _COMMON
+                and w not in PERSON_NOUNS and w not in BODY_NOUNS}
+
+    def referred(self, text: str, phrase: Span, kinds: tuple[str, ...], reason: str, *,
+                 last_only: bool = False) -> Candidate | None:
+        """The speaker before, when of one of `kinds`; else (unless `last_only`) the nearest named before."""
+        last = self.last_speaker
+        if last is not None and last.kind in kinds:
+            return Candidate(last.actor, last.name, SUBJECT_SCORE, f"{reason}: the speaker before", last.kind)
+        if last_only:
+            return None
+        earlier = self.named(text, Span(max(0, phrase.start - _LOOK_BACK), phrase.start))
+        near = next((n for n in reversed(earlier) if n.known and self.kind_of_actor[n.actor] in kinds), None)
+        if near is None:
+            return None
+        return Candidate(near.actor, near.name, SUBJECT_SCORE, f"{reason}: named before", self.kind_of_actor[near.actor])
 
     def _candidate(self, text: str, quote: Span, sentence: Span, match: Named, *, distance: int,
                    subject: Named | None, first: Named | None) -> Candidate:
@@ -361,6 +652,13 @@ class Suggester:
                 first.setdefault(name, (start, kind))
         for name, (start, kind) in first.items():
             times = f" ({seen[name]} times)" if seen[name] > 1 else ""
+            same = self.same_person(name) if kind == "person" else None
+            if same is not None:
+                yield Finding(start, f"'{name}'{times} is not in the registry, but shares a name with the actor '{same}': "
+                                     f'if it is the same person, add "{name}" to the aliases of '
+                                     f"sources/actors/{same}.md; else: python -m dossier new actor {slug(name)} "
+                                     f'--name "{name}" --kind {kind}')
+                continue
             yield Finding(start, f"'{name}'{times} is not in the registry ({article(kind)} {kind}?): if it speaks "
                                  f"or is spoken of, add it: python -m dossier new actor {slug(name)} "
                                  f'--name "{name}" --kind {kind}')
@@ -377,6 +675,10 @@ class Suggester:
     def _trimmed(piece: str, offset: int) -> Iterator[tuple[int, str]]:
         words = piece.split(" ")
         start = 0
+        titles = [i for i, w in enumerate(words) if w in TITLE_HEADS]
+        if titles and len(words) - titles[-1] - 1 >= MIN_NAME_WORDS:  # Chief Financial Officer Sabrina Meng
+            start += sum(len(w) + 1 for w in words[:titles[-1] + 1])
+            words = words[titles[-1] + 1:]
         while words and (not words[0] or words[0] in TITLE_WORDS or words[0] in CALENDAR
                          or words[0] in SENTENCE_WORDS or re.fullmatch(_CONNECTOR, words[0])):
             start += len(words[0]) + 1

@@ -17,8 +17,9 @@ from dossier.reading.prose import PAIRS, Span, is_double, quotations, sentences
 __all__ = ["PAIRS", "Annotated", "DocumentText", "Span", "is_double", "quotations", "read", "sentences"]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
-# An annotation: a bracketed span without blank lines or unescaped brackets, then its attribute block.
-_ANNOTATION = re.compile(r"(?<!\\)\[((?:\\.|[^\\\[\]])*)\]\{([^{}\n]*)\}")
+# An annotation: a bracketed span, then its attribute block. Inside it, brackets not followed by
+# ``{`` are text, as the checker reads them: an editor's insertion such as ``[It is]``.
+_ANNOTATION = re.compile(r"(?<!\\)\[((?:\\.|[^\\\[\]]|\[(?:\\.|[^\\\[\]])*\](?!\{))*)\]\{([^{}\n]*)\}")
 _ESCAPE = re.compile(r"\\([\[\]{}\\])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 

@@ -14,8 +14,10 @@ PAIRS = {
     # opening mark: the marks that may close it
     "“": "”", "„": "“”", "«": "»", "»": "«", "「": "」", "『": "』", '"': '"',
     "‘": "’", "‚": "‘’", "‹": "›", "'": "'",
+    "”": "”",
 }
-"""Quotation marks in use in English, German, French, Scandinavian and CJK typography."""
+"""Quotation marks in use in English, German, French, Scandinavian and CJK typography, and a
+quotation opened by mistake with a closing mark (``added:” It is not a good sign …”``)."""
 _DOUBLE = '“„«»「」『』"'
 
 
@@ -37,6 +39,8 @@ _BEFORE_OPENING = "—–-[{/"
 
 
 def _opens(text: str, at: int, stop: int) -> bool:
+    if text[at] == "”":  # a closing mark opens only after a colon, as in ``added:” It``
+        return text[max(0, at - 2):at].rstrip().endswith(":") and at + 2 < stop
     if text[at] not in _AMBIGUOUS:
         return at + 1 < stop
     before = text[at - 1] if at else " "
@@ -73,6 +77,36 @@ def quotations(text: str, paragraph: Span) -> list[Span]:
                 continue
         at += 1
     return found
+
+
+def continued(text: str, paragraph: Span, following: list[Span]) -> Span | None:
+    """The quotation left open at the end of `paragraph` that the paragraphs `following` continue.
+
+    English typography leaves a quotation that runs over paragraphs open at each paragraph's end
+    and opens it again at the start of the next (``“… of Meng Wanzhou.`` then ``“We will …”``);
+    some texts open it once and close it paragraphs later. The span runs from the opening mark to
+    the end of `paragraph`; None when nothing is left open there or nothing continues it.
+    """
+    closed = quotations(text, paragraph)
+    at = closed[-1].end if closed else paragraph.start
+    opening = next((m for m in re.finditer('[“"]', text[at:paragraph.end]) if _opens(text, at + m.start(),
+                                                                                    paragraph.end)), None)
+    if opening is None:
+        return None
+    mark = opening.group()
+    for span in following[:3]:
+        body = text[span.start:span.end].lstrip()
+        if body.startswith(mark):
+            break  # opened again: the convention for a quotation that runs on
+        first = re.search('[“”"]', body)
+        if first is None:
+            continue  # a paragraph without marks: the quotation may close further on
+        if first.group() == "”" or (first.group() == '"' and not _opens(body, first.start(), len(body))):
+            break  # closed before anything opens: the quotation ran on to here
+        return None
+    else:
+        return None
+    return Span(at + opening.start(), len(text[:paragraph.end].rstrip()))
 
 
 _OPENING = re.compile("[" + re.escape("".join(PAIRS)) + "]")
