@@ -127,3 +127,17 @@ def test_on_the_timeline_each_stance_follows_the_words_that_take_it(built_site: 
     # ... on Huawei's presence in Hungary only: "their networks", "their own people", Hungary.
     assert [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in second.select("a")] == [
         "huawei-poses-security-risk-in-hungary"]
+
+
+def test_a_document_relaying_politico_says_so_once_and_every_statement_shows_it(built_site: Path) -> None:
+    from dossier import load
+    from sitetools import ROOT
+
+    document = load(ROOT / "sources").documents["hu-belgium-vsse-huawei"]
+    assert document.via == "politico"
+    source = (ROOT / "sources/documents/hu-belgium-vsse-huawei.md").read_text(encoding="utf-8")
+    assert "via=politico" not in source, "said once, in the front matter"
+    items = _items_with(soup_of(built_site, "actors/western-security-agencies"), "sounding the alarm")
+    assert items and all("relayed by Politico" in item for item in items)
+    page = soup_of(built_site, "documents/hu-belgium-vsse-huawei").get_text(" ")
+    assert "relaying a report by Politico" in " ".join(page.split())

@@ -130,12 +130,12 @@ def test_every_citation_of_a_republished_report_names_both_publishers(tmp_path: 
     corpus = corpus_of(tmp_path, body, "via: news-agency\n", AGENCY)
     site = render_site(corpus)
     page = BeautifulSoup(site.pages["documents/wire-copy.md"].as_markdown, "html.parser")
-    assert "Wire Copy (republishing a report by News Agency)" in " ".join(page.get_text(" ").split())
+    assert "Wire Copy (relaying a report by News Agency)" in " ".join(page.get_text(" ").split())
     footnotes = BeautifulSoup(site.pages["actors/huawei.md"].as_markdown, "html.parser").select(".footnote li")
-    assert any("Wire Copy (republishing a report by News Agency)" in li.get_text(" ") for li in footnotes)
+    assert any("Wire Copy (relaying a report by News Agency)" in li.get_text(" ") for li in footnotes)
     csl = json.loads(site.files["data/citations/wire-copy.csl.json"])
     assert csl[0]["original-publisher"] == "News Agency" and csl[0]["publisher"] == "Wire Copy"
-    assert "Republished from a report by News Agency" in site.files["data/citations/wire-copy.bib"]
-    assert "Republished from a report by News Agency" in site.files["data/citations/wire-copy.ris"]
+    assert "Relays a report by News Agency" in site.files["data/citations/wire-copy.bib"]
+    assert "Relays a report by News Agency" in site.files["data/citations/wire-copy.ris"]
     record = next(d for d in json.loads(site.files["data/corpus.json"])["documents"] if d["id"] == "wire-copy")
     assert record["via"] == "news-agency"

@@ -94,7 +94,7 @@ def notes(cited: Cited) -> list[str]:
     if document.published.estimated:
         out.append(f"Date {document.published.iso} is an estimate: {ESTIMATED}")
     if document.original_publisher:
-        out.append(f"Republished from a report by {document.original_publisher}")
+        out.append(f"Relays a report by {document.original_publisher}")
     if document.translated_from:
         out.append(f"Translated from {language_name(document.translated_from)}")
     if document.reference:

@@ -213,7 +213,7 @@ def publisher(document: Document) -> Markup:
     """Who published `document`, and whose report it republishes, if it does."""
     own = escape.html_inline(document.publisher)
     if document.original_publisher:
-        return Markup(f"{own} (republishing a report by {escape.html_inline(document.original_publisher)})")
+        return Markup(f"{own} (relaying a report by {escape.html_inline(document.original_publisher)})")
     return own
 
 
