@@ -235,8 +235,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         is written: Pagefind writes its bundle while MkDocs writes the pages.
         """
         if self._search is not None and not self._search.finishing:
-            # `html` is what MkDocs made of the page's Markdown, which the site shows as it is.
-            pages = [(url, page_html(title, Markup(html))) for url, (title, html) in self._written_pages.items()]
+            # `html` is what MkDocs made of the page's Markdown, which the site shows as it is. In
+            # the order of their URLs: Pagefind numbers the pages in the order it receives them, and
+            # the order they were converted in depends on earlier rebuilds (`_written_pages`).
+            pages = [(url, page_html(title, Markup(html))) for url, (title, html) in sorted(self._written_pages.items())]
             self._search.finish_in_background(pages, config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -400,6 +402,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _figures(self) -> str:
         assert self._site is not None
         return figures(self._site.index, self._site.urls)
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Date every page by the sources' last change, not the build (the sitemap's ``lastmod``).
+
+        MkDocs dates each page by the day of the build, which the sitemap and the time stored in
+        ``sitemap.xml.gz`` then carry: two builds of one commit on two days would differ.
+        """
+        if self._updated is not None:
+            page.update_date = str(self._updated)
+        return page
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put a generated page's HTML blocks in place of their placeholders.
