@@ -139,6 +139,14 @@ CASES = [
     Case("document dated before 1900", [replace(DOC, "published: 2019-03-04", "published: 1019-03-04")],
          [f"{D}:4:12: warning: 'published': 1019-03-04 is before 1900: a typo?",
           f"{D}:11:135: warning: date=2019-03-01 is after the document's own date (1019-03-04)"]),
+    Case("document dated in the future", [replace(DOC, "published: 2019-03-04", "published: 9999-12-31")],
+         [f"{D}:4:12: warning: 'published': 9999-12-31 is in the future (today is "]),
+    Case("retrieved in the future", [replace(DOC, "published: 2019-03-04", "published: 2019-03-04\nretrieved: 9999")],
+         [f"{D}:5:12: warning: 'retrieved': 9999 is in the future (today is "]),
+    Case("speaker relays itself", [replace(DOC, "{says by=spanish-government ", "{says by=spanish-government "
+                                                                            "via=huawei,spanish-government ")],
+         [f"{D}:11:110: 'spanish-government' is both the speaker (by=) and a relay (via=): an actor cannot relay "
+          "its own words"]),
     Case("date that does not exist", [replace(DOC, "date=2019-03-01", "date=2019-02-30")],
          [f"{D}:11:140: bad date=: '2019-02-30' is not a real date"]),
     Case("duplicate anchor", [replace(DOC, "{quote by", "{#same quote by"), replace(DOC, "{says by", "{#same says by")],

@@ -575,6 +575,12 @@ class AnnotationReader:
         if annotation.kind == "phrase" and "as" not in seen:
             self.problems.error(where, f"a phrase needs as= ({', '.join(PHRASE_KINDS[:-1])} or {PHRASE_KINDS[-1]})")
             ok = False
+        for relay in (r for r in annotation.via if r in annotation.speakers and "via" in seen):
+            pair = seen["via"]
+            self.problems.error(pair.at(len("via") + 1 + _offset_of(pair.value or "", relay)),
+                                f"'{relay}' is both the speaker (by=) and a relay (via=): an actor cannot relay its "
+                                "own words; via= names who the statement reached the document through")
+            ok = False
         return ok
 
     def _check_stances(self, seen: dict[str, Attribute], annotation: Annotation) -> bool:

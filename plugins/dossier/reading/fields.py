@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -144,6 +145,9 @@ def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
             return None
         if date.year < EARLIEST_LIKELY_YEAR:
             problems.warning(entry.value_location, f"'{name}': {date} is before {EARLIEST_LIKELY_YEAR}: a typo?")
+        today = _today()
+        if date.after(today):
+            problems.warning(entry.value_location, f"'{name}': {date} is in the future (today is {today}): a typo?")
         return date
     check = _CHECKS.get(spec.type)
     problem = check(value, spec) if check is not None else None
@@ -152,6 +156,12 @@ def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
     message, is_error = problem
     (problems.error if is_error else problems.warning)(entry.value_location, f"'{name}' {message}")
     return None if is_error else value
+
+
+def _today() -> PartialDate:
+    """Today's date (UTC): no source is dated after the day it is checked."""
+    today = dt.datetime.now(dt.UTC).date()
+    return PartialDate(today.year, today.month, today.day)
 
 
 def _texts(name: str, entry: Field, problems: Problems) -> list[str]:
