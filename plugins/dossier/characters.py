@@ -35,6 +35,17 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters other than tab and line ends: nothing a text means, and a terminal obeys them."""
 
 
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional controls (marks, embeddings, overrides, isolates): invisible, they reorder what follows,
+so ``\u202eiewauH`` shows as ``Huawei``."""
+
+
+def bidi_message(char: str) -> str:
+    """The problem of a bidirectional control in a name (one wording wherever it is found)."""
+    return (f"bidirectional control {code_point(char)}: it shows the text reordered, not as written; "
+            "remove it")
+
+
 def is_control(char: str) -> bool:
     """Whether `char` is one of `CONTROL`."""
     return bool(CONTROL.fullmatch(char))

@@ -147,6 +147,14 @@ CASES = [
                                                                             "via=huawei,spanish-government ")],
          [f"{D}:11:110: 'spanish-government' is both the speaker (by=) and a relay (via=): an actor cannot relay "
           "its own words"]),
+    Case("bidi override in a name", [replace("actors/huawei.md", "name: Huawei", "name: \u202eiewauH")],
+         ["sources/actors/huawei.md:2:7: 'name': bidirectional control <U+202E RIGHT-TO-LEFT OVERRIDE>: it shows the "
+          "text reordered, not as written; remove it"]),
+    Case("bidi isolate in an alias", [replace("actors/huawei.md", "name: Huawei",
+                                              'name: Huawei\naliases: [Huawei Technologies, "Hua\u2067wei"]')],
+         ["sources/actors/huawei.md:3:10: 'aliases': bidirectional control <U+2067 RIGHT-TO-LEFT ISOLATE>"]),
+    Case("bidi override in an id", [replace(DOC, "by=huawei", "by=hua\u202ewei")],
+         [f"{D}:9:65: unknown actor 'hua<U+202E RIGHT-TO-LEFT OVERRIDE>wei'; did you mean 'huawei'?"]),
     Case("date that does not exist", [replace(DOC, "date=2019-03-01", "date=2019-02-30")],
          [f"{D}:11:140: bad date=: '2019-02-30' is not a real date"]),
     Case("duplicate anchor", [replace(DOC, "{quote by", "{#same quote by"), replace(DOC, "{says by", "{#same says by")],

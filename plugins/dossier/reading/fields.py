@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from dossier.characters import CONTROL, code_point, control_message
+from dossier.characters import BIDI, CONTROL, bidi_message, code_point, control_message
 from dossier.model import EARLIEST_LIKELY_YEAR, ID_PATTERN, PartialDate
 from dossier.problems import Location, Problems, did_you_mean
 from dossier.reading.frontmatter import Field
@@ -40,6 +40,10 @@ class Spec:
     required: bool = False
     choices: tuple[str, ...] = ()
     strict_choices: bool = True
+
+
+NAMES = frozenset({"name", "aliases", "title", "publisher", "author", "role", "statement"})
+"""Fields that name or label something on every page that lists it: no bidirectional control."""
 
 
 DOCUMENT = {
@@ -131,6 +135,10 @@ def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
     control = next((match.group() for text in texts for match in [CONTROL.search(text)] if match), None)
     if control is not None:  # written as a YAML escape ("\e"): the file itself has no such character
         problems.error(entry.value_location, f"'{name}': {control_message(control)}")
+        return None
+    bidi = next((match.group() for text in texts for match in [BIDI.search(text)] if match), None)
+    if bidi is not None and name in NAMES:
+        problems.error(entry.value_location, f"'{name}': {bidi_message(bidi)}")
         return None
     if spec.type == "texts":
         return _texts(name, entry, problems)
