@@ -46,6 +46,15 @@ def bidi_message(char: str) -> str:
             "remove it")
 
 
+def terminal_safe(text: str) -> str:
+    """`text` with each of `CONTROL` written by its code point (``<U+001B>``), other characters as they are.
+
+    For lines that quote a text verbatim, to be copied (a proposed annotation): an escape sequence
+    in the text reaches the terminal as letters, and everything else stays as it is written.
+    """
+    return CONTROL.sub(lambda match: code_point(match.group()), text)
+
+
 def is_control(char: str) -> bool:
     """Whether `char` is one of `CONTROL`."""
     return bool(CONTROL.fullmatch(char))
