@@ -60,7 +60,7 @@ def test_a_link_is_followed_to_its_end_and_one_within_the_project_is_fine(tmp_pa
     assert link_out_of(str(docs / "index.md"), str(docs), str(project)) is None
 
 
-@pytest.mark.parametrize(("address", "problem"), [
+@pytest.mark.parametrize("case", [
     ('https://x.example/"></script><script>alert(1)</script>', "holds <U+0022 QUOTATION MARK>"),
     ("https://x.example/</script><script>alert(1)</script>", "holds <U+003C LESS-THAN SIGN>"),
     ("https://x.example/a'b", "holds <U+0027 APOSTROPHE>"),
@@ -72,7 +72,8 @@ def test_a_link_is_followed_to_its_end_and_one_within_the_project_is_fine(tmp_pa
 ])
 def test_an_unsafe_site_url_fails_the_build_and_says_why(
         tmp_path: Path, mini_sources: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
-        address: str, problem: str) -> None:
+        case: tuple[str, str]) -> None:
+    address, problem = case
     monkeypatch.setenv("SITE_URL", address)
     errors = _refused(make_project(tmp_path, mini_sources), caplog)
     assert len(errors) == 1 and errors[0].startswith("dossier: the site's address (site_url in mkdocs.yml, from "
