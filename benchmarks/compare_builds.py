@@ -3,7 +3,8 @@
 A change meant to leave the site as it is (a restructuring, a speed-up) must give the same built
 site, byte for byte. This builds twice, each time in a child process whose ``dossier`` package
 comes from one side (the commit's ``plugins/``, or the working tree's), and compares every file
-of the two site folders except ``sitemap.xml.gz`` (gzip stores the time it was written).
+of the two site folders except ``sitemap.xml.gz`` (gzip stores the time it was written), and
+Pagefind's filter and meta files by what they hold (`pagefind_bundle`: their bytes vary).
 
 Both builds use the working tree's ``mkdocs.yml``, so that a change to it on one side (a theme
 feature switched off) does not count as a difference of the code. The project is either
@@ -28,6 +29,8 @@ import sys
 import tempfile
 import tomllib
 from pathlib import Path
+
+from pagefind_bundle import BUNDLE, decoded, varies
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -85,12 +88,24 @@ def build(code: Path, config: Path, site_dir: Path) -> None:
 
 
 def compare(before: Path, after: Path) -> list[str]:
-    """The site-relative paths of the files that differ, are missing or are new, in order."""
+    """The site-relative paths of the files that differ, are missing or are new, in order.
+
+    Pagefind's filter and meta files, whose bytes vary from build to build whatever the input
+    (`pagefind_bundle`), are compared by what they hold, reported as ``pagefind/`` if it differs.
+    """
     def files(site: Path) -> dict[str, Path]:
-        return {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file() and p.name not in IGNORED}
+        return {uri: p for p in site.rglob("*")
+                if p.is_file() and p.name not in IGNORED and not varies(uri := p.relative_to(site).as_posix())}
 
     old, new = files(before), files(after)
     differing = [uri for uri in sorted(old.keys() & new.keys()) if old[uri].read_bytes() != new[uri].read_bytes()]
+    if (before / BUNDLE).is_dir() or (after / BUNDLE).is_dir():
+        try:
+            same_search = decoded(before) == decoded(after)
+        except (OSError, ValueError, KeyError):
+            same_search = False
+        if not same_search:
+            differing.append(BUNDLE + "/")
     return sorted(differing + sorted(old.keys() ^ new.keys()))
 
 

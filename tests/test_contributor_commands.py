@@ -269,6 +269,18 @@ def test_suggest_without_a_speaker_in_reach(project: Path, capsys: pytest.Captur
                    "know who)"]
 
 
+def test_suggest_writes_no_terminal_escape_of_the_text(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # ESC ] 0 ; … BEL sets the window title; ESC [ 2 J clears the screen; CSI (U+009B) is ESC [ in one byte.
+    (project / "sources/documents/note\x1b[2J.md").write_text(
+        "---\ntitle: A note\n---\nHuawei said it was ‘a step\x1b]0;pwned\x07 back\x1b[2J\x9b31m’.\n", encoding="utf-8")
+    status, out, err = run(capsys, "suggest", "sources/documents/note\x1b[2J.md")
+    assert status == 0
+    assert out == ["sources/documents/note<U+001B>[2J.md:4:20: quotation not annotated; proposed: "
+                   "[‘a step<U+001B>]0;pwned<U+0007> back<U+001B>[2J<U+009B>31m’]{quote by=huawei} ('Huawei', "
+                   "same sentence, attribution verb)"]
+    assert err == "1 suggestion(s) for sources/documents/note<U+001B>[2J.md\n"
+
+
 def test_suggest_of_a_missing_file_still_exits_0(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "suggest", "sources/documents/nowhere.md")
     assert (status, out) == (0, [])

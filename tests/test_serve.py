@@ -178,6 +178,26 @@ def test_editing_an_entity_file_triggers_a_rebuild(tmp_path: Path, serve) -> Non
     assert list(scratch.iterdir()) == []
 
 
+def test_a_hand_written_page_sees_a_generated_page_appear_and_go(tmp_path: Path, serve) -> None:
+    """``--dirty`` rebuilds only changed sources: a page whose link starts or stops resolving is rebuilt too."""
+    project = make_project(tmp_path / "project")
+    (project / "docs" / "links.md").write_text("# Links\n\nSee [Belgium](countries/belgium.md).\n", encoding="utf-8")
+    server = serve(project)
+    dangling = "Doc file 'links.md' contains a link 'countries/belgium.md', but the target is not found"
+    wait_for(lambda: server.get("/links/")[0] == 200 and dangling in server.output, "the first build", server)
+    assert server.output.count(dangling) == 1
+
+    country = project / "sources/countries/belgium.md"
+    country.write_text("---\nname: Belgium\naliases: [Brussels]\n---\n", encoding="utf-8")
+    wait_for(lambda: server.get("/countries/belgium/")[0] == 200, "the new country's page", server)
+    wait_for(lambda: 'href="../countries/belgium/"' in server.get("/links/")[1], "the link to resolve", server)
+
+    country.unlink()
+    wait_for(lambda: server.output.count(dangling) == 2, "the dangling link to be reported again", server)
+    wait_for(lambda: 'href="countries/belgium.md"' in server.get("/links/")[1], "the link to dangle", server)
+    assert server.process.poll() is None
+
+
 def test_make_serve_takes_another_address(serve) -> None:
     """``make serve ADDR=127.0.0.1:PORT`` serves the repository's site at that address."""
     server = serve(ROOT, through_make=True)

@@ -35,6 +35,26 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters other than tab and line ends: nothing a text means, and a terminal obeys them."""
 
 
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional controls (marks, embeddings, overrides, isolates): invisible, they reorder what follows,
+so ``\u202eiewauH`` shows as ``Huawei``."""
+
+
+def bidi_message(char: str) -> str:
+    """The problem of a bidirectional control in a name (one wording wherever it is found)."""
+    return (f"bidirectional control {code_point(char)}: it shows the text reordered, not as written; "
+            "remove it")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with each of `CONTROL` written by its code point (``<U+001B>``), other characters as they are.
+
+    For lines that quote a text verbatim, to be copied (a proposed annotation): an escape sequence
+    in the text reaches the terminal as letters, and everything else stays as it is written.
+    """
+    return CONTROL.sub(lambda match: code_point(match.group()), text)
+
+
 def is_control(char: str) -> bool:
     """Whether `char` is one of `CONTROL`."""
     return bool(CONTROL.fullmatch(char))

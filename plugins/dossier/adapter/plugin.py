@@ -15,8 +15,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import signal
 import threading
+import urllib.parse
 from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any, Literal, TypeVar
@@ -37,6 +39,7 @@ from mkdocs.utils.templates import TemplateContext
 from dossier.adapter.preview import Preview
 from dossier.adapter.rendering import BackgroundRendering, RenderingError
 from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
+from dossier.characters import code_point, visible
 from dossier.model import PartialDate
 from dossier.problems import Problem, Severity
 from dossier.reading.history import last_source_change
@@ -144,6 +147,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             pagefind_executable()
         except SearchIndexError as error:
             raise PluginError(f"dossier: {error}") from error
+        problem = site_url_problem(config.site_url or "")
+        if problem:
+            raise PluginError(f"dossier: the site's address (site_url in mkdocs.yml, from SITE_URL) "
+                              f"'{visible(config.site_url or '')}' {problem}; it goes into every page as it is")
         base = os.path.dirname(config.config_file_path or "")
         self._sources = os.path.normpath(os.path.join(base, self.config.sources))
         self._root = base or os.getcwd()
@@ -235,8 +242,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         is written: Pagefind writes its bundle while MkDocs writes the pages.
         """
         if self._search is not None and not self._search.finishing:
-            # `html` is what MkDocs made of the page's Markdown, which the site shows as it is.
-            pages = [(url, page_html(title, Markup(html))) for url, (title, html) in self._written_pages.items()]
+            # `html` is what MkDocs made of the page's Markdown, which the site shows as it is. In
+            # the order of their URLs: Pagefind numbers the pages in the order it receives them, and
+            # the order they were converted in depends on earlier rebuilds (`_written_pages`).
+            pages = [(url, page_html(title, Markup(html))) for url, (title, html) in sorted(self._written_pages.items())]
             self._search.finish_in_background(pages, config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -289,8 +298,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._search = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Add every generated page as an in-memory file, out of the navigation, and the data files."""
+        """Add every generated page as an in-memory file, out of the navigation, and the data files.
+
+        A file of ``docs/`` reached through a symbolic link to outside the project fails the build
+        (`link_out_of`): MkDocs follows links and would publish whatever they point to.
+        """
         assert self._site is not None
+        for file in files:
+            link = link_out_of(file.abs_src_path, config.docs_dir, self._root) if file.abs_src_path else None
+            if link is not None:
+                raise PluginError(f"dossier: {visible(os.path.relpath(link, self._root))} is a symbolic link to "
+                                  f"{visible(os.path.realpath(link))}, outside the project: the site would publish "
+                                  "that file; put the file itself in docs/, or remove the link")
         if self._rendering is not None:
             # Still being rendered: each page is filled in when MkDocs reads it (`on_page_markdown`).
             # They go first: MkDocs reads the pages in this order, so the hand-written pages come
@@ -401,6 +420,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         assert self._site is not None
         return figures(self._site.index, self._site.urls)
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Date every page by the sources' last change, not the build (the sitemap's ``lastmod``).
+
+        MkDocs dates each page by the day of the build, which the sitemap and the time stored in
+        ``sitemap.xml.gz`` then carry: two builds of one commit on two days would differ.
+        """
+        if self._updated is not None:
+            page.update_date = str(self._updated)
+        return page
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put a generated page's HTML blocks in place of their placeholders.
 
@@ -469,6 +498,43 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if self._preview is not None:
                 self._preview.with_figures.add(page.file.src_uri)
         return self._stale_notice + markdown
+
+
+URL_FORBIDDEN = re.compile(r"""[\s"'<>`\\\x00-\x1f\x7f-\x9f]""")
+"""What a site address may not hold: it is printed into every page (canonical link, footer)."""
+
+
+def site_url_problem(url: str) -> str:
+    """Why `url` cannot be the site's address (``""`` if it can, or if it is not set)."""
+    if not url:
+        return ""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        return "is not an http:// or https:// address with a host"
+    bad = URL_FORBIDDEN.search(url)
+    if bad:
+        return f"holds {code_point(bad.group())}: no quotes, angle brackets, backslashes, spaces or control characters"
+    return ""
+
+
+def link_out_of(path: str, folder: str, project: str) -> str | None:
+    """The symbolic link through which `path` (a file under `folder`) leads outside `project`, if any.
+
+    Every link between `folder` and the file is resolved; the first whose target is outside the
+    project is returned (a link within it, ``docs/x.md`` to ``../README.md``, is fine).
+    """
+    root = os.path.realpath(project)
+    relative = os.path.relpath(path, folder)
+    if relative.startswith(os.pardir):
+        return None
+    here = folder
+    for part in relative.split(os.sep):
+        here = os.path.join(here, part)
+        if os.path.islink(here):
+            target = os.path.realpath(here)
+            if os.path.commonpath([root, target]) != root:
+                return here
+    return None
 
 
 def _convert(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -20,8 +20,10 @@ class Preview:
 
     MkDocs rebuilds only the pages whose source is newer than their output.
 
-    Hand-written pages depend on the corpus only through the figures marker and the banner of a
-    broken corpus; when either changes, their output is removed so that they are rebuilt too.
+    Hand-written pages depend on the corpus through the figures marker, the banner of a broken
+    corpus and their links to generated pages; when any of these changes (a generated page appears
+    or goes, so a link to it resolves or dangles), their output is removed so that they are rebuilt
+    too, and MkDocs checks their links again.
     """
 
     def __init__(self) -> None:
@@ -30,6 +32,7 @@ class Preview:
         self.with_figures: set[str] = set()
         self._written: dict[str, GeneratedPage] = {}
         self._figures = self._notice = ""
+        self._uris: set[str] = set()
 
     def path(self, uri: str) -> str:
         """The file that holds the Markdown skeleton of the generated page `uri`."""
@@ -39,6 +42,8 @@ class Preview:
         """Rewrite the files of the generated pages that changed; mark hand-written ones to rebuild."""
         figures_changed, notice_changed = figures != self._figures, notice != self._notice
         self._figures, self._notice = figures, notice
+        uris = set(site.pages) | set(site.files)
+        pages_changed, self._uris = uris != self._uris, uris
         for uri, generated in site.pages.items():
             if notice_changed or self._written.get(uri) != generated:
                 path = self.path(uri)
@@ -47,7 +52,7 @@ class Preview:
                     out.write(generated.markdown)
                 self._written[uri] = generated
         for file in files.documentation_pages():
-            if notice_changed or (figures_changed and file.src_uri in self.with_figures):
+            if notice_changed or pages_changed or (figures_changed and file.src_uri in self.with_figures):
                 with contextlib.suppress(FileNotFoundError):
                     os.remove(file.abs_dest_path)
 

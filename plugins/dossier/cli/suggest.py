@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier import Corpus, load_with_problems
+from dossier.characters import terminal_safe
 from dossier.cli.new import slug
 from dossier.cli.sources import shown, sources_folder
 from dossier.cli.text import DocumentText, Span, is_double, quotations, read, sentences
@@ -747,12 +748,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         file_text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"{shown(path)}: cannot read it: {exc}", file=sys.stderr)
+        print(terminal_safe(f"{shown(path)}: cannot read it: {exc}"), file=sys.stderr)
         return 0
     sources = sources_folder(args.sources) if args.sources else document_path(path)
     corpus, _ = load_with_problems(sources)
     findings = Suggester(corpus).findings(doc := read(shown(path), file_text))
     for finding in findings:
-        print(f"{doc.location(finding.at)}: {finding.message}")
-    print(f"{len(findings)} suggestion(s) for {shown(path)}", file=sys.stderr)
+        print(terminal_safe(f"{doc.location(finding.at)}: {finding.message}"))
+    print(terminal_safe(f"{len(findings)} suggestion(s) for {shown(path)}"), file=sys.stderr)
     return 0

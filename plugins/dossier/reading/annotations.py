@@ -115,15 +115,20 @@ class AnnotationReader:
         self._pairs: dict[int, dict[str, Attribute]] = {}
         # Spans marked same=DOCUMENT#ANCHOR, with where their value is: joined once all are read.
         self._reports: list[tuple[Annotation, Attribute]] = []
+        # Per document, the anchors of spans left out after a problem (their own, or an entity's file):
+        # a same= naming one is left out too, without a second report of the same problem.
+        self._dropped: dict[str, set[str]] = {}
 
     def annotate(self, document: Document, parsed: ParsedBody) -> None:
         """Set `document`'s annotations from the spans of its body: each checked, each given an anchor."""
         starts = [start for start, _ in document.paragraphs]
         used_anchors: dict[str, Location] = {}
         annotations = []
+        dropped = self._dropped.setdefault(document.id, set())
         for span in parsed.spans:
             annotation = self.annotation(document, span)
             if annotation is None:
+                dropped.update(a.key[1:] for a in span.attributes if a.key.startswith("#"))
                 continue
             annotation.paragraph = max(bisect.bisect_right(starts, span.start), 1)
             if annotation.anchor:
@@ -228,6 +233,8 @@ class AnnotationReader:
             return None
         anchored = {a.anchor: a for a in document.annotations if a.anchor and a.is_statement}
         target = anchored.get(anchor)
+        if target is None and anchor in self._dropped.get(document_id, ()):
+            return None  # that span's problem is reported
         if target is None:
             self.problems.error(where, f"same={annotation.same} names no statement anchor of document "
                                        f"'{document_id}'{did_you_mean(anchor, list(anchored))}")
@@ -254,7 +261,10 @@ class AnnotationReader:
         name = annotation.same
         target = anchored.get(name)
         where = pair.value_location
-        if target is None or not target.is_statement:
+        document_id = annotation.document.id if annotation.document is not None else ""
+        if target is None and name in self._dropped.get(document_id, ()):
+            pass  # that span's problem is reported
+        elif target is None or not target.is_statement:
             statements = [a for a, t in anchored.items() if t.is_statement and t is not annotation]
             self.problems.error(where, f"same={name} names no statement anchor of this document"
                                        f"{did_you_mean(name, statements)}")
@@ -574,6 +584,12 @@ class AnnotationReader:
             ok = False
         if annotation.kind == "phrase" and "as" not in seen:
             self.problems.error(where, f"a phrase needs as= ({', '.join(PHRASE_KINDS[:-1])} or {PHRASE_KINDS[-1]})")
+            ok = False
+        for relay in (r for r in annotation.via if r in annotation.speakers and "via" in seen):
+            pair = seen["via"]
+            self.problems.error(pair.at(len("via") + 1 + _offset_of(pair.value or "", relay)),
+                                f"'{relay}' is both the speaker (by=) and a relay (via=): an actor cannot relay its "
+                                "own words; via= names who the statement reached the document through")
             ok = False
         return ok
 

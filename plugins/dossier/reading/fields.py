@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from dossier.characters import CONTROL, code_point, control_message
+from dossier.characters import BIDI, CONTROL, bidi_message, code_point, control_message
 from dossier.model import EARLIEST_LIKELY_YEAR, ID_PATTERN, PartialDate
 from dossier.problems import Location, Problems, did_you_mean
 from dossier.reading.frontmatter import Field
@@ -39,6 +40,10 @@ class Spec:
     required: bool = False
     choices: tuple[str, ...] = ()
     strict_choices: bool = True
+
+
+NAMES = frozenset({"name", "aliases", "title", "publisher", "author", "role", "statement"})
+"""Fields that name or label something on every page that lists it: no bidirectional control."""
 
 
 DOCUMENT = {
@@ -131,6 +136,10 @@ def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
     if control is not None:  # written as a YAML escape ("\e"): the file itself has no such character
         problems.error(entry.value_location, f"'{name}': {control_message(control)}")
         return None
+    bidi = next((match.group() for text in texts for match in [BIDI.search(text)] if match), None)
+    if bidi is not None and name in NAMES:
+        problems.error(entry.value_location, f"'{name}': {bidi_message(bidi)}")
+        return None
     if spec.type == "texts":
         return _texts(name, entry, problems)
     value = _single_text(name, entry, problems)
@@ -144,6 +153,9 @@ def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
             return None
         if date.year < EARLIEST_LIKELY_YEAR:
             problems.warning(entry.value_location, f"'{name}': {date} is before {EARLIEST_LIKELY_YEAR}: a typo?")
+        today = _today()
+        if date.after(today):
+            problems.warning(entry.value_location, f"'{name}': {date} is in the future (today is {today}): a typo?")
         return date
     check = _CHECKS.get(spec.type)
     problem = check(value, spec) if check is not None else None
@@ -152,6 +164,12 @@ def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
     message, is_error = problem
     (problems.error if is_error else problems.warning)(entry.value_location, f"'{name}' {message}")
     return None if is_error else value
+
+
+def _today() -> PartialDate:
+    """Today's date (UTC): no source is dated after the day it is checked."""
+    today = dt.datetime.now(dt.UTC).date()
+    return PartialDate(today.year, today.month, today.day)
 
 
 def _texts(name: str, entry: Field, problems: Problems) -> list[str]:
