@@ -237,3 +237,15 @@ def test_claim_json_ld_tells_estimated_dates_in_words(built_site: Path, corpus: 
     estimated = [a for a in appearances if "date estimated" in a["description"]]
     assert estimated, "the real corpus has statements whose date is an estimate"
     assert not any("dateCreated" in a for a in estimated)
+
+
+def test_a_title_the_editors_wrote_is_cited_in_square_brackets(built_site: Path) -> None:
+    guancha = BeautifulSoup((built_site / "documents/guancha-spain-huawei-contract/index.html").read_text(encoding="utf-8"),
+                            "html.parser")
+    cite = guancha.select_one(".admonition.quote")
+    assert cite is not None and "[Spain and Huawei reject EU warning" in cite.get_text()
+    assert "“Spain and Huawei reject" not in cite.get_text()
+    bib = (built_site / "data/citations/guancha-spain-huawei-contract.bib").read_text(encoding="utf-8")
+    assert "title = {{[Spain and Huawei reject" in bib
+    examiner = (built_site / "documents/washington-examiner-szijjarto-pompeo/index.html").read_text(encoding="utf-8")
+    assert "“<a" in examiner or "“European diplomat" in examiner  # a printed headline stays in quotation marks

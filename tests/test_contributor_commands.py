@@ -277,7 +277,7 @@ def test_suggest_writes_no_terminal_escape_of_the_text(project: Path, capsys: py
     assert status == 0
     assert out == ["sources/documents/note<U+001B>[2J.md:4:20: quotation not annotated; proposed: "
                    "[‘a step<U+001B>]0;pwned<U+0007> back<U+001B>[2J<U+009B>31m’]{quote by=huawei} ('Huawei', "
-                   "same sentence, attribution verb)"]
+                   "subject of the attribution verb)"]
     assert err == "1 suggestion(s) for sources/documents/note<U+001B>[2J.md\n"
 
 

@@ -367,6 +367,8 @@ class Document:
     notes: str = ""
     via: str = ""
     """The actor whose report this document republishes (an aggregator's copy): it relays every statement."""
+    title_from: str = "text"
+    """``editors`` when the text prints no title and `title` is the editors' description of it."""
     original_publisher: str = ""
     """The name of `via`'s actor, which every citation of the copy names beside its own publisher."""
     text: str = ""
@@ -378,6 +380,11 @@ class Document:
     def label(self) -> str:
         """The name shown in links."""
         return self.title
+
+    @property
+    def cited_title(self) -> str:
+        """The title as a citation prints it: one the editors wrote in square brackets, as Wikipedia does."""
+        return f"[{self.title}]" if self.title_from == "editors" else self.title
 
     @property
     def statements(self) -> list[Annotation]:

@@ -60,6 +60,7 @@ DOCUMENT = {
     "archive_url": Spec("url"),
     "notes": Spec(),
     "via": Spec("id"),
+    "title_from": Spec("choice", choices=("text", "editors")),
 }
 ACTOR = {
     "name": Spec(required=True),

@@ -157,7 +157,8 @@ class Loader:
             translated_from=str(values.get("translated_from", "")), kind=str(values.get("kind", "")),
             retrieved=retrieved if isinstance(retrieved, PartialDate) else None,
             archive_url=str(values.get("archive_url", "")), notes=str(values.get("notes", "")),
-            via=self._republished_from(source.fields.get("via"), values), text=parsed.text,
+            via=self._republished_from(source.fields.get("via"), values),
+            title_from=str(values.get("title_from", "text")), text=parsed.text,
         )
         document.paragraphs = paragraphs(parsed.text)
         self.annotations.annotate(document, parsed)

@@ -27,10 +27,6 @@ from urllib.parse import quote
 from dossier.model import ID_PATTERN, Document, PartialDate
 from dossier.rendering.languages import language_name
 
-ADDRESS_NOT_SET = ("the site's address was not set when this copy was built "
-                   "(build with SITE_URL=https://… make site)")
-"""What a citation says instead of a URL of this site when the build had no ``site_url``."""
-
 NUMBERED_KINDS = frozenset({"official", "report"})
 """Kinds whose ``reference`` is a registry number (``Ares(2020)7020386``), given as the entry's
 number; of other kinds it describes the document (a web article with no URL), which a reference
@@ -59,7 +55,10 @@ def one_url(url: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Cited:
-    """A document to cite and the public address of its annotated copy (``""``: not set)."""
+    """A document to cite and the address of its annotated copy.
+
+    Public when the site's address is known, else relative to the site (``""``: ``documents/<id>/``).
+    """
 
     document: Document
     page_url: str = ""
@@ -83,8 +82,8 @@ _RIS_TYPES = {"news": "NEWS", "official": "GOVDOC", "report": "RPRT", "opinion":
               "statement": "GEN"}
 
 
-def _annotated_copy(page_url: str) -> str:
-    return f"Annotated copy: Dossier, {one_url(page_url) or ADDRESS_NOT_SET}"
+def _annotated_copy(cited: Cited) -> str:
+    return f"Annotated copy: Dossier, {one_url(cited.page_url) or f'documents/{cited.document.id}/'}"
 
 
 def notes(cited: Cited) -> list[str]:
@@ -97,11 +96,12 @@ def notes(cited: Cited) -> list[str]:
         out.append(f"Relays a report by {document.original_publisher}")
     if document.translated_from:
         out.append(f"Translated from {language_name(document.translated_from)}")
-    if document.reference:
+    if document.reference and document.kind in NUMBERED_KINDS:
+        # Of other kinds it is the editors' description of the document: it stays on its page.
         out.append(f"Reference: {document.reference}")
     if document.archive_url:
         out.append(f"Archived copy: {one_url(document.archive_url)}")
-    out.append(_annotated_copy(cited.page_url))
+    out.append(_annotated_copy(cited))
     return out
 
 
@@ -118,7 +118,7 @@ def csl_item(cited: Cited) -> dict[str, object]:
     item: dict[str, object] = {
         "id": document.id,
         "type": _CSL_TYPES.get(document.kind, "document"),
-        "title": document.title,
+        "title": document.cited_title,
         "publisher": document.publisher,
         "issued": issued,
         "language": document.language,
@@ -144,8 +144,6 @@ def site_csl_item(site: SiteRecord) -> dict[str, object]:
                                "publisher": "Dossier contributors"}
     if site.url:
         item["URL"] = one_url(site.url)
-    else:
-        item["note"] = f"Web address: {ADDRESS_NOT_SET}."
     if site.updated:
         item["issued"] = {"date-parts": [_parts(site.updated)]}
     return item
@@ -216,7 +214,7 @@ def bibtex_entry(cited: Cited) -> str:
     """The BibTeX (biblatex-compatible) ``@misc`` entry of a document; its key is the document id."""
     document = cited.document
     published = document.published
-    fields = [("title", "{" + _tex(document.title) + "}")]  # double braces: keep the title's capitals
+    fields = [("title", "{" + _tex(document.cited_title) + "}")]  # double braces: keep the title's capitals
     if document.author:
         fields.append(("author", "{" + _tex(document.author) + "}"))  # one literal name, as printed
     # Classic BibTeX styles print the year field, biblatex the date (EDTF: "~" is "approximate").
@@ -239,7 +237,8 @@ def site_bibtex_entry(site: SiteRecord) -> str:
     fields = [("title", "{" + _tex(site.title) + "}"), ("organization", "Dossier contributors")]
     if site.updated:
         fields += [("year", str(site.updated.year)), ("date", site.updated.iso)]
-    fields.append(("url", _url(site.url)) if site.url else ("note", _tex(f"Web address: {ADDRESS_NOT_SET}.")))
+    if site.url:
+        fields.append(("url", _url(site.url)))
     return _bibtex_entry("misc", "dossier", fields)
 
 
@@ -267,7 +266,7 @@ def ris_entry(cited: Cited) -> str:
     """The RIS record of a document."""
     document = cited.document
     lines = [_ris_line("TY", _RIS_TYPES.get(document.kind, "GEN")), _ris_line("ID", document.id),
-             _ris_line("TI", document.title)]
+             _ris_line("TI", document.cited_title)]
     if document.author:
         lines.append(_ris_line("AU", document.author))
     lines += [_ris_line("PB", document.publisher), _ris_line("PY", str(document.published.year)),
@@ -290,7 +289,8 @@ def site_ris_entry(site: SiteRecord) -> str:
              _ris_line("PB", "Dossier contributors")]
     if site.updated:
         lines += [_ris_line("PY", str(site.updated.year)), _ris_line("DA", _ris_date(site.updated))]
-    lines.append(_ris_line("UR", one_url(site.url)) if site.url else _ris_line("N1", f"Web address: {ADDRESS_NOT_SET}"))
+    if site.url:
+        lines.append(_ris_line("UR", one_url(site.url)))
     lines.append("ER  - \n")
     return "".join(lines)
 

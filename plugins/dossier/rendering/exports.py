@@ -72,8 +72,9 @@ def file_uris(corpus: Corpus) -> list[str]:
 
 
 def cited_document(document: Document, urls: Urls) -> bibliography.Cited:
-    """`document` with the public address of its annotated copy (``""`` when the site has none)."""
-    return bibliography.Cited(document, urls.page(document, within="") if urls.site_url else "")
+    """`document` with the address of its annotated copy: public, or relative to the site when it has none."""
+    return bibliography.Cited(document, urls.page(document, within="") if urls.site_url
+                              else urls.path(document.folder, document.id))
 
 
 @cache

@@ -209,6 +209,12 @@ def citation(document: Document, page: PageWriter) -> Markup:
     return cited
 
 
+def _titled(document: Document, page: PageWriter) -> str:
+    """The document's title, linked: in quotation marks when printed, in square brackets when the editors wrote it."""
+    link = page.link(document)
+    return f"[{link}]" if document.title_from == "editors" else f"“{link}”"
+
+
 def publisher(document: Document) -> Markup:
     """Who published `document`, and whose report it republishes, if it does."""
     own = escape.html_inline(document.publisher)
@@ -218,7 +224,7 @@ def publisher(document: Document) -> Markup:
 
 
 def _citation(document: Document, page: PageWriter) -> Markup:
-    parts = [publisher(document), f"“{page.link(document)}”"]
+    parts = [publisher(document), _titled(document, page)]
     if document.author:
         parts.append(escape.html_inline(document.author))
     parts.append(str(document.published))
@@ -251,7 +257,7 @@ def _source(document: Document, page: PageWriter) -> Markup:
     key = (f"footnote/{document.id}", page.root)
     made = page.urls.memo.get(key)
     if made is None:
-        parts = [publisher(document), f"“{page.link(document)}”"]
+        parts = [publisher(document), _titled(document, page)]
         if document.author:
             parts.append(escape.html_inline(document.author))
         parts.append(escape.html(dated(document.published)))

@@ -51,7 +51,8 @@ def plain_citation(statement: Annotation, actors: dict[str, Actor], permalink: s
     source = [_one_line(document.publisher)]
     if document.author:
         source.append(_one_line(document.author))
-    source += [f"“{_one_line(document.title)}”", f"¶{statement.paragraph}"]
+    title = _one_line(document.title)
+    source += [f"[{title}]" if document.title_from == "editors" else f"“{title}”", f"¶{statement.paragraph}"]
     cited = f"{said} — {speakers}{relayed}, {statement.when}. {', '.join(source)}."
     return f"{cited} {permalink}" if permalink else cited
 

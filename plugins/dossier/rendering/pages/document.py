@@ -9,7 +9,7 @@ from markupsafe import Markup
 from dossier.model import Annotation, Corpus, Document
 from dossier.relations import remark_of
 from dossier.rendering import escape
-from dossier.rendering.bibliography import ADDRESS_NOT_SET, FORMATS, document_file
+from dossier.rendering.bibliography import FORMATS, document_file
 from dossier.rendering.components.citations import KIND_NAMES, citation, provenance_notes, publisher
 from dossier.rendering.components.jsonld import document_jsonld
 from dossier.rendering.components.reference_tags import citation_tags
@@ -89,6 +89,8 @@ def _stances_in_words(statement: Annotation, corpus: Corpus) -> str:
 
 def _metadata(document: Document) -> Markup:
     rows: list[tuple[str, str]] = [("Publisher", publisher(document))]
+    if document.title_from == "editors":
+        rows.append(("Title", "written by the editors: the text prints none (cited in square brackets)"))
     if document.author:
         rows.append(("Author", escape.attribute(document.author)))
     rows.append(("Published", str(document.published)))
@@ -114,8 +116,9 @@ def _metadata(document: Document) -> Markup:
 
 def _cite_this(document: Document, page: PageWriter) -> Markup:
     urls = page.urls
+    # Without the site's address, the copy is cited relative to the site, quietly.
     address = urls.resolve(urls.path(document.folder, document.id), within="") if urls.site_url \
-        else f"{urls.path(document.folder, document.id)} ({ADDRESS_NOT_SET})"
+        else urls.path(document.folder, document.id)
     return (Markup(f"{citation(document, page)}. Annotated copy: Dossier, {escape.html_inline(address)}, "
             "paragraph numbers as shown."))
 
