@@ -48,6 +48,7 @@ from dossier.rendering import escape
 from dossier.rendering.figures import figures
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.policy import with_policy
+from dossier.rendering.publisher import PUBLISHER_MARKER, Publisher, publisher_block
 from dossier.rendering.search import search_entries
 from dossier.rendering.site import Site, file_uris, finish_site, page_uris, start_site
 
@@ -74,8 +75,27 @@ FAST_POLL_FILES = 500
 `FAST_POLL_SECONDS`; a larger corpus is polled at MkDocs' own interval."""
 
 
+class PublisherConfig(Config):
+    """Who stands behind the site, shown on the About and corrections pages (`publisher_block`)."""
+
+    organisation = c.Type(str, default="")
+    """The organisation that publishes the site."""
+
+    editors = c.ListOfItems(c.Type(str), default=[])
+    """The editors responsible for it, by name."""
+
+    contact = c.Type(str, default="")
+    """How to reach them: an e-mail address or a web address."""
+
+    corrections = c.Type(str, default="")
+    """Where to report an error: an e-mail address or the web address of a form."""
+
+
 class DossierConfig(Config):
     """Options of the ``dossier`` plugin in ``mkdocs.yml``."""
+
+    publisher = c.SubConfig(PublisherConfig)
+    """Who publishes the site; a site that names no one says so on its About page."""
 
     sources = c.Type(str, default="sources")
     """The annotated corpus, relative to ``mkdocs.yml``."""
@@ -416,6 +436,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"dossier: {len(missing)} data file(s) never written: {', '.join(missing[:5])}")
         self._close_rendering()
 
+    def _publisher(self) -> Publisher:
+        given = self.config.publisher
+        return Publisher(organisation=given.organisation.strip(), editors=tuple(e.strip() for e in given.editors),
+                         contact=given.contact.strip(), corrections=given.corrections.strip())
+
     def _figures(self) -> str:
         assert self._site is not None
         return figures(self._site.index, self._site.urls)
@@ -493,6 +518,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return generated.markdown
         if self._rendering is not None:  # a hand-written page (or one of long lists): all is rendered by now
             self._take_the_pages(files, config)
+        if PUBLISHER_MARKER in markdown:
+            markdown = markdown.replace(PUBLISHER_MARKER, publisher_block(self._publisher()))
         if self._site is not None and FIGURES_MARKER in markdown:
             markdown = markdown.replace(FIGURES_MARKER, self._figures())
             if self._preview is not None:
