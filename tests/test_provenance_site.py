@@ -141,3 +141,15 @@ def test_a_document_relaying_politico_says_so_once_and_every_statement_shows_it(
     assert items and all("relayed by Politico" in item for item in items)
     page = soup_of(built_site, "documents/hu-belgium-vsse-huawei").get_text(" ")
     assert "relaying a report by Politico" in " ".join(page.split())
+
+
+def test_every_statement_line_names_its_outlet_in_the_line(built_site: Path) -> None:
+    timeline = soup_of(built_site, "timeline")
+    entries = timeline.select("li.dossier-entry")
+    assert entries and all(e.select_one(".dossier-source") for e in entries)
+    actor = soup_of(built_site, "actors/mike-pompeo")
+    lines = [li for li in actor.select("article li") if li.select_one(".dossier-part, q, .dossier-says-text")
+             and li.find_parent(class_="footnote") is None]
+    assert lines and all("Washington Examiner" in li.select_one(".dossier-source").get_text() for li in lines)
+    card = soup_of(built_site, "claims/huawei-poses-security-risk").select_one(".dossier-card-quote .dossier-source")
+    assert card is not None and " in " in card.get_text()

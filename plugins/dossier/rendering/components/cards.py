@@ -150,6 +150,7 @@ def _side(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, po
         words = quotation(quoted, corpus.actors, QUOTE_LIMIT)
         copy = copy_button(quoted, corpus.actors, page) if footnotes is not None else ""
         out.append(f'<blockquote class="dossier-card-quote dossier-{stance}"><p>{words}'
-                   f"{source} <small>— {speakers}, {quoted.when}</small>{copy}</p></blockquote>")
+                   f'{source} <span class="dossier-source">— {speakers}, in {escape.html_inline(quoted.document.publisher)}, '
+                   f"{quoted.when}</span>{copy}</p></blockquote>")
     out.append("</div>")
     return Markup("\n".join(out))

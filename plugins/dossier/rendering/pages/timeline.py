@@ -234,6 +234,8 @@ def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
 
     said = "" if remark_of(statement).stances else " <small>(no stance on a claim)</small>"
     dated = "" if statement.date else ' <small title="date of publication">(published)</small>'
-    return (Markup(f"<strong>{statement.when}</strong>{dated} {speakers}{said}: "
+    assert statement.document is not None
+    outlet = f' <span class="dossier-source">in {escape.html_inline(statement.document.publisher)}</span>'
+    return (Markup(f"<strong>{statement.when}</strong>{dated} {speakers}{outlet}{said}: "
             f"{remark_quotation(statement, corpus.actors, EXCERPT, marked=False, after_part=stances)}{footnotes.cite(statement)}"
             f"{copy_button(statement, corpus.actors, page)}"))
