@@ -3,7 +3,8 @@
 The server, on 127.0.0.1 only, answers as the web does: live, moved for good (301) or for now
 (302), dead (404, 410), refusing HEAD (405, then 200 to GET), and too slow for the checker's
 timeout. Each dead or moved link is reported at its value in the front matter; a second run
-answers from the cache without a single request.
+answers from the cache without a single request. The document page offers an archived copy
+beside the link.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from bad import make_sources
+from bad import make_sources, replace
+from bs4 import BeautifulSoup
 from dossier.__main__ import main
 from dossier.cli.links import USER_AGENT, Checker, HostPace
+from dossier.reading.loader import load
+from dossier.rendering.pages.document import render_document
 
 GOOD_DOCUMENT = "documents/brussels-meeting.md"
 GOOD_URL = "url: https://news.example.org/huawei-brussels"
@@ -190,3 +194,21 @@ def test_a_redirect_is_followed_to_web_addresses_only(server: str) -> None:
     outcome = Checker(0.5, HostPace(0)).check(f"{server}/to-file")
     assert (outcome.status, outcome.detail) == ("dead", "redirects to file:///etc/passwd, which is not a web address")
     assert [path for _, path, _ in Handler.requests] == ["/to-file"]
+
+
+@pytest.mark.parametrize(("front", "offered"), [
+    (f"{GOOD_URL}\narchive_url: https://web.archive.org/web/2019/x",
+     [("Original", "https://news.example.org/huawei-brussels"), ("Archived copy", "https://web.archive.org/web/2019/x")]),
+    ("reference: Ref. 12\narchive_url: https://web.archive.org/web/2019/x",
+     [("Archived copy", "https://web.archive.org/web/2019/x")]),
+    (GOOD_URL, [("https://news.example.org/huawei-brussels", "https://news.example.org/huawei-brussels")]),
+])
+def test_the_document_page_offers_the_archived_copy_beside_the_link(tmp_path: Path, front: str,
+                                                                   offered: list[tuple[str, str]]) -> None:
+    corpus = load(make_sources(tmp_path, [replace(GOOD_DOCUMENT, GOOD_URL, front)]))
+    document = next(iter(corpus.documents.values()))
+    page = BeautifulSoup(render_document(document, corpus).as_markdown, "html.parser")
+    rows = {dt.get_text(): dt.find_next_sibling("dd") for dt in page.select("dl.dossier-meta dt")}
+    assert "Archive" not in rows, "one row, not two far apart"
+    assert [(a.get_text(), a["href"]) for a in rows["URL"].find_all("a")] == offered
+    assert rows["URL"].get_text() == " · ".join(text for text, _ in offered)
