@@ -9,6 +9,7 @@ beside the link.
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -212,3 +213,19 @@ def test_the_document_page_offers_the_archived_copy_beside_the_link(tmp_path: Pa
     assert "Archive" not in rows, "one row, not two far apart"
     assert [(a.get_text(), a["href"]) for a in rows["URL"].find_all("a")] == offered
     assert rows["URL"].get_text() == " · ".join(text for text, _ in offered)
+
+
+def test_a_run_that_no_server_answers_is_not_cached(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Offline, every link would fail: said so, and nothing kept that would hide the links for a day."""
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sources = make_sources(tmp_path, [replace(GOOD_DOCUMENT, GOOD_URL, f"url: http://127.0.0.1:{port}/x")])
+    cache = tmp_path / "links.json"
+    for _ in range(2):
+        assert run(sources, "--cache", str(cache)) == 0
+        out, err = capsys.readouterr()
+        assert out.startswith(f"sources/documents/brussels-meeting.md:5:6: warning: 'url' http://127.0.0.1:{port}/x "
+                              "could not be reached (") and out.count("\n") == 1
+        assert "1 asked" in err and "No server answered at all" in err
+    assert '"links": {}' in cache.read_text(encoding="utf-8")

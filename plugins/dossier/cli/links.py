@@ -73,6 +73,8 @@ class Outcome:
     detail: str = ""
     moved_to: str = ""
     checked: float = 0.0
+    code: int = 0
+    """The last HTTP status answered; 0 when no server answered at all."""
 
 
 def links_of(sources: Path) -> tuple[list[Link], int]:
@@ -158,7 +160,7 @@ class Checker:
             if isinstance(reason, TimeoutError):
                 return Outcome("failing", f"did not answer within {self.timeout:g} s")
             if isinstance(reason, socket.gaierror):
-                return Outcome("dead", f"its host {urlsplit(url).hostname} is not found")
+                return Outcome("dead", f"names a host that does not exist ({urlsplit(url).hostname})")
             return Outcome("failing", f"could not be reached ({reason})")
         except (OSError, ValueError) as error:  # a reset connection, a malformed answer
             return Outcome("failing", f"could not be reached ({error})")
@@ -172,7 +174,7 @@ class Checker:
             if code in PERMANENT | TEMPORARY and location:
                 address = urljoin(address, location)
                 if urlsplit(address).scheme not in WEB:
-                    return Outcome("dead", f"redirects to {address}, which is not a web address")
+                    return Outcome("dead", f"redirects to {address}, which is not a web address", code=code)
                 permanent = permanent and code in PERMANENT
                 if permanent:
                     moved_to, moved_code = address, moved_code or code
@@ -180,11 +182,11 @@ class Checker:
             answer = f"{code} {reason}".strip()
             via = f" (redirected to {address})" if address != url else ""
             if code in SUCCESS:
-                return Outcome("moved", f"({moved_code})", moved_to) if moved_to else Outcome("live")
+                return Outcome("moved", f"({moved_code})", moved_to, code=code) if moved_to else Outcome("live", code=code)
             if code in DEAD:
-                return Outcome("dead", f"answers {answer}{via}")
-            return Outcome("failing", f"answers {answer}{via}")
-        return Outcome("dead", f"redirects more than {MAX_REDIRECTS} times")
+                return Outcome("dead", f"answers {answer}{via}", code=code)
+            return Outcome("failing", f"answers {answer}{via}", code=code)
+        return Outcome("dead", f"redirects more than {MAX_REDIRECTS} times", code=code)
 
 
 def check_all(urls: Iterable[str], checker: Checker, workers: int) -> dict[str, Outcome]:
@@ -280,7 +282,8 @@ def run(args: argparse.Namespace) -> int:
     wanted = {link.url for link in links}
     asked = check_all(sorted(wanted - set(cached)), Checker(args.timeout, HostPace(args.per_host)), args.workers)
     outcomes = {url: o for url, o in cached.items() if url in wanted} | asked
-    write_cache(cache, outcomes)
+    offline = bool(asked) and not any(o.code for o in asked.values())
+    write_cache(cache, {url: o for url, o in outcomes.items() if not (offline and url in asked)})
     problems = report(links, outcomes)
     for problem in problems.sorted():
         print(problem)
@@ -290,6 +293,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(wanted)} link(s) in {documents} document(s), "
           f"{len(asked)} asked, {len(wanted) - len(asked)} from {shown(cache)}: {dead} dead, "
           f"{len(problems.warnings)} moved or not answering, in {elapsed:.1f} s", file=sys.stderr)
+    if offline:
+        print("No server answered at all: if this machine is offline, these results mean nothing (they are not "
+              "cached)", file=sys.stderr)
     if broken:
         print(f"{broken} document(s) with errors in their front matter may be missing: make check shows them",
               file=sys.stderr)
