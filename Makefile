@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test check bench bench-large lint browser properdocs clean
+.PHONY: site serve test check links bench bench-large lint browser properdocs clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m dossier check sources
+
+# Asks the network, unlike everything else here: not part of `make test`; a weekly CI job runs it.
+links: $(STAMP)
+	$(BIN)/python -m dossier links sources
 
 test: $(STAMP) $(PROPERDOCS_STAMP) browser
 	$(BIN)/python -m pytest

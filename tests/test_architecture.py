@@ -146,10 +146,13 @@ CONCURRENCY = re.compile(r"\b(?:os\.fork|fork\(|memfd_create|multiprocessing|con
 
 
 def test_only_the_adapter_may_fork_or_start_threads() -> None:
-    """The core is plain sequential functions; concurrency, if ever worth it, lives in the adapter."""
+    """The core is plain sequential functions; concurrency, if ever worth it, lives in the adapter.
+
+    And in the link checker, a contributor command that waits on several hosts' answers at once.
+    """
     found = [name for name, path in MODULES.items()
              if CONCURRENCY.search(path.read_text(encoding="utf-8")) and not name.startswith("dossier.adapter")]
-    assert found == []
+    assert found == ["dossier.cli.links"]
     assert CONCURRENCY.search("pid = os.fork()") and CONCURRENCY.search("import multiprocessing")
 
 

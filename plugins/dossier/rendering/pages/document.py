@@ -100,18 +100,24 @@ def _metadata(document: Document) -> Markup:
     if document.translated_from:
         language += f" (translated from {language_name(document.translated_from)})"
     rows.append(("Language", escape.attribute(language)))
-    if document.url:
-        rows.append(("URL", escape.external_link(document.url)))
+    if document.url or document.archive_url:
+        rows.append(("URL", _online(document)))
     if document.reference:
         rows.append(("Reference", escape.attribute(document.reference)))
     if document.retrieved:
         rows.append(("Retrieved", str(document.retrieved)))
-    if document.archive_url:
-        rows.append(("Archive", escape.external_link(document.archive_url)))
     if document.notes:
         rows.append(("Notes", escape.attribute(document.notes)))
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     return Markup(f'<dl class="dossier-meta">{items}</dl>')
+
+
+def _online(document: Document) -> Markup:
+    """The document's address; with an archived copy, both side by side: the original may be gone."""
+    if not document.archive_url:
+        return escape.external_link(document.url)
+    archived = escape.external_link(document.archive_url, "Archived copy")
+    return Markup(f"{escape.external_link(document.url, 'Original')} · {archived}") if document.url else archived
 
 
 def _cite_this(document: Document, page: PageWriter) -> Markup:
