@@ -162,6 +162,9 @@ class Candidate:
     reason: str
     kind: str = ""
     """``person`` or ``organisation``."""
+    outright: bool = False
+    """Whether the sentence names the actor outright as the speaker: the subject of its verb is the
+    actor's name or alias, or a description of one of its speakers (``a spokesperson for Huawei``)."""
 
 
 def lowercase_words(text: str) -> set[str]:
@@ -248,6 +251,17 @@ class Attribution:
             found += self.described(text, all_sentences[index], every_quotation)
         found.sort(key=lambda c: -c.score)
         return found
+
+    def named_speaker(self, text: str, quote: Span, sentence: Span, every_quotation: list[Span]) -> Candidate | None:
+        """The registered actor that `sentence` names outright as the speaker of `quote`, else None.
+
+        Only the subject of the attribution verb counts, when it is a registered name or a
+        description of a registered speaker (`Candidate.outright`): not a pronoun, nor a
+        description that refers back, nor a name merely near the quotation.
+        """
+        self.last_speaker = self.last_subject = None
+        found = self.attributed(text, quote, sentence, every_quotation)
+        return found if found is not None and found.outright else None
 
     def attributed(self, text: str, quote: Span, sentence: Span, every_quotation: list[Span]) -> Candidate | None:
         """The speaker the sentence attributes `quote` to, read from the subject of its verb.
@@ -383,7 +397,7 @@ class Attribution:
             for name in (n for n in names if n.known):
                 part = next((a for a in self.description_actors(head) if self.part_of.get(a) == name.actor), None)
                 if part is not None:
-                    return self._subject(part, words, "a description of a speaker of", name.name)
+                    return self._subject(part, words, "a description of a speaker of", name.name, outright=True)
         return None
 
     def _by_name(self, text: str, phrase: Span, names: list[Named]) -> Candidate | None:
@@ -391,7 +405,7 @@ class Attribution:
         heads = [n for n in names if not _after_preposition(text, n.start, phrase.start) and not _possessive(text, n.end)]
         for name in reversed(heads or names):
             if name.known:
-                return self._subject(name.actor, name.name, "subject of the attribution verb")
+                return self._subject(name.actor, name.name, "subject of the attribution verb", outright=name in heads)
             same = self.same_person(name.name)
             if same is not None:
                 return self._subject(same, name.name, f"shares a name with {same}: the same person?")
@@ -399,9 +413,9 @@ class Attribution:
                              "attribution verb", self.kind_of(name.name, self.lowercase_words) or "")
         return None
 
-    def _subject(self, actor: str, name: str, reason: str, of: str = "") -> Candidate:
+    def _subject(self, actor: str, name: str, reason: str, of: str = "", *, outright: bool = False) -> Candidate:
         reason = f"{reason} {of}".strip()
-        return Candidate(actor, name, SUBJECT_SCORE, reason, self.kind_of_actor.get(actor, ""))
+        return Candidate(actor, name, SUBJECT_SCORE, reason, self.kind_of_actor.get(actor, ""), outright)
 
     def description_actors(self, head: str) -> list[str]:
         """The actors whose name or an alias holds the word `head` (``Huawei spokesperson``)."""

@@ -3,8 +3,9 @@
 The originals check shows that the words were not changed; these show that none was overlooked
 or misattributed. A pair of quotation marks whose words are in no annotation (statement,
 mention, redaction or ``phrase``) may be a quotation nobody annotated; a speaker named neither in
-the statement's paragraph nor in the one before may be a ``by=`` copied onto the wrong span.
-Both are warnings, reported where the annotated file has them, so that the strict build fails.
+the statement's paragraph nor in the one before may be a ``by=`` copied onto the wrong span, and
+so may a ``by=`` that is not the speaker the quotation's sentence names (`check_attribution`).
+All are warnings, reported where the annotated file has them, so that the strict build fails.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from functools import cache
 
 from dossier.model import Actor, Annotation, Document
 from dossier.problems import Location, Problems
+from dossier.reading.attribution import Attribution, Candidate, lowercase_words
 from dossier.reading.files import SourceText
-from dossier.reading.markup import parse
-from dossier.reading.prose import Span, quotations
+from dossier.reading.markup import RawSpan, parse
+from dossier.reading.prose import Span, quotations, sentences
 
-NAMED_REASONS = ("earlier", "later", "by-country", "by-description")
-"""Why a speaker is not named near the statement, as ``named=`` says it."""
+NAMED_REASONS = ("earlier", "later", "by-country", "by-description", "checked")
+"""Why a speaker is not named near the statement, as ``named=`` says it; ``checked``: ``by=`` is
+deliberate, although the sentence names another speaker."""
 
 PHRASE_KINDS = ("term", "title", "headline", "unattributed")
 """What a ``phrase`` in quotation marks is, as ``as=`` says it."""
@@ -108,6 +111,51 @@ def unnamed_speakers(document: Document, actors: dict[str, Actor]) -> list[tuple
             if any(target == speaker and first <= start < last for target, start in explicit):
                 continue
             found.append((annotation, actor))
+    return found
+
+
+def check_attribution(document: Document, spans: list[RawSpan], attribution: Attribution,
+                      actors: dict[str, Actor], problems: Problems) -> None:
+    """Warn, at its ``by=`` value, about each quotation whose sentence names another speaker."""
+    for where, annotation, expected in misattributed(document, spans, attribution):
+        written = ", ".join(f"'{s}'" for s in annotation.speakers)
+        problems.warning(
+            where,
+            f"the sentence attributes this quotation to '{expected.actor}' ({actors[expected.actor].name}), "
+            f"not {written}: check by=, or keep it with named=checked",
+        )
+
+
+def misattributed(document: Document, spans: list[RawSpan],
+                  attribution: Attribution) -> list[tuple[Location, Annotation, Candidate]]:
+    """Each ``quote`` whose sentence names outright a speaker that is not in its ``by=`` (nor ``via=``).
+
+    With where its ``by=`` value is written, and the speaker expected. Parts joined by ``same=``
+    without a ``by=`` of their own, and quotations marked ``named=checked``, are not checked.
+    """
+    by_at = {(span.start, span.end): pair.value_location for span in spans
+             for pair in span.attributes if pair.key == "by" and pair.value}
+    quotes = [a for a in document.annotations
+              if a.kind == "quote" and a.named != "checked" and (a.start, a.end) in by_at]
+    if not quotes:
+        return []
+    text = document.text
+    paragraphs = {a.paragraph for a in quotes}  # only these are read: every build checks every document
+    attribution.lowercase_words = lowercase_words(" ".join(text[slice(*document.paragraphs[n - 1])]
+                                                           for n in paragraphs))
+    found = []
+    for number in sorted(paragraphs):
+        paragraph = Span(*document.paragraphs[number - 1])
+        every_quotation = quotations(text, paragraph)
+        every_sentence = sentences(text, paragraph, every_quotation)
+        for annotation in (a for a in quotes if a.paragraph == number):
+            quote = next((q for q in every_quotation if q.start < annotation.end and annotation.start < q.end), None)
+            if quote is None:
+                continue  # words without their marks in the text: nothing to read the attribution from
+            sentence = next(s for s in every_sentence if s.start <= quote.start < s.end)
+            expected = attribution.named_speaker(text, quote, sentence, every_quotation)
+            if expected is not None and expected.actor not in (*annotation.speakers, *annotation.via):
+                found.append((by_at[annotation.start, annotation.end], annotation, expected))
     return found
 
 
