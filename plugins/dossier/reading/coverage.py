@@ -20,6 +20,7 @@ from dossier.problems import Location, Problems
 from dossier.reading.attribution import Attribution, Candidate, lowercase_words
 from dossier.reading.files import SourceText
 from dossier.reading.markup import RawSpan, parse
+from dossier.reading.paragraphs import LONG_PARAGRAPH, sentence_lines
 from dossier.reading.prose import Span, quotations, sentences
 
 NAMED_REASONS = ("earlier", "later", "by-country", "by-description", "checked")
@@ -32,6 +33,9 @@ PHRASE_KINDS = ("term", "title", "headline", "unattributed")
 _SHOWN = 40
 """Characters of an unaccounted quotation shown in its warning."""
 
+_LISTED = 10
+"""Lines listed in the warning about a long paragraph."""
+
 
 def check_coverage(document: Document, read: SourceText, written: list[tuple[int, int]],
                    actors: dict[str, Actor], problems: Problems) -> None:
@@ -42,9 +46,21 @@ def check_coverage(document: Document, read: SourceText, written: list[tuple[int
     """
     unaccounted = unaccounted_quotations(document, written)
     unnamed = unnamed_speakers(document, actors)
-    if not unaccounted and not unnamed:
+    long = [(a, b) for a, b in document.paragraphs if b - a > LONG_PARAGRAPH and "\n" in document.text[a:b].strip()]
+    if not unaccounted and not unnamed and not long:
         return  # the usual case, without re-reading the file for its offsets
     locate = _locator(read)
+    for first, last in long:
+        lines = document.text[first:last].count("\n") + 1
+        ends = [locate(_line_end(document.text, first, n)).line for n in sentence_lines(document.text, first, last)]
+        listed = ", ".join(map(str, ends[:_LISTED])) + (", …" if len(ends) > _LISTED else "")
+        where = f" (lines {listed} end a sentence)" if ends else ""
+        problems.warning(
+            locate(first),
+            f"one paragraph of {last - first:,} characters over {lines} lines (more than {LONG_PARAGRAPH:,}): "
+            f"if its lines are paragraphs, as in a text copied from the web, separate them with a blank line{where}; "
+            "if the original wraps one paragraph, join its lines",
+        )
     for opening, closing in unaccounted:
         shown = document.text[opening:closing + 1]
         if len(shown) > _SHOWN:
@@ -157,6 +173,14 @@ def misattributed(document: Document, spans: list[RawSpan],
             if expected is not None and expected.actor not in (*annotation.speakers, *annotation.via):
                 found.append((by_at[annotation.start, annotation.end], annotation, expected))
     return found
+
+
+def _line_end(text: str, start: int, line: int) -> int:
+    """The offset of the end of line `line` (from 0) of the text from `start`."""
+    at = start
+    for _ in range(line + 1):
+        at = text.index("\n", at) + 1
+    return at - 1
 
 
 @cache
