@@ -18,6 +18,7 @@ import pytest
 from bad import make_sources
 from dossier import load_with_problems
 from dossier.__main__ import main
+from dossier.reading.paragraphs import separate
 
 RECEIVED = """\
 Germany will remove Huawei components from its 5G core networks, the Federal Ministry of the Interior announced.
@@ -362,3 +363,57 @@ def test_suggest_takes_it_said_for_a_public_body(project: Path, capsys: pytest.C
     status, out, _ = run(capsys, "suggest", "sources/documents/note.md")
     assert status == 0
     assert len(out) == 1 and "{quote by=spanish-government}" in out[0] and "ken-hu" not in out[0]
+
+
+# A web text: one paragraph per line ----------------------------------------------------------------
+
+WEB = json.loads((Path(__file__).resolve().parent.parent / "benchmarks/suggest_set/texts/politico-ansip-worried.json")
+                 .read_text(encoding="utf-8"))["paragraphs"]
+"""A real article as copied from a web page: ten paragraphs, one a line, no blank line between them."""
+
+
+def test_new_document_separates_a_text_with_one_paragraph_per_line(project: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    received = "\n".join(WEB) + "\n"
+    (project / "web.txt").write_text(received, encoding="utf-8")
+    status, out, _ = run(capsys, "new", "document", "web.txt", "--id", "ansip", "--title", "T", "--publisher", "P",
+                         "--published", "2018-12-07", "--url", "https://news.example.org/a")
+    assert status == 0
+    assert out[0] == ("the text has one paragraph per line: sources/documents/ansip.md separates them with blank "
+                      "lines (10 paragraphs); sources/originals/ansip.txt is as received")
+    assert (project / "sources/originals/ansip.txt").read_bytes() == received.encode("utf-8")
+    body = (project / "sources/documents/ansip.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body == "\n\n".join(WEB) + "\n"
+    # Only whitespace changed: the originals check passes, and the check sees ten paragraphs.
+    corpus, problems = load_with_problems(project / "sources")
+    assert len(corpus.documents["ansip"].paragraphs) == 10
+    assert _errors([str(p) for p in problems]) == []
+    assert not [p for p in problems if "one paragraph of" in p.message]
+
+
+def test_a_long_paragraph_over_several_lines_is_a_warning_that_names_the_lines(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Lines that wrap in mid-sentence: new document cannot tell the paragraphs, and leaves the text as it is;
+    # the check it runs says where a sentence ends a line.
+    wrapped = "\n".join(WEB).replace(" Ansip, who deals", "\nAnsip, who deals").replace(" growing concerns",
+                                                                                          "\ngrowing concerns")
+    (project / "wrapped.txt").write_text(wrapped + "\n", encoding="utf-8")
+    status, out, _ = run(capsys, "new", "document", "wrapped.txt", "--id", "wrapped", "--title", "T",
+                         "--publisher", "P", "--published", "2018-12-07", "--url", "https://news.example.org/w")
+    assert status == 0
+    assert not any("one paragraph per line" in line for line in out)
+    assert [line for line in out if "one paragraph of" in line] == [
+        "sources/documents/wrapped.md:7:1: warning: one paragraph of 1,744 characters over 12 lines (more than 1,500): "
+        "if its lines are paragraphs, as in a text copied from the web, separate them with a blank line "
+        "(lines 8, 10, 11, 12, 13, 14, 15, 16, 17 end a sentence); if the original wraps one paragraph, join its lines"]
+
+
+@pytest.mark.parametrize(("received", "written"), [
+    ("Title\nA one.\nB two?\n", "Title\n\nA one.\n\nB two?\n"),  # a title, then one paragraph a line
+    ("A one.\r\nB two.\r\n", "A one.\n\nB two.\n"),
+    ("Title\n\nA one.\nB two.\n", "Title\n\nA one.\nB two.\n"),  # blank lines already: a short block stays
+    ("- a.\n- b.\n", "- a.\n- b.\n"),  # a list stays a list
+    ("line one of a\nwrapped sentence.\n", "line one of a\nwrapped sentence.\n"),  # wrapped in mid-sentence
+])
+def test_which_texts_are_separated(received: str, written: str) -> None:
+    assert separate(received)[0] == written

@@ -241,7 +241,7 @@ def test_a_speaker_named_nowhere_near_is_a_warning_unless_explained(tmp_path: Pa
     assert problems_of(tmp_path / "explained", far.replace("by=ken-hu", "by=ken-hu named=earlier")) == []
     assert problems_of(tmp_path / "misspelt", far.replace("by=ken-hu", "by=ken-hu named=erlier")) == [
         f"{D}:11:41: 'named=erlier' is not a reason; did you mean 'earlier'? "
-        "(earlier, later, by-country, by-description)"]
+        "(earlier, later, by-country, by-description, checked)"]
 
 
 def test_the_documents_own_voice_needs_no_name(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from bad import make_project, replace
 from dossier.adapter.plugin import FAST_POLL_FILES, FAST_POLL_SECONDS
+from dossier.rendering.annotate import DATA_ID
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from sitetools import interruptible_children
@@ -265,3 +266,16 @@ def test_a_small_sources_folder_is_polled_faster(tmp_path: Path, extra_files: in
         # mode for the in-process builds of the tests that follow.
         config.plugins.on_shutdown()
         config.plugins.on_startup(command="build", dirty=False)
+
+
+def test_the_select_to_annotate_helper_is_in_the_preview_only(tmp_path: Path, serve, built_site: Path) -> None:
+    """The helper (tested in Chromium in tests/browser/test_browser_annotate.py) is on the preview's
+    document pages, on no other page, and nowhere in a built site.
+    """
+    server = serve(make_project(tmp_path / "project", strict=True))
+    wait_for(lambda: server.get("/documents/brussels-meeting/")[0] == 200, "the first build", server)
+    assert f'id="{DATA_ID}"' in server.get("/documents/brussels-meeting/")[1]
+    assert DATA_ID not in server.get("/actors/huawei/")[1]
+    built = [p for p in built_site.rglob("*") if p.is_file() and p.suffix in (".html", ".js")]
+    assert len(built) > 100
+    assert not [p for p in built if DATA_ID in p.read_text(encoding="utf-8")]

@@ -29,6 +29,7 @@ from bad import GOOD, Case, delete, replace, write
 
 DOC = "documents/brussels-meeting.md"
 D = "sources/" + DOC
+ORIGINAL = "originals/brussels-meeting.txt"
 QUOTE = "[“safe and secure”]{quote by=huawei supports=huawei-equipment-is-safe}"
 SAYS = "{says by=spanish-government disputes=huawei-poses-security-risk date=2019-03-01}"
 
@@ -174,6 +175,10 @@ CASES = [
          [f"{D}:9:56: anchor '#title' is reserved for the document page itself"]),
     Case("anchor on a mention", [replace(DOC, "{country=spain}", "{#es country=spain}")],
          [f"{D}:11:15: a mention takes no anchor '#es'"]),
+    Case("a quotation's by= is not the speaker its sentence names",
+         [replace(DOC, "a spokesperson told", "Ken Hu told"), replace(ORIGINAL, "a spokesperson told", "Ken Hu told")],
+         [f"{D}:9:65: warning: the sentence attributes this quotation to 'ken-hu' (Ken Hu), not 'huawei': "
+          "check by=, or keep it with named=checked"]),
     Case("words inside a redaction", [replace(DOC, "on Monday.", "on [Monday]{redacted}.")],
          [f"{D}:7:62: a redaction holds only a placeholder such as '…', no words"]),
     # Spans opened and not closed ---------------------------------------------------------------

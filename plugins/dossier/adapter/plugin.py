@@ -45,6 +45,7 @@ from dossier.problems import Problem, Severity
 from dossier.reading.history import last_source_change
 from dossier.reading.loader import load_with_problems
 from dossier.rendering import escape
+from dossier.rendering.annotate import helper as annotation_helper
 from dossier.rendering.figures import figures
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.policy import with_policy
@@ -494,8 +495,28 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Give every page its Content-Security-Policy (`dossier.rendering.policy`)."""
+        """Give every page its Content-Security-Policy (`dossier.rendering.policy`).
+
+        While serving, a document page gets the select-to-annotate helper instead
+        (`dossier.rendering.annotate`): never in a built site.
+        """
+        if self._command == "serve":
+            return self._with_helper(output, page)
         return self._with_policy(output)
+
+    def _with_helper(self, html: str, page: Page) -> str:
+        match = re.fullmatch(r"documents/([a-z0-9-]+)\.md", page.file.src_uri)
+        corpus = self._site.index.corpus if self._site is not None else None
+        if match is None or corpus is None or match.group(1) not in corpus.documents or "</body>" not in html:
+            return html
+        document = corpus.documents[match.group(1)]
+        try:
+            with open(os.path.join(self._sources, "documents", f"{document.id}.md"), encoding="utf-8") as source:
+                file_text = source.read()
+        except (OSError, UnicodeDecodeError):
+            return html
+        at = html.rindex("</body>")
+        return html[:at] + str(annotation_helper(corpus, document, file_text)) + html[at:]
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         """Give the theme's own pages (``404.html``) their Content-Security-Policy."""

@@ -13,25 +13,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from dossier import Problem, Severity, load_with_problems
 from dossier.cli.sources import add_sources_option, existing_sources, shown
 from dossier.model import ID_PATTERN, Actor, Corpus, Country
+from dossier.reading.attribution import slug
+from dossier.reading.paragraphs import separate
 
 FOLDER = {"document": "documents", "actor": "actors", "country": "countries", "claim": "claims"}
 
 
 class RefusedError(Exception):
     """Why nothing was written."""
-
-
-def slug(name: str) -> str:
-    """`name` made an id: ``Péter Szijjártó`` becomes ``peter-szijjarto``."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
 
 
 def check_id(id_: str) -> None:
@@ -113,9 +108,12 @@ def new_document(args: argparse.Namespace, sources: Path) -> list[Path]:
         fields.append(("url", args.url))
     if args.reference:
         fields.append(("reference", args.reference))
-    body = text.lstrip("\ufeff")
+    body, separated = separate(text.lstrip("\ufeff"))
     write_new(original, received)
     write_new(document, front_matter(fields) + body + ("" if body.endswith("\n") else "\n"))
+    if separated:
+        print(f"the text has one paragraph per line: {shown(document)} separates them with blank lines "
+              f"({separated + 1} paragraphs); {shown(original)} is as received")
     return [document, original]
 
 

@@ -3,8 +3,9 @@
 The originals check shows that the words were not changed; these show that none was overlooked
 or misattributed. A pair of quotation marks whose words are in no annotation (statement,
 mention, redaction or ``phrase``) may be a quotation nobody annotated; a speaker named neither in
-the statement's paragraph nor in the one before may be a ``by=`` copied onto the wrong span.
-Both are warnings, reported where the annotated file has them, so that the strict build fails.
+the statement's paragraph nor in the one before may be a ``by=`` copied onto the wrong span, and
+so may a ``by=`` that is not the speaker the quotation's sentence names (`check_attribution`).
+All are warnings, reported where the annotated file has them, so that the strict build fails.
 """
 
 from __future__ import annotations
@@ -16,18 +17,24 @@ from functools import cache
 
 from dossier.model import Actor, Annotation, Document
 from dossier.problems import Location, Problems
+from dossier.reading.attribution import Attribution, Candidate, lowercase_words
 from dossier.reading.files import SourceText
-from dossier.reading.markup import parse
-from dossier.reading.prose import Span, quotations
+from dossier.reading.markup import RawSpan, parse
+from dossier.reading.paragraphs import LONG_PARAGRAPH, sentence_lines
+from dossier.reading.prose import Span, quotations, sentences
 
-NAMED_REASONS = ("earlier", "later", "by-country", "by-description")
-"""Why a speaker is not named near the statement, as ``named=`` says it."""
+NAMED_REASONS = ("earlier", "later", "by-country", "by-description", "checked")
+"""Why a speaker is not named near the statement, as ``named=`` says it; ``checked``: ``by=`` is
+deliberate, although the sentence names another speaker."""
 
 PHRASE_KINDS = ("term", "title", "headline", "unattributed")
 """What a ``phrase`` in quotation marks is, as ``as=`` says it."""
 
 _SHOWN = 40
 """Characters of an unaccounted quotation shown in its warning."""
+
+_LISTED = 10
+"""Lines listed in the warning about a long paragraph."""
 
 
 def check_coverage(document: Document, read: SourceText, written: list[tuple[int, int]],
@@ -39,9 +46,21 @@ def check_coverage(document: Document, read: SourceText, written: list[tuple[int
     """
     unaccounted = unaccounted_quotations(document, written)
     unnamed = unnamed_speakers(document, actors)
-    if not unaccounted and not unnamed:
+    long = [(a, b) for a, b in document.paragraphs if b - a > LONG_PARAGRAPH and "\n" in document.text[a:b].strip()]
+    if not unaccounted and not unnamed and not long:
         return  # the usual case, without re-reading the file for its offsets
     locate = _locator(read)
+    for first, last in long:
+        lines = document.text[first:last].count("\n") + 1
+        ends = [locate(_line_end(document.text, first, n)).line for n in sentence_lines(document.text, first, last)]
+        listed = ", ".join(map(str, ends[:_LISTED])) + (", …" if len(ends) > _LISTED else "")
+        where = f" (lines {listed} end a sentence)" if ends else ""
+        problems.warning(
+            locate(first),
+            f"one paragraph of {last - first:,} characters over {lines} lines (more than {LONG_PARAGRAPH:,}): "
+            f"if its lines are paragraphs, as in a text copied from the web, separate them with a blank line{where}; "
+            "if the original wraps one paragraph, join its lines",
+        )
     for opening, closing in unaccounted:
         shown = document.text[opening:closing + 1]
         if len(shown) > _SHOWN:
@@ -109,6 +128,59 @@ def unnamed_speakers(document: Document, actors: dict[str, Actor]) -> list[tuple
                 continue
             found.append((annotation, actor))
     return found
+
+
+def check_attribution(document: Document, spans: list[RawSpan], attribution: Attribution,
+                      actors: dict[str, Actor], problems: Problems) -> None:
+    """Warn, at its ``by=`` value, about each quotation whose sentence names another speaker."""
+    for where, annotation, expected in misattributed(document, spans, attribution):
+        written = ", ".join(f"'{s}'" for s in annotation.speakers)
+        problems.warning(
+            where,
+            f"the sentence attributes this quotation to '{expected.actor}' ({actors[expected.actor].name}), "
+            f"not {written}: check by=, or keep it with named=checked",
+        )
+
+
+def misattributed(document: Document, spans: list[RawSpan],
+                  attribution: Attribution) -> list[tuple[Location, Annotation, Candidate]]:
+    """Each ``quote`` whose sentence names outright a speaker that is not in its ``by=`` (nor ``via=``).
+
+    With where its ``by=`` value is written, and the speaker expected. Parts joined by ``same=``
+    without a ``by=`` of their own, and quotations marked ``named=checked``, are not checked.
+    """
+    by_at = {(span.start, span.end): pair.value_location for span in spans
+             for pair in span.attributes if pair.key == "by" and pair.value}
+    quotes = [a for a in document.annotations
+              if a.kind == "quote" and a.named != "checked" and (a.start, a.end) in by_at]
+    if not quotes:
+        return []
+    text = document.text
+    paragraphs = {a.paragraph for a in quotes}  # only these are read: every build checks every document
+    attribution.lowercase_words = lowercase_words(" ".join(text[slice(*document.paragraphs[n - 1])]
+                                                           for n in paragraphs))
+    found = []
+    for number in sorted(paragraphs):
+        paragraph = Span(*document.paragraphs[number - 1])
+        every_quotation = quotations(text, paragraph)
+        every_sentence = sentences(text, paragraph, every_quotation)
+        for annotation in (a for a in quotes if a.paragraph == number):
+            quote = next((q for q in every_quotation if q.start < annotation.end and annotation.start < q.end), None)
+            if quote is None:
+                continue  # words without their marks in the text: nothing to read the attribution from
+            sentence = next(s for s in every_sentence if s.start <= quote.start < s.end)
+            expected = attribution.named_speaker(text, quote, sentence, every_quotation)
+            if expected is not None and expected.actor not in (*annotation.speakers, *annotation.via):
+                found.append((by_at[annotation.start, annotation.end], annotation, expected))
+    return found
+
+
+def _line_end(text: str, start: int, line: int) -> int:
+    """The offset of the end of line `line` (from 0) of the text from `start`."""
+    at = start
+    for _ in range(line + 1):
+        at = text.index("\n", at) + 1
+    return at - 1
 
 
 @cache

@@ -16,7 +16,8 @@ from dossier.model import UNKNOWN_DATE, Corpus, Document, PartialDate
 from dossier.problems import DossierError, Location, Problems
 from dossier.reading import fields as schemas
 from dossier.reading.annotations import AnnotationReader
-from dossier.reading.coverage import check_coverage
+from dossier.reading.attribution import Attribution
+from dossier.reading.coverage import check_attribution, check_coverage
 from dossier.reading.files import FOLDERS, SourceText, SourceTree
 from dossier.reading.frontmatter import Field
 from dossier.reading.markup import ParsedBody, paragraphs, parse
@@ -77,6 +78,8 @@ class Loader:
         """The document files, in file order, once `read_registry` has run."""
         self._originals: dict[str, SourceText] = {}
         self._matcher = NameMatcher({})
+        self._attribution: Attribution | None = None
+        """Who a sentence attributes a quotation to, against the registry: made when first needed."""
 
     def run(self) -> tuple[Corpus, Problems]:
         """Read everything; return the corpus and every problem."""
@@ -95,6 +98,7 @@ class Loader:
             self.registry.add_claim(read)
         self.registry.check_references()
         self._matcher = self.registry.build_matcher()
+        self._attribution = None
         self._originals = {read.id: read for read in files["originals"]}
         self.documents = files["documents"]
 
@@ -117,6 +121,9 @@ class Loader:
             if len(self.problems) == before:  # else the text is to be fixed first
                 written = [(span.start, span.end) for span in parsed.spans]
                 check_coverage(document, read, written, self.corpus.actors, self.problems)
+                if self._attribution is None:
+                    self._attribution = Attribution(self.corpus)
+                check_attribution(document, parsed.spans, self._attribution, self.corpus.actors, self.problems)
 
     def finish(self) -> tuple[Corpus, Problems]:
         """Report originals without a document and the registry's unused parts.

@@ -122,16 +122,12 @@ def sentences(text: str, paragraph: Span, quoted: list[Span]) -> list[Span]:
     A full stop inside a quotation ends a sentence only if the quotation ends with it and a
     capital follows (``“… what it is,” Pang said.`` is one sentence).
     """
-    inside = [False] * (paragraph.end - paragraph.start)
-    for q in quoted:
-        for i in range(q.start, q.end - 1):
-            inside[i - paragraph.start] = True
     spans, start = [], paragraph.start
     for match in re.finditer(r"[.!?…][’”\"'»」』)]*\s+(?=[“\"‘'«„(\[A-Z0-9À-Ý])", text[paragraph.start:paragraph.end]):
         end = paragraph.start + match.end()
         mark_at = paragraph.start + match.start()
-        if inside[mark_at - paragraph.start] and not any(q.end - 2 <= mark_at < q.end
-                                                         for q in quoted):
+        if any(q.start <= mark_at < q.end - 1 for q in quoted) and not any(q.end - 2 <= mark_at < q.end
+                                                                            for q in quoted):
             continue
         if _ABBREVIATION.search(text[max(start, mark_at - 5):mark_at + 1]):
             continue
