@@ -14,6 +14,7 @@ import re
 from dossier.model import (
     EARLIEST_LIKELY_YEAR,
     ID_PATTERN,
+    MAX_ID,
     STANCES,
     STATEMENT_KINDS,
     UNKNOWN_DATE,
@@ -22,7 +23,7 @@ from dossier.model import (
     PartialDate,
     Remark,
 )
-from dossier.problems import Location, Problems, did_you_mean
+from dossier.problems import Location, Problems, did_you_mean, too_long
 from dossier.reading.coverage import NAMED_REASONS, PHRASE_KINDS
 from dossier.reading.leads import Leads
 from dossier.reading.markup import Attribute, ParsedBody, RawSpan, line_col
@@ -423,6 +424,8 @@ class AnnotationReader:
 
     @staticmethod
     def _anchor_problem(annotation: Annotation, name: str) -> str:
+        if len(name) > MAX_ID:
+            return too_long("anchor", name, MAX_ID)
         if not ID_PATTERN.fullmatch(name):
             return f"anchor '#{name}' is not valid: use lowercase letters, digits and hyphens"
         if RESERVED_ANCHOR.fullmatch(name):
@@ -533,6 +536,10 @@ class AnnotationReader:
             return True
         if key == "same":
             document, _, anchor = value.lstrip("#").rpartition("#")
+            longer = max(document, anchor, key=len)
+            if len(longer) > MAX_ID:
+                self.problems.error(pair.value_location, too_long("an id in same=", longer, MAX_ID))
+                return False
             if not ID_PATTERN.fullmatch(anchor) or (document and not ID_PATTERN.fullmatch(document)):
                 self.problems.error(pair.value_location, f"same= names an anchor of this document, or DOCUMENT#ANCHOR "
                                                          f"of another (lowercase letters, digits and hyphens), "

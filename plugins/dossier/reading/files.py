@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.characters import CONTROL, control_message
-from dossier.model import ID_PATTERN
-from dossier.problems import Location, Problems, did_you_mean
+from dossier.model import ID_PATTERN, MAX_ID
+from dossier.problems import Location, Problems, did_you_mean, too_long
 from dossier.reading.frontmatter import SourceFile, split
 from dossier.reading.markup import LineIndex
 
@@ -133,6 +133,9 @@ class SourceTree:
             self.broken[_KIND_OF_FOLDER[folder]].add(slug(stem))
         if ext != FOLDERS[folder]:
             self.problems.error(Location(shown), f"files in sources/{folder}/ must end in '{FOLDERS[folder]}'")
+            return None
+        if len(stem) > MAX_ID:
+            self.problems.error(Location(shown), too_long("the file's id", stem, MAX_ID) + "; rename the file")
             return None
         if not ID_PATTERN.fullmatch(stem):
             suggestion = slug(stem)
