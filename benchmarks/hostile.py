@@ -27,6 +27,7 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -43,8 +44,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 FRONT = ("---\ntitle: {title}\npublisher: Example News\npublished: 2019-03-04\n"
          "url: https://news.example.org/{id}\n---\n")
 
-SIZES = {"typos": 3_000, "unclosed": 200_000, "problems": 40_000, "statements": 20_000}
-"""Each case's full size: the sizes issue 12 measured."""
+SIZES = {"baseline": 20, "typos": 3_000, "unclosed": 200_000, "problems": 40_000, "statements": 20_000,
+         "long-typo": 3_000, "long-claim": 120_000, "long-alias": 600, "quote-marks": 20_000, "same-typos": 2_000,
+         "paragraph": 5_000}
+"""Each case's full size: the sizes issues 12 and 23 measured."""
 
 _WORDS = ["huawei", "ericsson", "nokia", "government", "ministry", "agency", "council", "commission",
           "operator", "regulator"]
@@ -87,8 +90,55 @@ def statements(n: int) -> list[Edit]:
                                    for i in range(n)])
 
 
-CASES: dict[str, Callable[[int], list[Edit]]] = {"typos": typos, "unclosed": unclosed, "problems": problems,
-                                                 "statements": statements}
+def baseline(n: int) -> list[Edit]:
+    """The good corpus with one ordinary document of `n` paragraphs: what every other case is compared with."""
+    return document("baseline", [(f"Huawei said [“item {i} is safe”]{{quote by=huawei}}.", f"Huawei said “item {i} is safe”.")
+                                 for i in range(n)])
+
+
+def long_typo(n: int) -> list[Edit]:
+    """A misspelt id of `n` letters in ``by=`` (did-you-mean built about n² strings)."""
+    return document("long-typo", [(f"Huawei said [it is safe]{{says by={'h' * n}}}.", "Huawei said it is safe.")])
+
+
+def long_claim(n: int) -> list[Edit]:
+    """A claim whose statement is `n` characters, and a misspelt claim id."""
+    statement = " ".join(f"word{i}" for i in range(n // 6))[:n]
+    return [write("claims/long-claim.md", f"---\nstatement: {statement}\n---\n"),
+            *document("long-claim", [("Huawei said [it is safe]{says by=huawei supports=huawei-equipment-is-saf}.",
+                                      "Huawei said it is safe.")])]
+
+
+def long_alias(n: int) -> list[Edit]:
+    """An actor whose alias is `n` characters (the name matcher recursed once per character)."""
+    alias = "Very " * (n // 5)
+    return [write("actors/long-alias.md", f"---\nname: Long Alias\nkind: organisation\naliases: [{alias.strip()}]\n---\n")]
+
+
+def quote_marks(n: int) -> list[Edit]:
+    """One paragraph with `n` unbalanced ``"`` (the quotation scanner looked for a closing mark from each)."""
+    line = "Open " + " ".join(f'"w{i}' for i in range(n))
+    return document("quote-marks", [(line, line)])
+
+
+def same_typos(n: int) -> list[Edit]:
+    """`n` statements each continuing a misspelt anchor (did-you-mean over every anchor, for each)."""
+    paragraphs = [(f"Huawei said [part {i}]{{#p{i} says by=huawei}} and [more {i}]{{says same=q{i}x}}.",
+                   f"Huawei said part {i} and more {i}.") for i in range(n)]
+    return document("same-typos", paragraphs)
+
+
+def paragraph(n: int) -> list[Edit]:
+    """One paragraph of `n` sentences, each a statement (the sentence of each was found by reading the whole)."""
+    return document("paragraph", [(" ".join(f"Huawei said [“item {i} is safe.”]{{quote by=huawei}} Then"
+                                            for i in range(n)),
+                                   " ".join(f"Huawei said “item {i} is safe.” Then" for i in range(n)))])
+
+
+CASES: dict[str, Callable[[int], list[Edit]]] = {
+    "baseline": baseline, "typos": typos, "unclosed": unclosed, "problems": problems, "statements": statements,
+    "long-typo": long_typo, "long-claim": long_claim, "long-alias": long_alias, "quote-marks": quote_marks,
+    "same-typos": same_typos, "paragraph": paragraph}
 
 
 def did_you_mean_alone(n: int) -> str:
@@ -117,14 +167,22 @@ def did_you_mean_alone(n: int) -> str:
             f"~{each * n:7.2f} s (scaled from {len(sample)} typos)")
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, int]:
-    """Wall-clock seconds, exit status and lines of output of `command`."""
+def timed(command: list[str], cwd: Path) -> tuple[float, int, int, float]:
+    """Wall-clock seconds, exit status, lines of output and peak memory (MB) of `command`."""
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
-    if "Traceback" in result.stderr:
-        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    return elapsed, result.returncode, len(result.stdout.splitlines()) + len(result.stderr.splitlines())
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    lines = len(stdout.splitlines()) + len(stderr.splitlines())
+    if "Traceback" in stderr:  # a failure to fix, shown in the case's line
+        lines = -1
+        print(f"  {' '.join(command[-3:])}: {stderr.strip().splitlines()[-1]}", file=sys.stderr)
+    return elapsed, process.returncode, lines, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -141,16 +199,16 @@ def main() -> None:
         project = args.out / name
         shutil.rmtree(project, ignore_errors=True)
         make_project(project, CASES[name](size))
-        check_s, check_status, check_lines = timed([PYTHON, "-m", "dossier", "check", "sources"], project)
-        line = f"{name:<11} n={size:<7} check {check_s:7.2f} s (exit {check_status}, {check_lines} lines)"
+        check_s, check_status, check_lines, check_mb = timed([PYTHON, "-m", "dossier", "check", "sources"], project)
+        line = (f"{name:<11} n={size:<7} check {check_s:7.2f} s {check_mb:6.0f} MB "
+                f"(exit {check_status}, {check_lines if check_lines >= 0 else 'traceback,'} lines)")
         if not args.no_build:
-            build_s, build_status, _ = timed([MKDOCS, "build", "--site-dir", "site"], project)
-            line += f"   build {build_s:7.2f} s (exit {build_status})"
+            build_s, build_status, _, build_mb = timed([MKDOCS, "build", "--site-dir", "site"], project)
+            line += f"   build {build_s:7.2f} s {build_mb:6.0f} MB (exit {build_status})"
             pages = sorted(project.glob("site/actors/huawei/index.html"))
             if pages and build_status == 0:
                 line += f", Huawei's page {pages[0].stat().st_size / 1e6:.1f} MB"
         print(line, flush=True)
-
 
 if __name__ == "__main__":
     main()
