@@ -141,6 +141,28 @@ CASES: dict[str, Callable[[int], list[Edit]]] = {
     "same-typos": same_typos, "paragraph": paragraph}
 
 
+_PROSE = ("Huawei said “the equipment is safe,” and Ken Hu told Example News that “nothing changed”. "
+          "The Spanish government, according to Maria Lopez of the Interior Ministry, “sees no risk”. "
+          "theHuawei spokesperson added: “we comply”. Officials met with Ken Hu in Brussels.")
+
+
+def suggest_document(size: int) -> list[Edit]:
+    """A document of about `size` bytes of prose with quotations and names, none annotated, for ``suggest``.
+
+    ``suggest`` compared every quotation with every other: 0.4 MB took 39 s.
+    """
+    paragraphs: list[str] = []
+    written = 0
+    while written < size:
+        paragraphs.append(_PROSE if len(paragraphs) % 5 else _PROSE.replace(". ", " "))
+        written += len(paragraphs[-1].encode()) + 2
+    return document("suggest", [(p, p) for p in paragraphs])
+
+
+SUGGEST_SIZES = {"suggest-small": 4_000, "suggest-0.4mb": 400_000, "suggest-5mb": 5_000_000}
+"""The documents ``suggest`` is timed on: a usual one (the baseline), and issue 23's two."""
+
+
 def did_you_mean_alone(n: int) -> str:
     """Did-you-mean alone, in this process: `n` typos over `n` ids, indexed.
 
@@ -187,14 +209,14 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, int, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES))
+    parser.add_argument("--cases", nargs="+", choices=[*CASES, *SUGGEST_SIZES], default=[*CASES, *SUGGEST_SIZES])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
     parser.add_argument("--no-build", action="store_true", help="time the check only")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "hostile")
     args = parser.parse_args()
     if "typos" in args.cases:
         print(did_you_mean_alone(max(1, int(SIZES["typos"] * args.scale))), flush=True)
-    for name in args.cases:
+    for name in [case for case in args.cases if case in CASES]:
         size = max(1, int(SIZES[name] * args.scale))
         project = args.out / name
         shutil.rmtree(project, ignore_errors=True)
@@ -209,6 +231,16 @@ def main() -> None:
             if pages and build_status == 0:
                 line += f", Huawei's page {pages[0].stat().st_size / 1e6:.1f} MB"
         print(line, flush=True)
+    for name, full in SUGGEST_SIZES.items():
+        if name not in args.cases:
+            continue
+        size = max(1, int(full * args.scale))
+        project = args.out / name
+        shutil.rmtree(project, ignore_errors=True)
+        make_project(project, suggest_document(size))
+        seconds, status, lines, mb = timed([PYTHON, "-m", "dossier", "suggest", "sources/documents/suggest.md"], project)
+        print(f"{name:<13} {size / 1e3:6.0f} kB suggest {seconds:7.2f} s {mb:6.0f} MB (exit {status}, {lines} lines)",
+              flush=True)
 
 if __name__ == "__main__":
     main()

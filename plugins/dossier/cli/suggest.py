@@ -24,8 +24,9 @@ from pathlib import Path
 
 from dossier import Corpus, load_with_problems
 from dossier.cli.new import slug
-from dossier.cli.sources import shown, sources_folder
-from dossier.cli.text import DocumentText, Span, is_double, quotations, read, sentences
+from dossier.cli.sources import InputError, read_input, shown, sources_folder
+from dossier.cli.text import DocumentText, Span, SpanSet, is_double, quotations, read, sentences
+from dossier.model import MAX_NAME
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -97,6 +98,9 @@ _CAPITALISED = r"[A-ZÀ-ÖØ-Þ](?:[\w.-]*\w)?(?:['’][A-Z]\w*)?"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:(?: | {_CONNECTOR} ){_CAPITALISED})+")
 _LOOK_BACK = 2000
 """How far back (characters) a description such as ``the official`` may refer."""
+_WINDOW = 1000
+"""How far (characters) from a quotation its sentence is read for a speaker: a run-on sentence of a
+megabyte is not read again for each of its quotations."""
 GLUE_WORDS = word_set(
     "and or the said says has had is was to of in on for with will would told added",
 )
@@ -110,7 +114,10 @@ def _words_before(text: str, at: int, limit: int, count: int) -> list[str]:
 
 def _possessive(text: str, end: int) -> bool:
     """Whether the name ending at `end` is followed by ``’s`` (or a plural's ``’``)."""
-    return bool(re.match(r"['’]s?\b", text[end:]))
+    return bool(_POSSESSIVE.match(text, end))
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _after_preposition(text: str, at: int, limit: int) -> bool:
@@ -195,13 +202,15 @@ class Suggester:
         self.lowercase_words = lowercase_words(text)
         all_sentences: list[Span] = []
         quoted: list[tuple[Span, int]] = []
-        every_quotation: list[Span] = []
+        spans_of_document: list[Span] = []
         for paragraph in doc.paragraphs():
             spans = quotations(text, paragraph)
-            every_quotation += spans
+            spans_of_document += spans
+            in_paragraph = SpanSet(spans)
             for sentence in sentences(text, paragraph, spans):
                 all_sentences.append(sentence)
-                quoted += [(q, len(all_sentences) - 1) for q in spans if sentence.start <= q.start < sentence.end]
+                quoted += [(q, len(all_sentences) - 1) for q in in_paragraph.within(sentence)]
+        every_quotation = SpanSet(spans_of_document)
         previous: tuple[int, str] | None = None  # the sentence and speaker of the last proposal
         for quote, index in quoted:
             if doc.covered(quote, ("quote", "says")):
@@ -230,7 +239,7 @@ class Suggester:
                               quote.end)
 
     def candidates(self, text: str, quote: Span, index: int, all_sentences: list[Span],
-                   every_quotation: list[Span]) -> list[Candidate]:
+                   every_quotation: SpanSet) -> list[Candidate]:
         """The actors named in the quotation's sentence and the one before, most likely first.
 
         A name scores for standing in the same sentence (more than in the one before), for being
@@ -239,17 +248,19 @@ class Suggester:
         (``met with X``) or being a possessive (``X’s remarks``), which make it unlikely to speak.
         """
         found: list[Candidate] = []
-        for distance, sentence in ((0, all_sentences[index]), (1, all_sentences[index - 1] if index else None)):
+        # Within `_WINDOW` of the quotation, so that a sentence is not read whole for each of its quotations.
+        near = _clipped(all_sentences[index], quote.start - _WINDOW, quote.end + _WINDOW)
+        before = _clipped(all_sentences[index - 1], quote.start - _WINDOW, quote.end) if index else None
+        for distance, sentence in ((0, near), (1, before)):
             if sentence is None:
                 continue
-            names = [n for n in self.named(text, sentence)
-                     if not any(q.start <= n.start < q.end for q in every_quotation)]
+            names = [n for n in self.named(text, sentence) if not every_quotation.holds(n.start)]
             # The attribution verb nearest before the quotation, and the name it most likely belongs to.
             end = quote.start if distance == 0 else sentence.end
             verb = None
             for word in re.finditer(r"[\w’']+", text[sentence.start:end]):
                 here = sentence.start + word.start()
-                if word.group().lower() in ATTRIBUTION and not any(q.start <= here < q.end for q in every_quotation):
+                if word.group().lower() in ATTRIBUTION and not every_quotation.holds(here):
                     verb = here
             subject = next((m for m in reversed(names) if verb is not None and m.end <= verb
                             and not _after_preposition(text, m.start, sentence.start)
@@ -258,13 +269,13 @@ class Suggester:
             found += [self._candidate(text, quote, sentence, match, distance=distance, subject=subject, first=first)
                       for match in names]
         pronoun = re.search(r"\b(he|she|it|they)\s+(?:\w+\s+)?(said|says|told|added|warned|replied|stated|wrote)\b",
-                            text[all_sentences[index].start:all_sentences[index].end])
+                            text[near.start:near.end])
         if pronoun and not any(c.reason.startswith("same") for c in found):
             # "it" or "they": an organisation or a public body
             wanted = ("person",) if pronoun.group(1) in ("he", "she") else ("organisation", "public-body")
             found = [c for c in found if c.kind in wanted]
         if not any("attribution verb" in c.reason for c in found if c.reason.startswith("same")):
-            found += self.described(text, all_sentences[index], every_quotation)
+            found += self.described(text, near, every_quotation)
         found.sort(key=lambda c: -c.score)
         return found
 
@@ -302,7 +313,7 @@ class Suggester:
             reasons.insert(0, "not in the registry yet")
         return Candidate(match.actor, match.name, score, ", ".join(reasons), kind)
 
-    def described(self, text: str, sentence: Span, every_quotation: list[Span]) -> list[Candidate]:
+    def described(self, text: str, sentence: Span, every_quotation: SpanSet) -> list[Candidate]:
         """The actor that a description such as ``the intelligence service said`` refers back to.
 
         In a sentence with an attribution verb, ``the`` and one to three lowercase words name a
@@ -310,14 +321,14 @@ class Suggester:
         aliases or role hold the last of those words is the one meant.
         """
         words = [w for w in re.finditer(r"[\w’']+", text[sentence.start:sentence.end])
-                 if not any(q.start <= sentence.start + w.start() < q.end for q in every_quotation)]
+                 if not every_quotation.holds(sentence.start + w.start())]
         if not any(w.group().lower() in ATTRIBUTION for w in words):
             return []
         found: list[Candidate] = []
         earlier = self.named(text, Span(max(0, sentence.start - _LOOK_BACK), sentence.start))
         for match in re.finditer(r"\b[Tt]he((?: [a-z]+){1,3})\b", text[sentence.start:sentence.end]):
             at = sentence.start + match.start()
-            if any(q.start <= at < q.end for q in every_quotation) or _after_preposition(text, at, sentence.start):
+            if every_quotation.holds(at) or _after_preposition(text, at, sentence.start):
                 continue  # quoted, or an object ("within the company"), not who speaks
             # The last word that names a kind of actor: "the intelligence service said", "the official did".
             for head in reversed(match.group(1).split()):
@@ -347,7 +358,7 @@ class Suggester:
         """Names of people and organisations that are in no actor's name or aliases (first occurrence)."""
         text = doc.plain
         common = lowercase_words(text)
-        registered = [m.span() for m in self.all_names.finditer(text)] if self.all_names else []
+        registered = SpanSet([Span(*m.span()) for m in self.all_names.finditer(text)] if self.all_names else [])
         seen: dict[str, int] = {}
         first: dict[str, tuple[int, str]] = {}
         for run in _NAME_RUN.finditer(text):
@@ -355,7 +366,7 @@ class Suggester:
                 continue
             for start, name in self.pieces(run.group(), run.start()):
                 kind = self.kind_of(name, common)
-                if kind is None or any(a <= start and start + len(name) <= b for a, b in registered):
+                if kind is None or registered.holds_all(Span(start, start + len(name))):
                     continue  # not a name, or part of a registered one (People’s Republic of China)
                 seen[name] = seen.get(name, 0) + 1
                 first.setdefault(name, (start, kind))
@@ -410,17 +421,35 @@ class Suggester:
                 start, end = match.span()
                 before = text[start - 1] if start else " "
                 after = text[end] if end < len(text) else " "
-                word = re.search(r"[\w’']*\Z", text[:start]).group() + name + re.match(r"[\w’']*", text[end:]).group()  # type: ignore[union-attr]
+                word = _around(text, start, end)
                 if word in self.actor_of or word in self.country_of or doc.covered(Span(start, end), ("mention",)):
                     continue
-                rest = re.match(r"[a-z]+", text[end:])
+                rest = _LOWER_WORD.match(text, end)
                 glued = (before.isalpha() and before.islower() and name[0].isupper()) or (
                     after.isalpha() and name[-1].islower() and (after.isupper() or bool(
-                        rest and rest.group() in GLUE_WORDS and re.match(r"\W|\Z", text[end + len(rest.group()):]))))
+                        rest and rest.group() in GLUE_WORDS and _WORD_END.match(text, rest.end()))))
                 if glued:
                     yield Finding(start, f"'{name}' ({kind} '{id_}') is glued to other words in '{word}', so it is "
                                          f"not found as a mention; if the original prints it so, mark it: "
                                          f"[{name}]{{{kind}={id_}}}")
+
+
+_WORD_BEFORE = re.compile(r"[\w’']*\Z")
+_WORD_AFTER = re.compile(r"[\w’']*")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_WORD_END = re.compile(r"\W|\Z")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the word characters against it (up to `MAX_NAME` on each side)."""
+    before = _WORD_BEFORE.search(text, max(0, start - MAX_NAME), start)
+    after = _WORD_AFTER.match(text, end, end + MAX_NAME)
+    return (before.group() if before else "") + text[start:end] + (after.group() if after else "")
+
+
+def _clipped(sentence: Span, start: int, end: int) -> Span:
+    """`sentence`, cut to the characters from `start` to `end`."""
+    return Span(max(sentence.start, start), min(sentence.end, end))
 
 
 def document_path(path: Path) -> Path:
@@ -443,8 +472,11 @@ def run(args: argparse.Namespace) -> int:
     """Print the findings; always exit 0 (a missing file is said on standard error)."""
     path = Path(args.path)
     try:
-        file_text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        file_text = read_input(path).decode("utf-8")
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 0
+    except UnicodeDecodeError as exc:
         print(f"{shown(path)}: cannot read it: {exc}", file=sys.stderr)
         return 0
     sources = sources_folder(args.sources) if args.sources else document_path(path)

@@ -9,18 +9,46 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from dossier import Location
 from dossier.reading.prose import PAIRS, Span, is_double, quotations, sentences
 
-__all__ = ["PAIRS", "Annotated", "DocumentText", "Span", "is_double", "quotations", "read", "sentences"]
+__all__ = ["PAIRS", "Annotated", "DocumentText", "Span", "SpanSet", "is_double", "quotations", "read", "sentences"]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 # An annotation: a bracketed span without blank lines or unescaped brackets, then its attribute block.
 _ANNOTATION = re.compile(r"(?<!\\)\[((?:\\.|[^\\\[\]])*)\]\{([^{}\n]*)\}")
 _ESCAPE = re.compile(r"\\([\[\]{}\\])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+class SpanSet:
+    """Spans that do not overlap (quotations, annotations), asked about by bisection, not by a scan of all."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+
+    def holds(self, at: int) -> bool:
+        """Whether a span holds the place `at`."""
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.spans[i].end
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether a span overlaps `span` (the last starting before its end is the one that may)."""
+        i = bisect.bisect_left(self.starts, span.end) - 1
+        return i >= 0 and span.start < self.spans[i].end
+
+    def holds_all(self, span: Span) -> bool:
+        """Whether one span holds all of `span`."""
+        i = bisect.bisect_right(self.starts, span.start) - 1
+        return i >= 0 and span.end <= self.spans[i].end
+
+    def within(self, span: Span) -> list[Span]:
+        """The spans that start inside `span`."""
+        return self.spans[bisect.bisect_left(self.starts, span.start):bisect.bisect_left(self.starts, span.end)]
+
 
 @dataclass(frozen=True, slots=True)
 class Annotated(Span):
@@ -36,8 +64,8 @@ class DocumentText:
     path: str
     file_text: str
     plain: str
-    file_offsets: list[int]
-    """For each character of `plain`, its offset in `file_text`."""
+    file_offsets: array[int]
+    """For each character of `plain`, its offset in `file_text` (an array: a list of a million ints weighs 36 MB)."""
     annotations: list[Annotated] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
 
@@ -47,9 +75,13 @@ class DocumentText:
         line = bisect.bisect_right(self._line_starts, offset)
         return Location(self.path, line, offset - self._line_starts[line - 1] + 1)
 
+    _of_kinds: dict[tuple[str, ...], SpanSet] = field(default_factory=dict)
+
     def covered(self, span: Span, kinds: tuple[str, ...]) -> bool:
         """Whether `span` overlaps an annotation of one of `kinds`."""
-        return any(a.kind in kinds and a.start < span.end and span.start < a.end for a in self.annotations)
+        if kinds not in self._of_kinds:
+            self._of_kinds[kinds] = SpanSet([a for a in self.annotations if a.kind in kinds])
+        return self._of_kinds[kinds].overlaps(span)
 
     def paragraphs(self) -> list[Span]:
         """The paragraphs of the plain text, separated by blank lines."""
@@ -73,7 +105,7 @@ def read(path: str, file_text: str) -> DocumentText:
     front = _FRONT_MATTER.match(file_text)
     cursor = front.end() if front else 0
     plain: list[str] = []
-    offsets: list[int] = []
+    offsets = array("q")
     annotations: list[Annotated] = []
 
     def copy(start: int, end: int) -> None:

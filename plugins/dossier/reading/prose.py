@@ -96,7 +96,7 @@ def sentences(text: str, paragraph: Span, quoted: list[Span]) -> list[Span]:
     capital follows (``“… what it is,” Pang said.`` is one sentence).
     """
     inside = [False] * (paragraph.end - paragraph.start)
-    ending = set()  # the last two places of each quotation
+    ending: set[int] = set()  # the last two places of each quotation
     for q in quoted:
         for i in range(q.start, q.end - 1):
             inside[i - paragraph.start] = True
