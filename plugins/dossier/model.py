@@ -22,6 +22,10 @@ for most file systems, and the site writes one per id."""
 MAX_NAME = 200
 """The longest name or alias of an actor or a country, or alias of a claim (real ones are under 50)."""
 
+MAX_FILE = 10_000_000
+"""The largest source file, in bytes (real documents are under 20 kB, a long report as text under
+1 MB). A document's page is its whole text: this bounds it."""
+
 MAX_STATEMENT = 600
 """The longest statement of a claim, or title of a document (real ones are under 150)."""
 

@@ -8,6 +8,8 @@ import stat
 import sys
 from pathlib import Path
 
+from dossier.model import MAX_FILE
+
 SOURCE_FOLDERS = ("documents", "actors", "countries", "claims", "originals")
 """The folders of ``sources/``."""
 
@@ -43,9 +45,8 @@ def existing_sources(path: str) -> Path | None:
     return None
 
 
-MAX_INPUT = 10_000_000
-"""The largest text file, in bytes, that ``new document`` and ``suggest`` read (real documents are
-under 20 kB, a long report under 1 MB): a larger one is refused, not read into memory."""
+MAX_INPUT = MAX_FILE
+"""The largest text file, in bytes, that ``new document`` and ``suggest`` read: that of a source."""
 
 
 class InputError(Exception):
