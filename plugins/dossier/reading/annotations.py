@@ -459,7 +459,7 @@ class AnnotationReader:
     @staticmethod
     def _anchor_problem(annotation: Annotation, name: str) -> str:
         if len(name) > MAX_ID:
-            return too_long("anchor", name, MAX_ID)
+            return too_long("the anchor", name, MAX_ID)
         if not ID_PATTERN.fullmatch(name):
             return f"anchor '#{name}' is not valid: use lowercase letters, digits and hyphens"
         if RESERVED_ANCHOR.fullmatch(name):
