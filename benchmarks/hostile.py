@@ -9,14 +9,24 @@ Each case is the good corpus of ``tests/bad/`` plus one large, careless input:
   its problems against a list; 200k had not finished after 5 minutes);
 - ``problems``: N statements with an unknown key each, N distinct problems through the build;
 - ``statements``: one document with N statements by one actor (that actor's page; was 167 s
-  at 20,000), a build that succeeds.
+  at 20,000), a build that succeeds;
+- ``baseline``: the good corpus and one ordinary document: what the cases below compare with;
+- issue 23's one-line cases: ``long-typo`` (a misspelt ``by=`` id of N letters), ``long-claim``
+  (a claim of N characters and a misspelt claim id), ``long-alias`` (an alias of N characters),
+  ``quote-marks`` (N unbalanced ``"`` in a paragraph), ``same-typos`` (N misspelt ``same=``),
+  ``paragraph`` (one paragraph of N statements), ``one-document`` (one document with a statement
+  of N × 60 characters and N actors: the largest page but a document's is printed);
+- ``suggest-small``, ``suggest-0.4mb``, ``suggest-5mb``: ``python -m dossier suggest`` on a
+  document of 4 kB (the baseline), 0.4 MB and 5 MB of prose.
+
+Each line gives wall-clock seconds and peak memory (the largest resident size of the process).
 
 For each case it writes the project under ``benchmarks/out/hostile/``, then times
 ``python -m dossier check`` and ``mkdocs build`` (each in its own process, wall-clock) and prints
 one line per case. It asserts nothing about time: it is a measurement, not a test.
 
-Usage: ``python benchmarks/hostile.py [--cases typos unclosed problems statements] [--scale 1.0]
-[--no-build]``. ``--scale 0.1`` divides every size by ten, for a quick look.
+Usage: ``python benchmarks/hostile.py [--cases baseline long-typo …] [--scale 1.0] [--no-build]``.
+``--scale 0.1`` divides every size by ten, for a quick look.
 """
 
 from __future__ import annotations
@@ -46,7 +56,7 @@ FRONT = ("---\ntitle: {title}\npublisher: Example News\npublished: 2019-03-04\n"
 
 SIZES = {"baseline": 20, "typos": 3_000, "unclosed": 200_000, "problems": 40_000, "statements": 20_000,
          "long-typo": 3_000, "long-claim": 120_000, "long-alias": 600, "quote-marks": 20_000, "same-typos": 2_000,
-         "paragraph": 5_000}
+         "paragraph": 5_000, "one-document": 5_000}
 """Each case's full size: the sizes issues 12 and 23 measured."""
 
 _WORDS = ["huawei", "ericsson", "nokia", "government", "ministry", "agency", "council", "commission",
@@ -135,10 +145,25 @@ def paragraph(n: int) -> list[Edit]:
                                    " ".join(f"Huawei said “item {i} is safe.” Then" for i in range(n)))])
 
 
+def one_document(n: int) -> list[Edit]:
+    """One document holding a statement of `n` × 60 characters and `n` paragraphs, each by another actor.
+
+    Its words were shown whole wherever cited; its passages linked on one line.
+    """
+    words = " ".join(f"word{i}" for i in range(n * 10))
+    paragraphs = [(f"Huawei said [“{words}”]{{quote by=huawei supports=huawei-equipment-is-safe}}.",
+                   f"Huawei said “{words}”.")]
+    actors = [write(f"actors/speaker-{i}.md", f"---\nname: Speaker Number{i}\nkind: organisation\n---\n")
+              for i in range(n)]
+    paragraphs += [(f"Speaker Number{i} said [it is safe]{{says by=speaker-{i} supports=huawei-equipment-is-safe}}.",
+                    f"Speaker Number{i} said it is safe.") for i in range(n)]
+    return actors + document("one-document", paragraphs)
+
+
 CASES: dict[str, Callable[[int], list[Edit]]] = {
     "baseline": baseline, "typos": typos, "unclosed": unclosed, "problems": problems, "statements": statements,
     "long-typo": long_typo, "long-claim": long_claim, "long-alias": long_alias, "quote-marks": quote_marks,
-    "same-typos": same_typos, "paragraph": paragraph}
+    "same-typos": same_typos, "paragraph": paragraph, "one-document": one_document}
 
 
 _PROSE = ("Huawei said “the equipment is safe,” and Ken Hu told Example News that “nothing changed”. "
@@ -230,6 +255,10 @@ def main() -> None:
             pages = sorted(project.glob("site/actors/huawei/index.html"))
             if pages and build_status == 0:
                 line += f", Huawei's page {pages[0].stat().st_size / 1e6:.1f} MB"
+                largest = max((p for p in (project / "site").rglob("*.html") if p.parent.parent.name != "documents"),
+                              key=lambda p: p.stat().st_size)
+                line += (f", largest page but a document's {largest.stat().st_size / 1e3:.0f} kB "
+                         f"({largest.parent.relative_to(project / 'site').as_posix()})")
         print(line, flush=True)
     for name, full in SUGGEST_SIZES.items():
         if name not in args.cases:
