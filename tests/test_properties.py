@@ -21,13 +21,13 @@ from dossier import DossierError, load, load_with_problems
 from dossier.cli.suggest import Suggester
 from dossier.cli.text import read
 from dossier.problems import Problems, did_you_mean
+from dossier.reading.frontmatter import split
+from dossier.reading.markup import ESCAPABLE, LineIndex, parse
 from dossier.reading.matcher import NameMatcher
+from dossier.reading.originals import _collapse, _folded
 from dossier.reading.prose import Span, quotations
 from dossier.reading.sentences import sentence_bounds
 from dossier.suggest import NameIndex
-from dossier.reading.frontmatter import split
-from dossier.reading.markup import ESCAPABLE, LineIndex, parse
-from dossier.reading.originals import _collapse, _folded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -220,8 +220,10 @@ def calls(operation: Callable[[], object]) -> int:
 
 
 def assert_linear(cost: Callable[[int], int], n: int) -> None:
-    """The work `cost` counts grows linearly from n to 4n (at most 2.6 times as much added for
-    the second doubling as for the first; a quadratic one adds 4 times)."""
+    """The work `cost` counts grows linearly from n to 4n.
+
+    At most 2.6 times as much is added for the second doubling as for the first; quadratic work adds 4 times.
+    """
     one, two, four = cost(n), cost(2 * n), cost(4 * n)
     assert four - two <= 2.6 * (two - one), (one, two, four)
 
