@@ -214,22 +214,30 @@ def did_you_mean_alone(n: int) -> str:
             f"~{each * n:7.2f} s (scaled from {len(sample)} typos)")
 
 
+_MEASURED = ("import resource, subprocess, sys; status = subprocess.run(sys.argv[2:]).returncode; "
+             "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
+             "sys.exit(status)")
+"""Runs a command and writes its peak resident size (kB): from a small process, since a child's peak
+counts that of the process it was forked from, and this one holds the cases it has generated."""
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, int, int, float]:
     """Wall-clock seconds, exit status, lines of output and peak memory (MB) of `command`."""
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=err)
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r") as peak:
+        status = subprocess.run([PYTHON, "-c", _MEASURED, peak.name, *command], cwd=cwd, env=ENV, stdout=out,
+                                stderr=err, check=False).returncode
         elapsed = time.perf_counter() - started
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+        kilobytes = int(peak.read() or 0)
     lines = len(stdout.splitlines()) + len(stderr.splitlines())
     if "Traceback" in stderr:  # a failure to fix, shown in the case's line
         lines = -1
         print(f"  {' '.join(command[-3:])}: {stderr.strip().splitlines()[-1]}", file=sys.stderr)
-    return elapsed, process.returncode, lines, usage.ru_maxrss / 1024
+    return elapsed, status, lines, kilobytes / 1024
 
 
 def main() -> None:
