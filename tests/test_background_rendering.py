@@ -150,3 +150,64 @@ def test_closing_stops_a_rendering_still_running(corpus: Corpus, tmp_path: Path)
     rendering.close()
     with pytest.raises(ChildProcessError):  # stopped and reaped: no such child any more
         os.waitpid(child, os.WNOHANG)
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """Turn waiting forever into a failure (after a minute): what these tests guard against is a hang."""
+    def hung(_signal: int, _frame: object) -> None:
+        raise AssertionError("the build's process was still waiting for the rendering after a minute")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.usefixtures("no_hang")
+def test_a_stopped_rendering_process_fails_the_build_instead_of_hanging(corpus: Corpus, tmp_path: Path) -> None:
+    """``kill -STOP`` on the child: the build says so and ends it, rather than waiting forever."""
+    rendering = BackgroundRendering(Site(render_site(corpus).index), _stopping(corpus), str(tmp_path))
+    try:
+        assert rendering.page(page_uris(corpus)[0]) is not None, "the page before the stop comes"
+        with pytest.raises(RenderingError, match=rf"was stopped \(signal {signal.SIGSTOP.value}, SIGSTOP\)"):
+            rendering.page(page_uris(corpus)[5])
+        child = rendering._pid
+    finally:
+        rendering.close()
+    with pytest.raises(ChildProcessError):  # ended and reaped, not left stopped
+        os.waitpid(child, os.WNOHANG)
+
+
+@pytest.mark.usefixtures("no_hang")
+def test_a_silent_rendering_process_fails_the_build_after_the_watchdogs_delay(corpus: Corpus,
+                                                                             tmp_path: Path) -> None:
+    """A child that runs but writes nothing (a page that never ends) is ended after `watchdog` seconds."""
+    def silent() -> Iterator[Output]:
+        _, outputs = start_site(corpus)
+        yield next(outputs)
+        while True:
+            time.sleep(1)
+        yield from ()  # pragma: no cover
+
+    rendering = BackgroundRendering(Site(render_site(corpus).index), silent(), str(tmp_path), watchdog=0.5)
+    try:
+        assert rendering.page(page_uris(corpus)[0]) is not None
+        with pytest.raises(RenderingError, match=r"wrote nothing for 0\.5 s: it was ended"):
+            rendering.page(page_uris(corpus)[5])
+        child = rendering._pid
+    finally:
+        rendering.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)
+
+
+def _stopping(corpus: Corpus) -> Iterator[Output]:
+    """The outputs, the child stopping itself after the first."""
+    _, outputs = start_site(corpus)
+    yield next(outputs)
+    os.kill(os.getpid(), signal.SIGSTOP)
+    yield from outputs

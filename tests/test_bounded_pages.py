@@ -257,3 +257,44 @@ def test_links_between_generated_pages_land_on_their_anchor(pages: dict[str, Bea
                       for target, fragment in _links(uri, page, outputs, urls)
                       if fragment and fragment not in ids[target]})
     assert missing == [], missing[:10]
+
+
+PAGE_BYTES = 500_000
+"""No page but a document's own may be larger, whatever one document or one entity holds."""
+
+
+def test_one_document_cannot_make_another_page_grow(tmp_path: Path) -> None:
+    """One document with a statement of 300,000 characters, and 600 paragraphs each by another actor.
+
+    The long statement was shown whole wherever it was cited (its claim's page five times its
+    length); a document's passages were linked on one line each (5,000 actors made a claim's page
+    680 KB). Every page but the document's stays small, and every line of passages is bounded.
+    """
+    from bad import make_sources, write
+
+    words = " ".join(f"word{i}" for i in range(50_000))
+    paragraphs = [(f"Huawei said [“{words}”]{{quote by=huawei supports=huawei-equipment-is-safe}}.",
+                   f"Huawei said “{words}”.")]
+    actors = []
+    for i in range(600):
+        actors.append(write(f"actors/actor-{i}.md", f"---\nname: Speaker Number{i}\nkind: organisation\n---\n"))
+        paragraphs.append((f"Speaker Number{i} said [it is safe]{{says by=actor-{i} supports=huawei-equipment-is-safe}}.",
+                           f"Speaker Number{i} said it is safe."))
+    front = "---\ntitle: Everything\npublisher: Example News\npublished: 2019-03-04\nurl: https://news.example.org/x\n---\n"
+    sources = make_sources(tmp_path, [
+        *actors,
+        write("documents/everything.md", front + "\n\n".join(a for a, _ in paragraphs) + "\n"),
+        write("originals/everything.txt", "\n\n".join(b for _, b in paragraphs) + "\n")])
+    corpus, problems = load_with_problems(sources)
+    assert not problems.errors, problems.errors[:3]
+    site = render_site(corpus)
+    sizes = {uri: len(page.as_markdown.encode()) for uri, page in site.pages.items()}
+    assert sizes["documents/everything.md"] > len(words), "the document's page is its whole text"
+    assert {uri: size for uri, size in sizes.items() if size > PAGE_BYTES and uri != "documents/everything.md"} == {}
+    cited = BeautifulSoup(site.pages["claims/huawei-equipment-is-safe.md"].as_markdown, "html.parser")
+    assert "word49999" not in str(cited), "the long words are cut where cited"
+    assert "word100 " in str(cited)
+    for uri in (u for u in site.pages if u.startswith("claims/huawei-equipment-is-safe")):
+        page = BeautifulSoup(site.pages[uri].as_markdown, "html.parser")
+        spots = [len(item.find_all("a", string=re.compile(r"^¶\d+$"))) for item in page.find_all("li")]
+        assert max(spots, default=0) <= entities.SPOTS_SHOWN, uri

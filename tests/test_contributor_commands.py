@@ -18,6 +18,7 @@ import pytest
 from bad import make_sources
 from dossier import load_with_problems
 from dossier.__main__ import main
+from dossier.cli.sources import MAX_INPUT
 from dossier.reading.paragraphs import separate
 
 RECEIVED = """\
@@ -130,6 +131,51 @@ def test_new_document_refuses_a_text_that_is_not_utf8(project: Path, capsys: pyt
     assert status == 1
     assert err.startswith("dossier new: latin1.txt is not UTF-8 (byte 6)")
     assert not (project / "sources/originals/latin.txt").exists()
+
+
+def _special(project: Path, kind: str) -> str:
+    """A FIFO, a device, a folder, or a text one byte over the limit: what `kind` names, as a path."""
+    if kind == "fifo":
+        os.mkfifo(project / "pipe")
+        return "pipe"
+    if kind == "big":
+        (project / "big.txt").write_bytes(b"x" * (MAX_INPUT + 1))
+        return "big.txt"
+    return {"device": "/dev/zero", "folder": "sources"}[kind]
+
+
+SPECIAL = {"fifo": "is a FIFO, not a regular file: save the text to a file first",
+           "device": "is a device, not a regular file: save the text to a file first",
+           "folder": "is a folder, not a regular file: save the text to a file first",
+           "big": "is over 10 MB, the most a document may be: split it into parts, one document each"}
+"""What ``new document`` and ``suggest`` say of an input they refuse (a FIFO hung, /dev/zero ran out of memory)."""
+
+
+@pytest.mark.parametrize("kind", list(SPECIAL))
+def test_new_document_refuses_what_is_not_a_text_file_or_too_large(project: Path, capsys: pytest.CaptureFixture[str],
+                                                                   kind: str) -> None:
+    path = _special(project, kind)
+    before = snapshot(project / "sources")
+    status, _, err = run(capsys, "new", "document", path, "--id", "special")
+    assert status == 1
+    assert err == f"dossier new: {path}: {SPECIAL[kind]}\n"
+    assert snapshot(project / "sources") == before
+
+
+@pytest.mark.parametrize("kind", list(SPECIAL))
+def test_suggest_refuses_what_is_not_a_text_file_or_too_large(project: Path, capsys: pytest.CaptureFixture[str],
+                                                              kind: str) -> None:
+    path = _special(project, kind)
+    status, out, err = run(capsys, "suggest", path)
+    assert (status, out) == (0, [])
+    assert err == f"{path}: {SPECIAL[kind]}\n"
+
+
+def test_new_refuses_an_id_over_the_length_limit(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "new", "actor", "a" * 250, "--name", "A", "--kind", "person")
+    assert status == 1
+    assert err == "dossier new: the id is 250 characters long, over the limit of 100: choose a shorter one\n"
+    assert not list((project / "sources/actors").glob("a" * 250 + "*"))
 
 
 # new actor, country, claim ---------------------------------------------------------------------

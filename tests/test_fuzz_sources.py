@@ -24,7 +24,7 @@ import pytest
 from bad import MKDOCS_YML, make_sources
 from dossier import load_with_problems
 from dossier.__main__ import main
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort, PluginError
 from sitetools import build_project
@@ -34,7 +34,7 @@ SECRET = "SECRET-OUTSIDE-THE-REPOSITORY"  # noqa: S105 (a marker, not a password
 
 FOLDERS = ["documents", "actors", "countries", "claims", "originals", "document", "", "actors/sub", ".hidden"]
 NAMES = ["x", "huawei", "brussels-meeting", "index", "Bad_Name", "a b", "\x1b]0;t\x07", "ünïcode", "-", "a--b",
-         ".dot", "x~", "#x#", "ken-hu", "spain", "huawei-equipment-is-safe"]
+         ".dot", "x~", "#x#", "ken-hu", "spain", "huawei-equipment-is-safe", "d" * 250]
 EXTENSIONS = [".md", ".txt", ".yml", "", ".md.swp"]
 FRONT = [
     "---\ntitle: T\npublisher: P\npublished: 2019-03-04\nurl: https://example.org/x\n---\n",
@@ -42,6 +42,8 @@ FRONT = [
     "---\nname: N\nkind: organisation\npart_of: x\n---\n",
     "---\nstatement: S.\n---\n",
     "---\nname: Spain\ncode: ES\n---\n",
+    LONG_ALIAS := "---\nname: N\nkind: person\naliases: [" + "Very " * 130 + "Long]\n---\n",
+    LONG_CLAIM := "---\nstatement: " + "Long " * 30_000 + "claim.\n---\n",
     '---\ntitle: "unclosed\npublisher: "P"\n---\n',
     "---\nbase: &b\n  a: 1\n<<: *b\n---\n",
     "---\ntitle: [a, b]\n---\n",
@@ -52,7 +54,8 @@ FRONT = [
 ]
 BODIES = ["Huawei said [it is safe]{says by=huawei supports=huawei-equipment-is-safe}.", "[", "]{", "{quote",
           "Text\x00with\x07controls\x1b[2J.", "1) one\n007. two", "[x]{#title quote by=huawei}", "\ufeffbom",
-          "caf\u0065\u0301 and hu\u0430wei", "[y]{says by=ken-hu date=1850}", "[z]{says by=huawei date=2030-01-01}"]
+          "caf\u0065\u0301 and hu\u0430wei", "[y]{says by=ken-hu date=1850}", "[z]{says by=huawei date=2030-01-01}",
+          "[w]{says by=" + "h" * 3000 + "}", "Open " + '"w ' * 20_000, "[v]{says by=huawei same=" + "s" * 101 + "}"]
 
 content = st.one_of(
     st.tuples(st.sampled_from(FRONT), st.lists(st.sampled_from(BODIES), max_size=3).map("\n\n".join)).map("".join),
@@ -122,7 +125,19 @@ def assert_located_and_secret(lines: list[str]) -> None:
         assert not any(ord(c) < 0x20 or ord(c) == 0x7F for c in line), repr(line)
 
 
+LONG_ID = [("file", f"documents/{'d' * 250}.md", (FRONT[0] + BODIES[0]).encode()),
+           ("file", f"originals/{'d' * 250}.txt", b"Huawei said it is safe.\n")]
+"""A document id of 250 characters: it passed the check, then the build failed ("File name too long")."""
+LONG_TEXTS = [("file", "actors/long.md", LONG_ALIAS.encode()), ("file", "claims/long.md", LONG_CLAIM.encode()),
+              ("file", "documents/x.md", (FRONT[0] + "\n\n".join(BODIES[-3:])).encode())]
+"""Issue 23's other one-line cases: an alias of 650 characters (a RecursionError), a claim of
+150,000, a misspelt id of 3,000 letters, 20,000 unbalanced quotation marks, an id of 101 in same=."""
+
+
 @MODEST
+@example(entries=LONG_ID)
+@example(entries=LONG_TEXTS[:1])
+@example(entries=LONG_TEXTS)
 @given(entries=trees)
 def test_the_check_reports_located_problems_and_nothing_else(entries: list[tuple[str, str, object]]) -> None:
     with project_with(entries) as project:
@@ -138,6 +153,8 @@ def test_the_check_reports_located_problems_and_nothing_else(entries: list[tuple
 
 
 @settings(MODEST, max_examples=8)
+@example(entries=LONG_ID)
+@example(entries=LONG_TEXTS[:1])
 @given(entries=trees)
 def test_the_build_succeeds_or_fails_with_the_checks_problems(entries: list[tuple[str, str, object]],
                                                               caplog: pytest.LogCaptureFixture) -> None:

@@ -9,19 +9,29 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterator
+import tracemalloc
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from bad import make_sources
-from dossier import DossierError, load
-from dossier.problems import Problems
+from bad import make_sources, write
+from dossier import DossierError, load, load_with_problems
+from dossier.cli.suggest import Suggester
+from dossier.cli.text import read
+from dossier.problems import Problems, did_you_mean
 from dossier.reading.frontmatter import split
 from dossier.reading.markup import ESCAPABLE, LineIndex, parse
+from dossier.reading.matcher import NameMatcher
 from dossier.reading.originals import _collapse, _folded
+from dossier.reading.prose import Span, quotations
+from dossier.reading.sentences import sentence_bounds
+from dossier.suggest import NameIndex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+FRONT = "---\ntitle: Many\npublisher: Example News\npublished: 2019-03-04\nurl: https://news.example.org/m\n---\n"
 
 MODEST = settings(derandomize=True, database=None, deadline=None, max_examples=150,
                   suppress_health_check=[HealthCheck.too_slow])
@@ -183,3 +193,108 @@ def test_the_loader_returns_a_model_or_raises_located_problems(sources: Path, bo
     assert loaded.text == plain
     for annotation in loaded.annotations:
         assert 0 <= annotation.start <= annotation.end <= len(loaded.text)
+
+
+# Bounded work (issue 23): one hostile line must cost about its length, not its square ------------
+#
+# Work is counted, not timed: the Python and built-in calls an operation makes (`calls`). Grown
+# from n to 2n to 4n, linear work adds about as much again each time; quadratic work adds four
+# times as much. A fixed cost (reading the corpus) cancels out of the differences.
+
+
+def calls(operation: Callable[[], object]) -> int:
+    """How many Python and built-in function calls `operation` makes."""
+    count = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        operation()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def assert_linear(cost: Callable[[int], int], n: int) -> None:
+    """The work `cost` counts grows linearly from n to 4n.
+
+    At most 2.6 times as much is added for the second doubling as for the first; quadratic work adds 4 times.
+    """
+    one, two, four = cost(n), cost(2 * n), cost(4 * n)
+    assert four - two <= 2.6 * (two - one), (one, two, four)
+
+
+def test_unclosed_quotation_marks_are_read_once() -> None:
+    """20,000 unbalanced ``"`` in a paragraph took 40 s: each looked for its closing mark to the end."""
+    def cost(n: int) -> int:
+        text = "Open " + " ".join(f'"w{i}' for i in range(n))
+        return calls(lambda: quotations(text, Span(0, len(text))))
+
+    assert_linear(cost, 300)
+
+
+def test_a_paragraph_is_split_into_sentences_once_for_all_its_statements() -> None:
+    """A paragraph of n statements was split n times, once for each statement's sentence."""
+    def cost(n: int) -> int:
+        text = " ".join(f"Huawei said “item {i} is safe.” Then" for i in range(n))
+        places = [text.index(f"item {i} ") for i in range(n)]
+        return calls(lambda: [sentence_bounds(text, (0, len(text)), at, at + 6) for at in places])
+
+    assert_linear(cost, 100)
+
+
+def test_misspelt_same_anchors_cost_little_each(tmp_path: Path) -> None:
+    """2,000 misspelt ``same=`` took 70 s: each was compared with every anchor of its document."""
+    def cost(n: int) -> int:
+        paragraphs = [(f"Huawei said [part {i}]{{#p{i} says by=huawei}} and [more {i}]{{says same=q{i}x}}.",
+                       f"Huawei said part {i} and more {i}.") for i in range(n)]
+        sources = make_sources(tmp_path / str(n), [
+            write("documents/many.md", FRONT + "\n\n".join(a for a, _ in paragraphs) + "\n"),
+            write("originals/many.txt", "\n\n".join(b for _, b in paragraphs) + "\n")])
+        found: list[Problems] = []
+        work = calls(lambda: found.append(load_with_problems(sources)[1]))
+        assert sum("names no statement anchor" in p.message for p in found[0]) == n
+        return work
+
+    assert_linear(cost, 60)
+
+
+def test_did_you_mean_on_a_long_word_builds_no_square_of_strings() -> None:
+    """A misspelt id of 3,000 letters ended in a MemoryError: every two deletions of it were made."""
+    long = "".join(chr(ord("a") + i % 26) for i in range(400))  # every deletion of it differs
+    index = NameIndex([f"actor-{i}" for i in range(100)] + [long + "x" * 100])
+    tracemalloc.start()
+    try:
+        index.closest(long)
+        did_you_mean(long, [long[1:], "z"])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000, peak
+    assert index.closest("actr-42") == "actor-42", "a short typo still gets its hint"
+
+
+def test_the_name_matcher_takes_a_name_longer_than_the_stack() -> None:
+    """An alias of 600 characters gave a RecursionError: the pattern was built one call per character."""
+    name = "Very " * 300 + "Long Name"
+    matcher = NameMatcher({name: ("actor", "long"), "Huawei": ("actor", "huawei")})
+    assert [found[3] for found in matcher.finditer(f"Huawei and {name}.")] == ["huawei", "long"]
+
+
+def test_suggest_is_linear_in_the_documents_size(tmp_path: Path) -> None:
+    """``suggest`` on 0.4 MB took 39 s: every quotation and name was compared with every other."""
+    corpus, _ = load_with_problems(make_sources(tmp_path))
+    suggester = Suggester(corpus)
+    prose = ("Huawei said “the equipment is safe,” and Ken Hu told Example News that “nothing changed”. "
+             "The Spanish government, according to Maria Lopez of the Interior Ministry, “sees no risk”. "
+             "theHuawei spokesperson added: “we comply”. Officials met with [Ken Hu]{actor=ken-hu} in Brussels.")
+
+    def cost(n: int) -> int:
+        doc = read("d.md", "\n\n".join(prose for _ in range(n)) + "\n")
+        return calls(lambda: suggester.findings(doc))
+
+    assert_linear(cost, 40)

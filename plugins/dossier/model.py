@@ -15,6 +15,20 @@ from dossier.problems import Location
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What an id (a file stem, an anchor) may look like."""
 
+MAX_ID = 100
+"""The longest id, in characters. Real ids are under 50; a file name of some 250 bytes is too long
+for most file systems, and the site writes one per id."""
+
+MAX_NAME = 200
+"""The longest name or alias of an actor or a country, or alias of a claim (real ones are under 50)."""
+
+MAX_FILE = 10_000_000
+"""The largest source file, in bytes (real documents are under 20 kB, a long report as text under
+1 MB). A document's page is its whole text: this bounds it."""
+
+MAX_STATEMENT = 600
+"""The longest statement of a claim, or title of a document (real ones are under 150)."""
+
 STANCES = ("supports", "disputes", "about")
 """The stance keys, in the order pages list them."""
 

@@ -121,6 +121,11 @@ class DossierError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+def too_long(what: str, text: str, limit: int) -> str:
+    """The message for `text` over `limit` characters: its length and its start, not the whole of it."""
+    return f"{what} is {len(text):,} characters long, over the limit of {limit}: '{text[:40]}…'"
+
+
 def did_you_mean(word: str, choices: Iterable[str] | NameIndex) -> str:
     """A ``; did you mean 'x'?`` suffix when one of `choices` is close to `word`, else ``""``.
 

@@ -14,10 +14,17 @@ from collections.abc import Iterable
 CUTOFF = 0.6
 """The least `difflib` similarity for a hint: below it, a suggestion would mislead more than help."""
 
+COMPARED = 100
+"""The longest word or name compared for a hint. Comparing costs about the square of the length
+(the deletions of a name, `difflib`'s matching): a word of thousands of characters, which is no
+typo of an id anyway, gets no hint instead of exhausting memory."""
+
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice most similar to `word`, if any is similar enough; compares with each choice."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=CUTOFF)
+    if len(word) > COMPARED:
+        return None
+    close = difflib.get_close_matches(word, [c for c in choices if len(c) <= COMPARED], n=1, cutoff=CUTOFF)
     return close[0] if close else None
 
 
@@ -35,11 +42,11 @@ class NameIndex:
     of two characters (a letter missing and one added, a letter changed and one added).
     Candidates are then ranked as `closest` ranks them. Looking up a word costs about its length
     (its square for the second try), whatever the registry's size; the index is made at the
-    first lookup.
+    first lookup. Names and words longer than `COMPARED` are left out.
     """
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._names = list(names)
+        self._names = [name for name in names if len(name) <= COMPARED]
         self._by_deletion: dict[str, list[str]] | None = None
 
     def __len__(self) -> int:
@@ -58,6 +65,8 @@ class NameIndex:
 
         Only if there is none, those two deletions from `word` and one of their own.
         """
+        if len(word) > COMPARED:
+            return set()
         index = self._index()
         once = _deletions(word)
         found = {name for key in once for name in index.get(key, ())}

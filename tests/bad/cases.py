@@ -347,6 +347,33 @@ CASES = [
           replace("originals/brussels-meeting.txt", "on Monday.", "with theSpanish delegation on Monday.")],
          ["sources/countries/spain.md:5:5: warning: 'Spanish' (country 'spain') never matches as a whole word, "
           "but document 'brussels-meeting' writes 'theSpanish'"]),
+    # Lengths over the limits (issue 23): one line must not exhaust memory or time ----------------
+    Case("id of 3,000 letters in by=", [replace(DOC, "by=huawei", "by=" + "h" * 3000)],
+         [f"{D}:9:65: an id in 'by=' is 3,000 characters long, over the limit of 100: '{'h' * 40}…'"]),
+    Case("document id of 250 characters", [write(f"documents/{'d' * 250}.md", "---\ntitle: T\n---\nText.\n")],
+         [f"sources/documents/{'d' * 250}.md:1:1: the file's id is 250 characters long, over the limit of 100: "
+          f"'{'d' * 40}…'; rename the file"]),
+    Case("name of 242 characters", [replace("actors/ken-hu.md", "name: Ken Hu", "name: " + "Ken " * 60 + "Hu")],
+         ["sources/actors/ken-hu.md:2:7: 'name' is 242 characters long, over the limit of 200: "
+          "'Ken Ken Ken Ken Ken Ken Ken Ken Ken Ken …'"]),
+    Case("alias of 657 characters", [replace("countries/spain.md", "  - Spanish", "  - Spanish\n  - " + "Very " * 130 + "Spanish")],
+         ["sources/countries/spain.md:6:5: an entry of 'aliases' is 657 characters long, over the limit of 200: "
+          "'Very Very Very Very Very Very Very Very …'"]),
+    Case("claim statement of 749 characters",
+         [replace("claims/huawei-poses-security-risk.md", "statement: Huawei", "statement: " + "Huawei " * 100 + "Huawei")],
+         ["sources/claims/huawei-poses-security-risk.md:2:12: 'statement' is 749 characters long, over the limit "
+          "of 600: 'Huawei Huawei Huawei Huawei Huawei Huawe…'"]),
+    Case("title of 726 characters", [replace(DOC, "title: Huawei opens", "title: " + "Huawei " * 100 + "opens")],
+         [f"{D}:2:8: 'title' is 726 characters long, over the limit of 600: 'Huawei Huawei Huawei Huawei Huawei Huawe…'"]),
+    Case("anchor of 101 characters", [replace(DOC, "{quote by=huawei", "{#" + "a" * 101 + " quote by=huawei")],
+         [f"{D}:9:56: the anchor is 101 characters long, over the limit of 100: '{'a' * 40}…'"]),
+    Case("same= of 101 characters", [replace(DOC, "{says by=spanish-government", "{says by=spanish-government same=" + "s" * 101)],
+         [f"{D}:11:104: an id in same= is 101 characters long, over the limit of 100: '{'s' * 40}…'"]),
+    Case("part_of of 101 characters", [replace("actors/ken-hu.md", "part_of: huawei", "part_of: " + "h" * 101)],
+         [f"sources/actors/ken-hu.md:5:10: 'part_of' is 101 characters long, over the limit of 100: '{'h' * 40}…'"]),
+    Case("source file over 10 MB", [write("originals/brussels-meeting.txt", "x" * 10_000_001)],
+         ["sources/originals/brussels-meeting.txt:1:1: the file is over 10 MB, the most a source may be: split the "
+          "document into parts, one document each"]),
     # Verbatim text ---------------------------------------------------------------------------
     Case("text differs from its original", [replace(DOC, "on Monday.", "on Tuesday.")],
          [f"{D}:7:62: text differs from its original sources/originals/brussels-meeting.txt (line 1, column 62): "

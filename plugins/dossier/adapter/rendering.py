@@ -13,6 +13,10 @@ The outputs go through a file, not a pipe: a pipe holds 64 KB, so the child woul
 build's process to read, which it does only between pages; a file never fills. A pipe carries a
 byte per output, so that the build's process can sleep until the next one is written.
 
+A watchdog keeps the build from waiting forever: a child stopped (``kill -STOP``) fails the build
+at once, and one that writes nothing for `WATCHDOG` seconds (no page takes a second) is ended
+and fails it; each error says which happened.
+
 Where ``os.fork`` does not exist (Windows), the outputs are rendered in the build's process
 before it goes on, as `dossier.rendering.site.render_site` does.
 """
@@ -22,14 +26,23 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
 import struct
 import tempfile
+import time
 import traceback
 from collections.abc import Callable, Iterator
 
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.site import Output, Site
+
+WATCHDOG = 120.0
+"""Seconds the build waits for the next output before it ends the child and fails: rendering a
+page takes milliseconds, a data file of a large corpus a few seconds."""
+
+_POLL = 1.0
+"""Seconds between two looks at whether the child is stopped, while it writes nothing."""
 
 _HEADER = struct.Struct("<Q")
 """Each record: its length, then a pickled ``(kind, value)``."""
@@ -49,10 +62,12 @@ class BackgroundRendering:
         site: The site the pages go into (its ``pages``), empty so far.
         outputs: The site's outputs, not yet started: the child takes them.
         files_dir: Where the data files go (the site's folder), each at its URI.
+        watchdog: Seconds without an output after which the child is ended and the build fails.
     """
 
-    def __init__(self, site: Site, outputs: Iterator[Output], files_dir: str) -> None:
+    def __init__(self, site: Site, outputs: Iterator[Output], files_dir: str, watchdog: float = WATCHDOG) -> None:
         self._site = site
+        self._watchdog = watchdog
         self.files_written: dict[str, None] = {}
         """The data files written so far, by URI."""
         self._done = False
@@ -155,7 +170,7 @@ class BackgroundRendering:
         failure is raised when something after it is asked for.
         """
         while not condition() and not self._done and self._pid:
-            if not self._read_records() and not os.read(self._wake, 1 << 16):
+            if not self._read_records() and not self._wait():
                 # The child has ended: whatever it wrote before is in the file.
                 self._read_records()
                 self._reap()
@@ -163,6 +178,31 @@ class BackgroundRendering:
             self._reap()
         if self._error and not condition():
             raise RenderingError(self._error)
+
+    def _wait(self) -> bool:
+        """Sleep until the child writes again; False once it has ended (or been ended, failing).
+
+        The watchdog: a stopped child, or one silent for `_watchdog` seconds, fails the rendering.
+        """
+        since = time.monotonic()
+        while True:
+            ready, _, _ = select.select([self._wake], [], [], min(_POLL, self._watchdog))
+            if ready:
+                return bool(os.read(self._wake, 1 << 16))
+            pid, status = os.waitpid(self._pid, os.WNOHANG | os.WUNTRACED)
+            if pid and os.WIFSTOPPED(status):
+                self._fail(f"the process rendering the corpus was stopped (signal {os.WSTOPSIG(status)}, "
+                           f"{signal.Signals(os.WSTOPSIG(status)).name}): it was ended, and the build with it")
+                return False
+            if pid:  # it has exited: what it wrote before is in the file
+                self._reaped = True
+                self._read_records()
+                self._end(status)
+                return False
+            if time.monotonic() - since >= self._watchdog:
+                self._fail(f"the process rendering the corpus wrote nothing for {self._watchdog:g} s: it was "
+                           "ended, and the build with it (no page should take so long: please report it)")
+                return False
 
     def _read_records(self) -> bool:
         """Take in every complete record after the last one read; whether there was any."""

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dossier import Problem, Severity, load_with_problems
-from dossier.cli.sources import add_sources_option, existing_sources, shown
-from dossier.model import ID_PATTERN, Actor, Corpus, Country
+from dossier.cli.sources import InputError, add_sources_option, existing_sources, read_input, shown
+from dossier.model import ID_PATTERN, MAX_ID, Actor, Corpus, Country
 from dossier.reading.attribution import slug
 from dossier.reading.paragraphs import separate
 
@@ -31,6 +31,8 @@ class RefusedError(Exception):
 
 def check_id(id_: str) -> None:
     """Refuse an id that breaks the id rule, suggesting the id it was probably meant to be."""
+    if len(id_) > MAX_ID:
+        raise RefusedError(f"the id is {len(id_):,} characters long, over the limit of {MAX_ID}: choose a shorter one")
     if ID_PATTERN.fullmatch(id_):
         return
     hint = f"; did you mean '{slug(id_)}'?" if slug(id_) else ""
@@ -89,9 +91,9 @@ def new_document(args: argparse.Namespace, sources: Path) -> list[Path]:
     check_id(args.id)
     text_file = Path(args.text_file)
     try:
-        received = text_file.read_bytes()
-    except OSError as exc:
-        raise RefusedError(f"cannot read {text_file}: {exc.strerror}") from None
+        received = read_input(text_file)
+    except InputError as exc:
+        raise RefusedError(str(exc)) from None
     try:
         text = received.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -17,6 +17,7 @@ quotation and who speaks. The command changes no file and exits 0.
 from __future__ import annotations
 
 import argparse
+import bisect
 import re
 import sys
 from collections.abc import Iterator
@@ -25,8 +26,8 @@ from pathlib import Path
 
 from dossier import load_with_problems
 from dossier.characters import terminal_safe
-from dossier.cli.sources import shown, sources_folder
-from dossier.cli.text import DocumentText, Span, is_double, quotations, read, sentences
+from dossier.cli.sources import InputError, read_input, shown, sources_folder
+from dossier.cli.text import DocumentText, Span, SpanSet, is_double, quotations, read, sentences
 from dossier.reading.attribution import NAME_RUN, SUBJECT_SCORE, Attribution, Candidate, lowercase_words, slug, word_set
 from dossier.reading.prose import continued
 
@@ -74,17 +75,20 @@ class Suggester(Attribution):
         for paragraph in doc.paragraphs():
             spans = quotations(text, paragraph)
             every_quotation += spans
+            in_paragraph = SpanSet(spans)
             for sentence in sentences(text, paragraph, spans):
                 all_sentences.append(sentence)
-                quoted += [(q, len(all_sentences) - 1) for q in spans if sentence.start <= q.start < sentence.end]
+                quoted += [(q, len(all_sentences) - 1) for q in in_paragraph.within(sentence)]
         paragraphs = doc.paragraphs()
+        starts = [s.start for s in all_sentences]
         for number, paragraph in enumerate(paragraphs):
-            open_quote = continued(text, paragraph, paragraphs[number + 1:])
+            # `continued` reads the next three paragraphs at most.
+            open_quote = continued(text, paragraph, paragraphs[number + 1:number + 4])
             if open_quote is not None:
                 every_quotation.append(open_quote)
-                index = next(i for i, s in enumerate(all_sentences) if s.start <= open_quote.start < s.end)
-                quoted.append((open_quote, index))
+                quoted.append((open_quote, bisect.bisect_right(starts, open_quote.start) - 1))
         quoted.sort(key=lambda pair: pair[0].start)
+        quotation_set = SpanSet(every_quotation)
         previous: tuple[int, str] | None = None  # the sentence and speaker of the last proposal
         self.last_speaker = self.last_subject = None
         for quote, index in quoted:
@@ -94,7 +98,7 @@ class Suggester(Attribution):
             inner = text[quote.start + 1:quote.end - 1].strip(" ,.")
             if inner in self.actor_of or inner in self.country_of:
                 continue  # a name in quotation marks ("Politico") is a mention, not a quotation
-            candidates = self.candidates(text, quote, index, all_sentences, every_quotation)
+            candidates = self.candidates(text, quote, index, all_sentences, quotation_set)
             if not candidates and previous is not None and previous[0] >= index - 1:
                 candidates = [Candidate(previous[1], "", 0, "continues the quotation before")]
             words = text[quote.start:quote.end]
@@ -190,8 +194,11 @@ def run(args: argparse.Namespace) -> int:
     """Print the findings; always exit 0 (a missing file is said on standard error)."""
     path = Path(args.path)
     try:
-        file_text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        file_text = read_input(path).decode("utf-8")
+    except InputError as exc:
+        print(terminal_safe(str(exc)), file=sys.stderr)
+        return 0
+    except UnicodeDecodeError as exc:
         print(terminal_safe(f"{shown(path)}: cannot read it: {exc}"), file=sys.stderr)
         return 0
     sources = sources_folder(args.sources) if args.sources else document_path(path)

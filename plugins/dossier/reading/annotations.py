@@ -14,6 +14,7 @@ import re
 from dossier.model import (
     EARLIEST_LIKELY_YEAR,
     ID_PATTERN,
+    MAX_ID,
     STANCES,
     STATEMENT_KINDS,
     UNKNOWN_DATE,
@@ -22,12 +23,13 @@ from dossier.model import (
     PartialDate,
     Remark,
 )
-from dossier.problems import Location, Problems, did_you_mean
+from dossier.problems import Location, Problems, did_you_mean, too_long
 from dossier.reading.coverage import NAMED_REASONS, PHRASE_KINDS
 from dossier.reading.leads import Leads
 from dossier.reading.markup import Attribute, ParsedBody, RawSpan, line_col
 from dossier.reading.registry import Registry
 from dossier.reading.sentences import sentence_bounds
+from dossier.suggest import NameIndex, closest
 
 KINDS = (*STATEMENT_KINDS, "phrase", "redacted")
 """Annotation kinds written as a bare word; a mention is written ``actor=`` or ``country=``."""
@@ -56,6 +58,10 @@ INHERITED_KEYS = ("by", "date", "via")
 
 NAMED_BY = {"by": "actor", "actor": "actor", "country": "country"}
 """The keys whose value is the id of an actor or a country, which contributors may write as a name."""
+
+_COMPARED_WHOLE = 50
+"""Up to this many anchors, a misspelt ``same=`` is compared with each (finding distant typos too);
+beyond, with its near neighbours in an index only, so that many typos cost little."""
 
 MENTION_KEYS = ("actor", "country")
 """The keys that make an annotation a mention."""
@@ -118,6 +124,8 @@ class AnnotationReader:
         # Per document, the anchors of spans left out after a problem (their own, or an entity's file):
         # a same= naming one is left out too, without a second report of the same problem.
         self._dropped: dict[str, set[str]] = {}
+        self._anchors: dict[int, tuple[Document, dict[str, Annotation]]] = {}
+        self._anchor_hints: dict[int, tuple[dict[str, Annotation], list[str] | NameIndex]] = {}
 
     def annotate(self, document: Document, parsed: ParsedBody) -> None:
         """Set `document`'s annotations from the spans of its body: each checked, each given an anchor."""
@@ -190,6 +198,7 @@ class AnnotationReader:
             remark.parts.sort(key=lambda a: a.start)
             if not self._merge_stances(remark):
                 dropped |= {id(part) for part in remark.parts}
+        self._anchor_hints.pop(id(anchored), None)
         return [a for a in kept if id(a) not in dropped]
 
     def join_reports(self, documents: dict[str, Document]) -> None:
@@ -217,6 +226,8 @@ class AnnotationReader:
                 annotation.remark = None
                 remark.merge_stances()
         self._reports.clear()
+        self._anchors.clear()
+        self._anchor_hints.clear()
 
     def _report_target(self, annotation: Annotation, documents: dict[str, Document],
                        pair: Attribute) -> Annotation | None:
@@ -231,19 +242,44 @@ class AnnotationReader:
         if document is annotation.document:
             self.problems.error(where, f"same={annotation.same} names this document: write same={anchor}")
             return None
-        anchored = {a.anchor: a for a in document.annotations if a.anchor and a.is_statement}
+        anchored = self._statement_anchors(document)
         target = anchored.get(anchor)
         if target is None and anchor in self._dropped.get(document_id, ()):
             return None  # that span's problem is reported
         if target is None:
             self.problems.error(where, f"same={annotation.same} names no statement anchor of document "
-                                       f"'{document_id}'{did_you_mean(anchor, list(anchored))}")
+                                       f"'{document_id}'{self._anchor_hint(anchor, anchored, annotation)}")
             return None
         if target.same:
             self.problems.error(where, f"same={annotation.same} names a span that is itself marked "
                                        f"same={target.same}: name the remark's first span")
             return None
         return target
+
+    def _statement_anchors(self, document: Document) -> dict[str, Annotation]:
+        """The statements of `document` by anchor, gathered once however many spans name it."""
+        key = id(document)
+        if key not in self._anchors:
+            self._anchors[key] = (document, {a.anchor: a for a in document.annotations if a.anchor and a.is_statement})
+        return self._anchors[key][1]
+
+    def _anchor_hint(self, name: str, anchored: dict[str, Annotation], annotation: Annotation) -> str:
+        """A did-you-mean over the statement anchors of `anchored` other than `annotation`'s own.
+
+        A document's anchors are indexed once (`NameIndex`), so that many misspelt ``same=`` cost
+        little; a short list is compared whole, which finds more distant typos.
+        """
+        key = id(anchored)
+        if key not in self._anchor_hints:
+            statements = [a for a, t in anchored.items() if t.is_statement]
+            hints = statements if len(statements) <= _COMPARED_WHOLE else NameIndex(statements)
+            self._anchor_hints[key] = (anchored, hints)
+        hints = self._anchor_hints[key][1]
+        if isinstance(hints, NameIndex):
+            close = closest(name, sorted(hints.candidates(name) - {annotation.anchor}))
+        else:
+            close = closest(name, [a for a in hints if a != annotation.anchor])
+        return f"; did you mean '{close}'?" if close else ""
 
     def _check_date(self, annotation: Annotation, document: Document) -> None:
         """Warn about a statement dated after the document that reports it."""
@@ -265,9 +301,8 @@ class AnnotationReader:
         if target is None and name in self._dropped.get(document_id, ()):
             pass  # that span's problem is reported
         elif target is None or not target.is_statement:
-            statements = [a for a, t in anchored.items() if t.is_statement and t is not annotation]
             self.problems.error(where, f"same={name} names no statement anchor of this document"
-                                       f"{did_you_mean(name, statements)}")
+                                       f"{self._anchor_hint(name, anchored, annotation)}")
         elif target is annotation:
             self.problems.error(where, f"same={name} names this span itself: name the statement it continues")
         elif target.same:
@@ -433,6 +468,8 @@ class AnnotationReader:
 
     @staticmethod
     def _anchor_problem(annotation: Annotation, name: str) -> str:
+        if len(name) > MAX_ID:
+            return too_long("the anchor", name, MAX_ID)
         if not ID_PATTERN.fullmatch(name):
             return f"anchor '#{name}' is not valid: use lowercase letters, digits and hyphens"
         if RESERVED_ANCHOR.fullmatch(name):
@@ -543,6 +580,10 @@ class AnnotationReader:
             return True
         if key == "same":
             document, _, anchor = value.lstrip("#").rpartition("#")
+            longer = max(document, anchor, key=len)
+            if len(longer) > MAX_ID:
+                self.problems.error(pair.value_location, too_long("an id in same=", longer, MAX_ID))
+                return False
             if not ID_PATTERN.fullmatch(anchor) or (document and not ID_PATTERN.fullmatch(document)):
                 self.problems.error(pair.value_location, f"same= names an anchor of this document, or DOCUMENT#ANCHOR "
                                                          f"of another (lowercase letters, digits and hyphens), "

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dossier.model import Corpus
-from dossier.reading.prose import Span
+from dossier.reading.prose import Span, SpanSet
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -209,7 +209,7 @@ class Attribution:
         self.lowercase_words: set[str] = set()
 
     def candidates(self, text: str, quote: Span, index: int, all_sentences: list[Span],
-                   every_quotation: list[Span]) -> list[Candidate]:
+                   every_quotation: SpanSet) -> list[Candidate]:
         """The actors named in the quotation's sentence and the one before, most likely first.
 
         A name scores for standing in the same sentence (more than in the one before), for being
@@ -218,22 +218,24 @@ class Attribution:
         (``met with X``) or being a possessive (``X’s remarks``), which make it unlikely to speak.
         """
         found: list[Candidate] = []
-        speaker = self.attributed(text, quote, all_sentences[index], every_quotation)
+        # Within `WINDOW` of the quotation: a run-on sentence is not read whole for each of its quotations.
+        near = _clipped(all_sentences[index], quote.start - WINDOW, quote.end + WINDOW)
+        earlier = _clipped(all_sentences[index - 1], quote.start - WINDOW, quote.end) if index else None
+        speaker = self.attributed(text, quote, near, every_quotation)
         if speaker is None:
             speaker = self.continuing(text, quote, every_quotation)
         if speaker is not None:
             found.append(speaker)
-        for distance, sentence in ((0, all_sentences[index]), (1, all_sentences[index - 1] if index else None)):
+        for distance, sentence in ((0, near), (1, earlier)):
             if sentence is None:
                 continue
-            names = [n for n in self.named(text, sentence)
-                     if not any(q.start <= n.start < q.end for q in every_quotation)]
+            names = [n for n in self.named(text, sentence) if not every_quotation.holds(n.start)]
             # The attribution verb nearest before the quotation, and the name it most likely belongs to.
             end = quote.start if distance == 0 else sentence.end
             verb = None
             for word in re.finditer(r"[\w’']+", text[sentence.start:end]):
                 here = sentence.start + word.start()
-                if word.group().lower() in ATTRIBUTION and not any(q.start <= here < q.end for q in every_quotation):
+                if word.group().lower() in ATTRIBUTION and not every_quotation.holds(here):
                     verb = here
             subject = next((m for m in reversed(names) if verb is not None and m.end <= verb
                             and not _after_preposition(text, m.start, sentence.start)
@@ -242,17 +244,17 @@ class Attribution:
             found += [self._candidate(text, quote, sentence, match, distance=distance, subject=subject, first=first)
                       for match in names]
         pronoun = re.search(r"\b(he|she|it|they)\s+(?:\w+\s+)?(said|says|told|added|warned|replied|stated|wrote)\b",
-                            text[all_sentences[index].start:all_sentences[index].end])
+                            text[near.start:near.end])
         if pronoun and not any(c.reason.startswith("same") for c in found):
             # "it" or "they": an organisation or a public body
             wanted = ("person",) if pronoun.group(1) in ("he", "she") else ("organisation", "public-body")
             found = [c for c in found if c.kind in wanted]
         if speaker is None and not any("attribution verb" in c.reason for c in found if c.reason.startswith("same")):
-            found += self.described(text, all_sentences[index], every_quotation)
+            found += self.described(text, near, every_quotation)
         found.sort(key=lambda c: -c.score)
         return found
 
-    def named_speaker(self, text: str, quote: Span, sentence: Span, every_quotation: list[Span]) -> Candidate | None:
+    def named_speaker(self, text: str, quote: Span, sentence: Span, every_quotation: SpanSet) -> Candidate | None:
         """The registered actor that `sentence` names outright as the speaker of `quote`, else None.
 
         Only the subject of the attribution verb counts, when it is a registered name or a
@@ -263,7 +265,7 @@ class Attribution:
         found = self.attributed(text, quote, sentence, every_quotation)
         return found if found is not None and found.outright else None
 
-    def attributed(self, text: str, quote: Span, sentence: Span, every_quotation: list[Span]) -> Candidate | None:
+    def attributed(self, text: str, quote: Span, sentence: Span, every_quotation: SpanSet) -> Candidate | None:
         """The speaker the sentence attributes `quote` to, read from the subject of its verb.
 
         ``“…,” Ansip, who deals with … the Commission, said``: the relative clause is skipped;
@@ -271,7 +273,7 @@ class Attribution:
         ``Y, who said he had “…”``. The subject is then resolved by `resolve`. None when the
         sentence has no attribution verb next to the quotation.
         """
-        later = [q.start for q in every_quotation if quote.end <= q.start < sentence.end]
+        later = [q.start for q in every_quotation.within(Span(quote.end, sentence.end))]
         after = text[quote.end:min(later[0] if later else sentence.end, sentence.end)]
         lead = len(after) - len(after.lstrip(" ,.;:!?—–-…"))
         for phrase in self._subjects_after(after[lead:], quote.end + lead):
@@ -306,12 +308,13 @@ class Attribution:
             yield Span(start, start + len(phrase.strip()))
 
     @staticmethod
-    def _subject_before(text: str, quote: Span, sentence: Span, every_quotation: list[Span]) -> Span | None:
+    def _subject_before(text: str, quote: Span, sentence: Span, every_quotation: SpanSet) -> Span | None:
         """Where the subject stands before a quotation: the last attribution verb of its clause, or a colon."""
-        begin = max([sentence.start, *(q.end for q in every_quotation if sentence.start <= q.end <= quote.start)])
+        previous = every_quotation.last_before(quote.start)
+        begin = max(sentence.start, previous.end) if previous is not None else sentence.start
         before = text[begin:quote.start]
         verbs = [m for m in re.finditer(r"[\w’']+", before) if m.group().lower() in ATTRIBUTION
-                 and not any(q.start <= begin + m.start() < q.end for q in every_quotation)]
+                 and not every_quotation.holds(begin + m.start())]
         if not verbs and not before.rstrip().endswith(":"):
             return None
         clause = text[begin:begin + (verbs[-1].start() if verbs else len(before.rstrip()) - 1)]
@@ -334,16 +337,16 @@ class Attribution:
         words = clause.rstrip()
         return Span(begin + len(words) - len(words.lstrip()), begin + len(words))
 
-    def continuing(self, text: str, quote: Span, every_quotation: list[Span]) -> Candidate | None:
+    def continuing(self, text: str, quote: Span, every_quotation: SpanSet) -> Candidate | None:
         """The speaker of the quotation just before, when nothing else is attributed in between.
 
         ``“…,” Pompeo said. “For nations …”``: no other actor or attribution verb stands between them.
         """
         last = self.last_speaker
-        before = [q for q in every_quotation if q.end <= quote.start]
-        if last is None or not before:
+        before = every_quotation.last_before(quote.start)
+        if last is None or before is None:
             return None
-        gap = Span(max(q.end for q in before), quote.start)
+        gap = Span(before.end, quote.start)
         if self.last_subject is not None and gap.start <= self.last_subject.start < gap.end:
             end = re.search(r"[.!?]\s", text[self.last_subject.end:gap.end])  # “…,” X said. “Can anyone …?”
             gap = Span(self.last_subject.end + end.end() if end else gap.end, gap.end)
@@ -523,7 +526,7 @@ class Attribution:
             reasons.insert(0, "not in the registry yet")
         return Candidate(match.actor, match.name, score, ", ".join(reasons), kind)
 
-    def described(self, text: str, sentence: Span, every_quotation: list[Span]) -> list[Candidate]:
+    def described(self, text: str, sentence: Span, every_quotation: SpanSet) -> list[Candidate]:
         """The actor that a description such as ``the intelligence service said`` refers back to.
 
         In a sentence with an attribution verb, ``the`` and one to three lowercase words name a
@@ -531,14 +534,14 @@ class Attribution:
         aliases or role hold the last of those words is the one meant.
         """
         words = [w for w in re.finditer(r"[\w’']+", text[sentence.start:sentence.end])
-                 if not any(q.start <= sentence.start + w.start() < q.end for q in every_quotation)]
+                 if not every_quotation.holds(sentence.start + w.start())]
         if not any(w.group().lower() in ATTRIBUTION for w in words):
             return []
         found: list[Candidate] = []
         earlier = self.named(text, Span(max(0, sentence.start - _LOOK_BACK), sentence.start))
         for match in re.finditer(r"\b[Tt]he((?: [a-z]+){1,3})\b", text[sentence.start:sentence.end]):
             at = sentence.start + match.start()
-            if any(q.start <= at < q.end for q in every_quotation) or _after_preposition(text, at, sentence.start):
+            if every_quotation.holds(at) or _after_preposition(text, at, sentence.start):
                 continue  # quoted, or an object ("within the company"), not who speaks
             # The last word that names a kind of actor: "the intelligence service said", "the official did".
             for head in reversed(match.group(1).split()):
@@ -599,3 +602,13 @@ class Attribution:
         if MIN_NAME_WORDS <= len(words) <= MAX_PERSON_WORDS and not common and all(not w.isupper() for w in words):
             return "person"
         return None
+
+
+WINDOW = 1000
+"""How far (characters) from a quotation its sentence is read for a speaker: a run-on sentence of a
+megabyte is not read again for each of its quotations."""
+
+
+def _clipped(sentence: Span, start: int, end: int) -> Span:
+    """`sentence`, cut to the characters from `start` to `end`."""
+    return Span(max(sentence.start, start), min(sentence.end, end))

@@ -21,7 +21,7 @@ from dossier.reading.attribution import Attribution, Candidate, lowercase_words
 from dossier.reading.files import SourceText
 from dossier.reading.markup import RawSpan, parse
 from dossier.reading.paragraphs import LONG_PARAGRAPH, sentence_lines
-from dossier.reading.prose import Span, quotations, sentences
+from dossier.reading.prose import Span, SpanSet, quotations, sentences
 
 NAMED_REASONS = ("earlier", "later", "by-country", "by-description", "checked")
 """Why a speaker is not named near the statement, as ``named=`` says it; ``checked``: ``by=`` is
@@ -160,15 +160,19 @@ def misattributed(document: Document, spans: list[RawSpan],
     attribution.lowercase_words = lowercase_words(" ".join(text[slice(*document.paragraphs[n - 1])]
                                                            for n in paragraphs))
     found = []
+    in_paragraph: dict[int, list[Annotation]] = {}
+    for annotation in quotes:
+        in_paragraph.setdefault(annotation.paragraph, []).append(annotation)
     for number in sorted(paragraphs):
         paragraph = Span(*document.paragraphs[number - 1])
-        every_quotation = quotations(text, paragraph)
-        every_sentence = sentences(text, paragraph, every_quotation)
-        for annotation in (a for a in quotes if a.paragraph == number):
-            quote = next((q for q in every_quotation if q.start < annotation.end and annotation.start < q.end), None)
+        every_quotation = SpanSet(quotations(text, paragraph))
+        every_sentence = sentences(text, paragraph, list(every_quotation))
+        sentence_starts = [s.start for s in every_sentence]
+        for annotation in in_paragraph[number]:
+            quote = every_quotation.overlapping(Span(annotation.start, annotation.end))
             if quote is None:
                 continue  # words without their marks in the text: nothing to read the attribution from
-            sentence = next(s for s in every_sentence if s.start <= quote.start < s.end)
+            sentence = every_sentence[bisect.bisect_right(sentence_starts, quote.start) - 1]
             expected = attribution.named_speaker(text, quote, sentence, every_quotation)
             if expected is not None and expected.actor not in (*annotation.speakers, *annotation.via):
                 found.append((by_at[annotation.start, annotation.end], annotation, expected))

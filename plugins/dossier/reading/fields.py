@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from dossier.characters import BIDI, CONTROL, bidi_message, code_point, control_message
-from dossier.model import EARLIEST_LIKELY_YEAR, ID_PATTERN, PartialDate
-from dossier.problems import Location, Problems, did_you_mean
+from dossier.model import EARLIEST_LIKELY_YEAR, ID_PATTERN, MAX_ID, MAX_NAME, MAX_STATEMENT, PartialDate
+from dossier.problems import Location, Problems, did_you_mean, too_long
 from dossier.reading.frontmatter import Field
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -33,13 +33,14 @@ class Spec:
     """What a field must hold.
 
     Its type is ``text``, ``date``, ``url``, ``id``, ``language``, ``code``, ``texts`` (a list),
-    or ``choice`` among `choices`.
+    or ``choice`` among `choices`. A text longer than `limit` characters is an error.
     """
 
     type: str = "text"
     required: bool = False
     choices: tuple[str, ...] = ()
     strict_choices: bool = True
+    limit: int | None = None
 
 
 NAMES = frozenset({"name", "aliases", "title", "publisher", "author", "role", "statement"})
@@ -47,7 +48,7 @@ NAMES = frozenset({"name", "aliases", "title", "publisher", "author", "role", "s
 
 
 DOCUMENT = {
-    "title": Spec(required=True),
+    "title": Spec(required=True, limit=MAX_STATEMENT),
     "publisher": Spec(required=True),
     "published": Spec("date", required=True),
     "url": Spec("url"),
@@ -59,27 +60,27 @@ DOCUMENT = {
     "retrieved": Spec("date"),
     "archive_url": Spec("url"),
     "notes": Spec(),
-    "via": Spec("id"),
+    "via": Spec("id", limit=MAX_ID),
     "title_from": Spec("choice", choices=("text", "editors")),
 }
 ACTOR = {
-    "name": Spec(required=True),
+    "name": Spec(required=True, limit=MAX_NAME),
     "kind": Spec("choice", required=True, choices=ACTOR_KINDS),
-    "country": Spec("id"),
-    "aliases": Spec("texts"),
+    "country": Spec("id", limit=MAX_ID),
+    "aliases": Spec("texts", limit=MAX_NAME),
     "role": Spec(),
-    "part_of": Spec("id"),
-    "nationality": Spec("id"),
-    "based_in": Spec("id"),
+    "part_of": Spec("id", limit=MAX_ID),
+    "nationality": Spec("id", limit=MAX_ID),
+    "based_in": Spec("id", limit=MAX_ID),
 }
 COUNTRY = {
-    "name": Spec(required=True),
+    "name": Spec(required=True, limit=MAX_NAME),
     "code": Spec("code"),
-    "aliases": Spec("texts"),
+    "aliases": Spec("texts", limit=MAX_NAME),
 }
 CLAIM = {
-    "statement": Spec(required=True),
-    "aliases": Spec("texts"),
+    "statement": Spec(required=True, limit=MAX_STATEMENT),
+    "aliases": Spec("texts", limit=MAX_NAME),
 }
 
 
@@ -142,9 +143,12 @@ def _convert(name: str, entry: Field, spec: Spec, problems: Problems) -> object:
         problems.error(entry.value_location, f"'{name}': {bidi_message(bidi)}")
         return None
     if spec.type == "texts":
-        return _texts(name, entry, problems)
+        return _texts(name, entry, spec, problems)
     value = _single_text(name, entry, problems)
     if value is None:
+        return None
+    if spec.limit is not None and len(value) > spec.limit:
+        problems.error(entry.value_location, too_long(f"'{name}'", value, spec.limit))
         return None
     if spec.type == "date":
         try:
@@ -173,16 +177,23 @@ def _today() -> PartialDate:
     return PartialDate(today.year, today.month, today.day)
 
 
-def _texts(name: str, entry: Field, problems: Problems) -> list[str]:
-    """A list of texts (a single text counts as a list of one); empty entries are reported."""
+def _texts(name: str, entry: Field, spec: Spec, problems: Problems) -> list[str]:
+    """A list of texts (a single text counts as a list of one); empty and too long entries are reported."""
     value = [entry.value] if isinstance(entry.value, str) else entry.value
     if value is None:
         return []
     cleaned = [v.strip() for v in value]
-    for item, location in zip(cleaned, entry.item_locations or [entry.value_location] * len(cleaned), strict=False):
+    kept = []
+    locations = entry.item_locations
+    for i, item in enumerate(cleaned):
+        location = locations[i] if i < len(locations) else entry.value_location
         if not item:
             problems.error(location, f"'{name}' has an empty entry")
-    return [v for v in cleaned if v]
+        elif spec.limit is not None and len(item) > spec.limit:
+            problems.error(location, too_long(f"an entry of '{name}'", item, spec.limit))
+        else:
+            kept.append(item)
+    return kept
 
 
 def _single_text(name: str, entry: Field, problems: Problems) -> str | None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.characters import CONTROL, control_message
-from dossier.model import ID_PATTERN
-from dossier.problems import Location, Problems, did_you_mean
+from dossier.model import ID_PATTERN, MAX_FILE, MAX_ID
+from dossier.problems import Location, Problems, did_you_mean, too_long
 from dossier.reading.frontmatter import SourceFile, split
 from dossier.reading.markup import LineIndex
 
@@ -134,6 +134,9 @@ class SourceTree:
         if ext != FOLDERS[folder]:
             self.problems.error(Location(shown), f"files in sources/{folder}/ must end in '{FOLDERS[folder]}'")
             return None
+        if len(stem) > MAX_ID:
+            self.problems.error(Location(shown), too_long("the file's id", stem, MAX_ID) + "; rename the file")
+            return None
         if not ID_PATTERN.fullmatch(stem):
             suggestion = slug(stem)
             hint = f"; rename it '{suggestion}{ext}'" if suggestion else ""
@@ -175,7 +178,12 @@ class SourceTree:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                 self.problems.error(Location(shown), "not a regular file (a FIFO, a device or a socket): not read")
                 return None
-            return file.read()
+            data = file.read(MAX_FILE + 1)
+        if len(data) > MAX_FILE:
+            self.problems.error(Location(shown, 1, 1), f"the file is over {MAX_FILE // 1_000_000} MB, the most a "
+                                                       "source may be: split the document into parts, one document each")
+            return None
+        return data
 
     def decode(self, data: bytes, shown: str, *, check_controls: bool = True) -> str | None:
         r"""The text of `data`, or ``None`` after reporting where it is not UTF-8.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dossier.reading.prose import Span, quotations, sentences
+from dossier.reading.prose import Span, quotations, sentences, split
 
 LIST_MARKER = re.compile(r"[ \t]{0,8}(?:[-*+•◦▪‣●·–—−]|\d{1,3}[.)]|\(\w{1,3}\)|[a-z]\))[ \t]+(?=\S)")
 """A list item's marker at the start of a line: a bullet or dash, ``1.``, ``1)``, ``(a)``, ``a)``."""
@@ -204,7 +204,7 @@ class Leads:
             return NONE
         block = self.blocks[i]
         found = self._sentences(block)
-        at = max((n for n, s in enumerate(found) if s.start <= start), default=0)
+        at = split(self.text, block.words, block.end).at(start)
         if not self._leans(found[at].start):
             return NONE
         if at > 0:
@@ -218,9 +218,8 @@ class Leads:
             return NONE  # the line introducing the list, shown as its heading
         return self._bounded(self._sentences(before)[-1])
 
-    def _sentences(self, block: Block) -> list[Span]:
-        whole = Span(block.words, block.end)
-        return sentences(self.text, whole, quotations(self.text, whole))
+    def _sentences(self, block: Block) -> tuple[Span, ...]:
+        return split(self.text, block.words, block.end).spans
 
     def _leans(self, at: int) -> bool:
         words = _FIRST_WORDS.match(self.text, at)

@@ -25,16 +25,28 @@ def trie_pattern(names: list[str]) -> str:
     return _node_pattern(trie)
 
 
-def _node_pattern(node: dict[str, Any]) -> str:
-    ends_here = _END in node
-    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char != _END]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends_here:
-        # Greedy optional group: the longer name is tried first.
-        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
-    return body
+def _node_pattern(root: dict[str, Any]) -> str:
+    """The pattern of a trie node, built without recursion: a name as long as the stack allows is no limit."""
+    done: dict[int, str] = {}
+    stack = [root]
+    while stack:
+        node = stack[-1]
+        pending = [child for char, child in node.items() if char != _END and id(child) not in done]
+        if pending:
+            stack.extend(pending)
+            continue
+        stack.pop()
+        ends_here = _END in node
+        branches = [re.escape(char) + done.pop(id(child)) for char, child in sorted(node.items()) if char != _END]
+        if not branches:
+            done[id(node)] = ""
+            continue
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            # Greedy optional group: the longer name is tried first.
+            body = "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        done[id(node)] = body
+    return done[id(root)]
 
 
 class NameMatcher:

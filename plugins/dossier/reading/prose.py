@@ -7,7 +7,10 @@ text of a document.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 PAIRS = {
@@ -64,17 +67,22 @@ def quotations(text: str, paragraph: Span) -> list[Span]:
     """
     found: list[Span] = []
     at, stop = paragraph.start, paragraph.end
+    # Whether a mark can close depends on its place only: once no closing mark of an opening one
+    # is left, none is for a later one of its kind, and the rest of the paragraph is not read
+    # again for it. Each place is read once per kind of mark, however many marks stay open.
+    closed_out: set[str] = set()
     # Jump from mark to mark: every paragraph of every document is read at each build.
     while (opening := _OPENING.search(text, at, stop)) is not None:
         at = opening.start()
         mark = text[at]
-        if _opens(text, at, stop):
+        if mark not in closed_out and _opens(text, at, stop):
             close = next((m.start() for m in _CLOSING[mark].finditer(text, at + 1, stop)
                           if _closes(text, m.start(), stop)), -1)
             if close > 0:
                 found.append(Span(at, close + 1))
                 at = close + 1
                 continue
+            closed_out.add(mark)
         at += 1
     return found
 
@@ -122,12 +130,17 @@ def sentences(text: str, paragraph: Span, quoted: list[Span]) -> list[Span]:
     A full stop inside a quotation ends a sentence only if the quotation ends with it and a
     capital follows (``“… what it is,” Pang said.`` is one sentence).
     """
+    inside = [False] * (paragraph.end - paragraph.start)
+    ending: set[int] = set()  # the last two places of each quotation
+    for q in quoted:
+        for i in range(q.start, q.end - 1):
+            inside[i - paragraph.start] = True
+        ending.update((q.end - 2, q.end - 1))
     spans, start = [], paragraph.start
     for match in re.finditer(r"[.!?…][’”\"'»」』)]*\s+(?=[“\"‘'«„(\[A-Z0-9À-Ý])", text[paragraph.start:paragraph.end]):
         end = paragraph.start + match.end()
         mark_at = paragraph.start + match.start()
-        if any(q.start <= mark_at < q.end - 1 for q in quoted) and not any(q.end - 2 <= mark_at < q.end
-                                                                            for q in quoted):
+        if inside[mark_at - paragraph.start] and mark_at not in ending:
             continue
         if _ABBREVIATION.search(text[max(start, mark_at - 5):mark_at + 1]):
             continue
@@ -140,3 +153,79 @@ def sentences(text: str, paragraph: Span, quoted: list[Span]) -> list[Span]:
 def is_double(text: str, span: Span) -> bool:
     """Whether the quotation `span` opens with a double mark."""
     return text[span.start] in _DOUBLE
+
+
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """The sentences of a span of text, by start and by end."""
+
+    spans: tuple[Span, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def around(self, start: int, end: int, whole: Span) -> tuple[int, int]:
+        """Where the sentence holding `start` starts, and where the one holding `end` ends (within `whole`)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        j = bisect.bisect_left(self.ends, end)
+        return (self.starts[i] if i >= 0 else whole.start), (self.ends[j] if j < len(self.ends) else whole.end)
+
+    def at(self, start: int) -> int:
+        """The index of the sentence holding `start` (0 before the first)."""
+        return max(bisect.bisect_right(self.starts, start) - 1, 0)
+
+
+@functools.lru_cache(maxsize=16)
+def split(text: str, start: int, end: int) -> Sentences:
+    """The sentences of ``text[start:end]``, remembered: each statement of a paragraph asks for its own.
+
+    Reading the paragraph again for each would make a paragraph of n statements cost n² (2,000
+    took a minute).
+    """
+    whole = Span(start, end)
+    found = tuple(sentences(text, whole, quotations(text, whole)))
+    return Sentences(found, tuple(s.start for s in found), tuple(s.end for s in found))
+
+
+class SpanSet:
+    """Spans that do not overlap (quotations, annotations), asked about by bisection, not by a scan of all."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self.spans)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def last_before(self, at: int) -> Span | None:
+        """The last span that ends at or before `at`."""
+        i = bisect.bisect_right(self.starts, at) - 1
+        while i >= 0 and self.spans[i].end > at:
+            i -= 1
+        return self.spans[i] if i >= 0 else None
+
+    def holds(self, at: int) -> bool:
+        """Whether a span holds the place `at`."""
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.spans[i].end
+
+    def overlapping(self, span: Span) -> Span | None:
+        """The span that overlaps `span` (the last starting before its end), if any."""
+        i = bisect.bisect_left(self.starts, span.end) - 1
+        return self.spans[i] if i >= 0 and span.start < self.spans[i].end else None
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether a span overlaps `span` (the last starting before its end is the one that may)."""
+        i = bisect.bisect_left(self.starts, span.end) - 1
+        return i >= 0 and span.start < self.spans[i].end
+
+    def holds_all(self, span: Span) -> bool:
+        """Whether one span holds all of `span`."""
+        i = bisect.bisect_right(self.starts, span.start) - 1
+        return i >= 0 and span.end <= self.spans[i].end
+
+    def within(self, span: Span) -> list[Span]:
+        """The spans that start inside `span`."""
+        return self.spans[bisect.bisect_left(self.starts, span.start):bisect.bisect_left(self.starts, span.end)]

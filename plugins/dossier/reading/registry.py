@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-from dossier.model import Actor, Claim, Corpus, Country, Entity, acting_country
-from dossier.problems import Location, Problems
+from dossier.model import MAX_ID, Actor, Claim, Corpus, Country, Entity, acting_country
+from dossier.problems import Location, Problems, too_long
 from dossier.reading import fields as schemas
 from dossier.reading.files import SourceText, slug
 from dossier.reading.frontmatter import SourceFile
@@ -258,6 +258,9 @@ class Registry:
             offset += len(id_) + 1
             if not id_:
                 self.problems.error(where, f"empty id in '{key}=': separate ids by single commas, without spaces")
+                ok = False
+            elif len(id_) > MAX_ID:
+                self.problems.error(where, too_long(f"an id in '{key}='", id_, MAX_ID))
                 ok = False
             elif id_ in ids:
                 self.problems.error(where, f"'{id_}' is listed twice in '{key}='")

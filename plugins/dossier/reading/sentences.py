@@ -12,7 +12,7 @@ sentence, the heading over its list or the sentence before a pronoun, is `dossie
 from __future__ import annotations
 
 from dossier.reading.leads import item_bounds
-from dossier.reading.prose import Span, quotations, sentences
+from dossier.reading.prose import Span, split
 
 CONTEXT_LIMIT = 160
 """The most characters of the sentence shown on each side of a statement."""
@@ -25,9 +25,7 @@ def sentence_bounds(text: str, paragraph: tuple[int, int], start: int, end: int,
     Within `paragraph`, or the list item of it that holds the words. At most `limit` characters are kept on either side of the words.
     """
     whole = Span(*item_bounds(text, paragraph, start, end))
-    found = sentences(text, whole, quotations(text, whole))
-    left = max((s.start for s in found if s.start <= start), default=whole.start)
-    right = min((s.end for s in found if s.end >= end), default=whole.end)
+    left, right = split(text, whole.start, whole.end).around(start, end, whole)
     while left < start and text[left].isspace():
         left += 1
     while right > end and text[right - 1].isspace():

@@ -15,6 +15,8 @@ Both are warnings: they fail a strict build (``make site``, ``python -m dossier 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -90,10 +92,10 @@ def _check_names(corpus: Corpus, problems: Problems) -> None:
     pattern = re.compile(trie_pattern(sorted(unmatched)), re.IGNORECASE)
     reported: set[tuple[str, str]] = set()
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
-        mentions = document.mentions
+        mentions = _Mentions(document.mentions)
         for match in pattern.finditer(document.text):
             for name, kind, entity, where in unmatched[match.group().lower()]:
-                if (kind, name) in reported or _mentioned(mentions, match.start(), match.end(), entity.id):
+                if (kind, name) in reported or mentions.cover(entity.id, match.start(), match.end()):
                     continue
                 word = _word_around(document.text, match.start(), match.end())
                 whole = word == match.group()
@@ -108,9 +110,24 @@ def _check_names(corpus: Corpus, problems: Problems) -> None:
                                         f"[{word}]{{{kind}={entity.id}}}")
 
 
-def _mentioned(mentions: list[Annotation], start: int, end: int, id_: str) -> bool:
-    """Whether one of `mentions` names `id_` and covers part of ``start:end``."""
-    return any(a.target == id_ and a.start < end and start < a.end for a in mentions)
+class _Mentions:
+    """A document's mentions by the entity they name, asked by bisection: a text may hold a million."""
+
+    def __init__(self, mentions: list[Annotation]) -> None:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for a in mentions:
+            spans.setdefault(a.target, []).append((a.start, a.end))
+        self._starts: dict[str, list[int]] = {}
+        self._reach: dict[str, list[int]] = {}  # the furthest end of the mentions starting at or before each
+        for target, found in spans.items():
+            found.sort()
+            self._starts[target] = [start for start, _ in found]
+            self._reach[target] = list(itertools.accumulate((end for _, end in found), max))
+
+    def cover(self, id_: str, start: int, end: int) -> bool:
+        """Whether a mention names `id_` and covers part of ``start:end``."""
+        i = bisect.bisect_left(self._starts.get(id_, []), end) - 1
+        return i >= 0 and self._reach[id_][i] > start
 
 
 def _word_around(text: str, start: int, end: int) -> str:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from dossier.model import Corpus, Document
 from dossier.reading.attribution import Attribution, lowercase_words
-from dossier.reading.prose import Span, quotations, sentences
+from dossier.reading.prose import Span, SpanSet, quotations, sentences
 from dossier.rendering.escape import json_for_script
 
 DATA_ID = "dossier-annotate-data"
@@ -39,8 +39,9 @@ def ranked_speakers(corpus: Corpus, document: Document) -> list[dict[str, object
             all_sentences.append(sentence)
             quoted += [(q, len(all_sentences) - 1) for q in spans if sentence.start <= q.start < sentence.end]
     found: list[dict[str, object]] = []
+    quotation_set = SpanSet(every_quotation)
     for quote, index in quoted:
-        candidates = attribution.candidates(text, quote, index, all_sentences, every_quotation)
+        candidates = attribution.candidates(text, quote, index, all_sentences, quotation_set)
         speakers = [c.actor for c in candidates if c.actor in corpus.actors]
         found.append({"words": " ".join(text[quote.start:quote.end].split()), "speakers": list(dict.fromkeys(speakers))})
         if candidates:

@@ -90,6 +90,11 @@ def _words_after(text: str, side: int) -> str:
     return (kept[:space] if space > side // 2 and not text[side].isspace() else kept).rstrip()
 
 
+WORDS_SHOWN = 2_000
+"""The most characters of a statement's words shown, or copied, outside its document (a long
+passage of a law runs to about this): longer words are cut at a word with ``…``, and the footnote
+leads to the whole passage. So no page grows with one statement's length."""
+
 HEADING_LIMIT = 80
 """Characters of the heading over a statement's list shown with it outside its document."""
 
@@ -124,10 +129,12 @@ def quotation(annotation: Annotation, actors: dict[str, Actor], limit: int | Non
     leans on comes first: the heading over its list, and the sentence before one that opens
     with a pronoun or a connective (`Annotation.lead`). With a `limit`, the words are shortened
     to it at a word boundary (see `shorten`), and the sentence, and the sentence before, to a
-    quarter of it on each side.
+    quarter of it on each side; without, words longer than `WORDS_SHOWN` are shortened to it.
     """
     before, words, after = (_folded(part) for part in annotation.context)
     side = None
+    if limit is None and len(words) > WORDS_SHOWN:
+        limit = WORDS_SHOWN
     cut_before = False
     if limit is not None:
         words, side = shorten(words, limit), limit // 4

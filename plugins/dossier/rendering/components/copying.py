@@ -14,7 +14,13 @@ from markupsafe import Markup
 
 from dossier.model import Actor, Annotation
 from dossier.rendering import escape
-from dossier.rendering.components.citations import HEADING_LIMIT, KIND_NAMES, QUOTE_MARKS, provenance_notes
+from dossier.rendering.components.citations import (
+    HEADING_LIMIT,
+    KIND_NAMES,
+    QUOTE_MARKS,
+    WORDS_SHOWN,
+    provenance_notes,
+)
 from dossier.rendering.text import shorten
 
 if TYPE_CHECKING:
@@ -36,7 +42,7 @@ def plain_citation(statement: Annotation, actors: dict[str, Actor], permalink: s
     """
     document = statement.document
     assert document is not None
-    words = _one_line(statement.text)
+    words = shorten(statement.text, WORDS_SHOWN)
     heading = _one_line(statement.lead[0])
     under = f"under “{shorten(heading, HEADING_LIMIT)}”" if heading else ""
     if statement.kind == "quote":

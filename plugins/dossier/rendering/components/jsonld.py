@@ -11,9 +11,10 @@ from dossier.model import Claim, Corpus, Document
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.bibliography import NUMBERED_KINDS
-from dossier.rendering.components.citations import KIND_NAMES, provenance_notes
+from dossier.rendering.components.citations import KIND_NAMES, WORDS_SHOWN, provenance_notes
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.languages import language_name
+from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
 
 APPEARANCES = 60
@@ -71,7 +72,7 @@ def claim_jsonld(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls,
             "@type": "Quotation" if statement.kind == "quote" else "CreativeWork",
             "@id": urls.page(document, statement.anchor, within=within),
             "url": urls.page(document, statement.anchor, within=within),
-            "text": " ".join(statement.text.split()),
+            "text": shorten(statement.text, WORDS_SHOWN),
             "creator": creators if len(creators) != 1 else creators[0],
             **({} if statement.when.estimated else {"dateCreated": statement.when.iso}),
             "description": f"{kind[0].upper()}{kind[1:]}{', ' + noted if noted else ''}; {stance} the claim.",

@@ -21,6 +21,7 @@ from dossier.rendering.components.timelines import strip
 from dossier.rendering.counts import counted, stance_figures
 from dossier.rendering.descriptions import description_html
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
+from dossier.rendering.pages import paging
 from dossier.rendering.pages.paging import Series
 from dossier.rendering.pages.timeline import timeline_href
 from dossier.rendering.text import shorten, without_accents
@@ -78,17 +79,24 @@ def _passages(page: PageWriter, passages: list[Passage], entity: Actor | Country
         by_document[passage.document.id].append(passage)
     groups = sorted(by_document.values(), key=lambda g: (g[0].document.published, g[0].document.id), reverse=True)
     page.text(f"{len(passages)} passage(s) in {len(groups)} document(s); each ¶ links to the paragraph.")
-    _newest_documents(page, groups, _mentions, Series(f"{entity.folder}/{entity.id}/mentions",
-                                                      f"Documents mentioning {entity.name}", groups), entity=entity, extra=extra)
+    parts = [group[i:i + SPOTS_SHOWN] for group in groups for i in range(0, len(group), SPOTS_SHOWN)]
+    _newest_documents(page, parts, _mentions, Series(f"{entity.folder}/{entity.id}/mentions",
+                                                     f"Documents mentioning {entity.name}", parts, _spots_page()),
+                      entity=entity, extra=extra, split=len(parts) > len(groups))
 
 
 def _newest_documents(page: PageWriter, groups: Sequence[T], items: Callable[[PageWriter, Sequence[T]], list[Markup]],
-                      series: Series[T], *, entity: Actor | Country | Claim, extra: dict[str, GeneratedPage]) -> None:
-    """The newest `PASSAGES_SHOWN` documents as `items`; past them, all on the pages of `series`."""
+                      series: Series[T], *, entity: Actor | Country | Claim, extra: dict[str, GeneratedPage],
+                      split: bool = False) -> None:
+    """The newest `PASSAGES_SHOWN` documents as `items`; past them, all on the pages of `series`.
+
+    `split`: a document's paragraphs are in parts of `SPOTS_SHOWN`, an item each.
+    """
     page.items(items(page, groups[:PASSAGES_SHOWN]))
     if len(groups) > PASSAGES_SHOWN:
+        what = f"{len(groups)} entries (a document in parts of {SPOTS_SHOWN} ¶)" if split else f"{len(groups)} documents"
         page.paragraph(Markup(f"The newest {PASSAGES_SHOWN} shown; {len(groups) - PASSAGES_SHOWN} more: "
-                              + series.link(page, f"all {len(groups)} documents") + "."), css="dossier-more")
+                              + series.link(page, f"all {what}") + "."), css="dossier-more")
         extra.update(series.render(page.urls, lambda p: Markup(f"Back to {p.link(entity)}"),
                                    lambda p, _, chunk: p.items(items(p, chunk))))
 
@@ -129,15 +137,22 @@ def _claim_passages(page: PageWriter, claim: Claim, index: CorpusIndex, extra: d
         return
     ordered = [(documents[d], spots[d]) for d in sorted(spots, key=lambda d: (documents[d].published, d),
                                                             reverse=True)]
+    parts = [(document, dict(numbered[i:i + SPOTS_SHOWN])) for document, paragraphs in ordered
+             for numbered in [sorted(paragraphs.items())] for i in range(0, len(numbered), SPOTS_SHOWN)]
 
     def items(on: PageWriter, chunk: Sequence[tuple[Document, dict[int, list[Annotation]]]]) -> list[Markup]:
         return [Markup(f"{on.link(document)} ({document.published}): " + ", ".join(
             on.link(document, f"¶{number}", said[0].anchor, tooltip=f"¶{number}: {_excerpt(document, number)}")
             for number, said in sorted(paragraphs.items()))) for document, paragraphs in chunk]
 
-    _newest_documents(page, ordered, items, Series(f"claims/{claim.id}/passages",
-                                                   f"Documents discussing: {claim.statement}", ordered), entity=claim,
-                      extra=extra)
+    _newest_documents(page, parts, items, Series(f"claims/{claim.id}/passages",
+                                                 f"Documents discussing: {claim.statement}", parts, _spots_page()),
+                      entity=claim, extra=extra, split=len(parts) > len(ordered))
+
+
+def _spots_page() -> int:
+    """Entries on a numbered page of passages: `SPOTS_PAGE`, or fewer if pages hold fewer items."""
+    return min(SPOTS_PAGE, paging.PAGE_SIZE)
 
 
 def _description(page: PageWriter, description: str) -> None:
@@ -157,6 +172,13 @@ CLAIMS_SHOWN = 20
 
 POSITIONS_SHOWN = 100
 """Rows of an actor's table of positions (the claims it says most about)."""
+
+SPOTS_SHOWN = 20
+"""Paragraphs of one document linked in one entry of a list of passages: a document that holds
+more is listed in parts, an entry each, so that one document cannot make a page grow."""
+
+SPOTS_PAGE = 50
+"""Entries on one numbered page of passages: at most a thousand paragraph links, about 300 KB."""
 
 PASSAGES_SHOWN = 30
 """Documents listed under "Mentioned in" (the newest); the rest are on pages of their own."""
