@@ -147,7 +147,7 @@ def test_timeline_filter_narrows_to_one_claim(width: str, open_reader: Callable[
     expect(shown).to_have_count(disputing)
     # Headings of months left empty go too: the filtered timeline is not a wall of headings.
     visible_months = tab.page.locator(".md-content h3:visible").count()
-    months = {(s.when.year, s.when.month) for s in index.statements if claim in s.stances.get("disputes", ())}
+    months = {(s.when.year, s.when.month) for s in index.statements if s.remark and claim in s.remark.stances.get("disputes", ())}
     assert visible_months == len(months)
 
     form.locator("button[type='reset']").click()
