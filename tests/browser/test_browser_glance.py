@@ -154,6 +154,21 @@ def test_timeline_filter_narrows_to_one_claim(width: str, open_reader: Callable[
     expect(shown).to_have_count(total)
 
 
+def test_a_filtered_timeline_keeps_its_note_numbers(open_reader: Callable[..., Reader], corpus: Corpus) -> None:
+    """An entry that cites note 54 finds note 54 in the list, not the 7th of the notes still shown."""
+    claim = _central_claim(corpus)
+    tab = open_reader(PHONE)
+    tab.open(f"timeline/?claim={claim}")
+    notes = tab.page.locator(".md-content .footnote li[id]")
+    shown = tab.page.locator(".md-content .footnote li[id]:visible")
+    expect(shown).not_to_have_count(notes.count())
+    cited = set(tab.page.locator(".dossier-entry:visible a.footnote-ref").all_inner_texts())
+    # The number a list item shows is its value (HTML's ordinal value), else its place among those shown.
+    numbered = shown.evaluate_all("items => items.map(li => [li.id, String(li.value)])")
+    assert {number for _, number in numbered} == cited
+    assert all(note_id == f"fn:{number}" for note_id, number in numbered), numbered
+
+
 def test_timeline_link_opens_filtered_and_works_without_script(browser: Browser, site_url: str,
                                                               open_reader: Callable[..., Reader],
                                                               corpus: Corpus) -> None:

@@ -87,6 +87,45 @@ def test_claim_footnote_tooltip_shows_the_citation_and_leads_to_the_highlighted_
         "the target passage is not visibly marked"
 
 
+def test_a_note_cited_several_times_shows_no_back_arrows_in_its_tooltip(
+        reader: Reader, built_site: Path, page_of_kind: dict[str, str]) -> None:
+    claim = page_of_kind["claim"]
+    soup = BeautifulSoup((built_site / claim / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shared = next((note for note in soup.select(".footnote li[id]") if len(note.select("a.footnote-backref")) > 1),
+                  None)
+    assert shared is not None, f"/{claim}: no note is cited more than once"
+    reader.open(claim)
+    reference = reader.page.locator(f"a.footnote-ref[href$='#{shared['id']}']").first
+    reference.evaluate("e => window.scrollBy(0, e.getBoundingClientRect().top - 160)")
+    reference.hover()
+    tooltip = reader.page.locator(f"#{reference.get_attribute('aria-controls')}")
+    expect(tooltip).to_be_visible()
+    text = tooltip.inner_text()
+    assert _words(text).startswith(_words(shared.p.get_text())[:40]), text
+    assert "↩" not in text, f"the tooltip ends in back-references: {text!r}"
+
+
+def test_claim_page_folds_earlier_statements_and_notes_one_tap_away_on_a_phone(
+        open_reader: Callable[..., Reader], page_of_kind: dict[str, str]) -> None:
+    tab = open_reader(PHONE)
+    tab.open(page_of_kind["claim"])
+    earlier = tab.page.locator("li.dossier-earlier details").first
+    hidden = earlier.locator("q, .dossier-says-text").first
+    expect(hidden).to_be_hidden()
+    earlier.locator("summary").click()
+    expect(hidden).to_be_visible()
+
+    # Following a statement's note number opens the folded notes at its note.
+    notes = tab.page.locator("details.dossier-notes")
+    expect(notes).not_to_have_attribute("open", "")
+    reference = tab.page.locator(".dossier-actor-statements a.footnote-ref").first
+    note = tab.page.locator(f"[id='{reference.get_attribute('href').split('#')[-1]}']")
+    expect(note).to_be_hidden()
+    reference.click()
+    expect(note).to_be_visible()
+    expect(note).to_be_in_viewport()
+
+
 def _actor_alias_without_accents(corpus: Corpus) -> tuple[str, str, str]:
     """An actor whose accented name has an alias written without its accents, and that alias."""
     for actor in sorted(corpus.actors.values(), key=lambda a: a.id):

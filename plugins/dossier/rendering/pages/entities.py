@@ -543,7 +543,7 @@ def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Url
         page.note("No statement yet.")
     page.heading(2, "Discussed in", "passages")
     _claim_passages(page, claim, index, extra)
-    page.html(footnotes.render(), claim_jsonld(claim, corpus, index, urls))
+    page.html(footnotes.render(folded=True), claim_jsonld(claim, corpus, index, urls))
     return page.page()
 
 
@@ -614,7 +614,9 @@ class _SideList:
             said = members[0].statements
             together = {p.actor for p in members}
             lines = []
-            latest = said[-STATEMENTS_SHOWN:]
+            # The latest statement shown, the earlier ones (newest first) one tap away: a side of a
+            # long claim page reads on a phone as a list of who says it, not a wall of quotations.
+            latest = said[-STATEMENTS_SHOWN:][::-1]
             for statement, item in zip(latest, _statement_items(latest, footnotes, corpus), strict=True):
                 own = statement.stance_on(claim.id)
                 badge = "" if own == stance else f"{stance_badge(own)}: "
@@ -622,6 +624,11 @@ class _SideList:
                 joint = (f" <small>(with {', '.join(page.link(corpus.actors[a]) for a in others)})</small>"
                          if others else "")
                 lines.append(f"<li>{badge}{item}{joint}</li>")
+            if len(lines) > 1:
+                earlier = counted(len(lines) - 1, "earlier statement")
+                folded = (f'<li class="dossier-earlier"><details class="dossier-disclosure"><summary>{earlier}'
+                          f"</summary><ul>{''.join(lines[1:])}</ul></details></li>")
+                lines[1:] = [folded]
             if len(said) > STATEMENTS_SHOWN:
                 more = self.statements.link(page, corpus.actors[members[0].actor], claim.id,
                                             Markup("all ") + counted(len(said), "statement"))
@@ -650,6 +657,10 @@ def _countries_of_sides(page: PageWriter, corpus: Corpus, index: CorpusIndex,
         return
     shown = [s for s in _COUNTRY_COLUMNS if s != "both" or by_side["both"]]
     ordered = sorted(counts, key=lambda c: corpus.countries[c].name.casefold())
+    # The card names each side's actors by country: the table of counts is one tap away.
+    page.html(Markup(f'<details class="dossier-disclosure"><summary>{counted(len(ordered), "country", "countries")}: '
+                     "how many of their actors are on each side</summary>"))
     page.table(headings("Country", *(_COUNTRY_COLUMNS[s] for s in shown)),
                ([page.link(corpus.countries[c]), *(counts[c][s] for s in shown)] for c in ordered),
                numeric=range(1, len(shown) + 1))
+    page.html(Markup("</details>"))
