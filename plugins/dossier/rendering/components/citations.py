@@ -11,7 +11,6 @@ from markupsafe import Markup
 
 from dossier.model import Actor, Annotation, Document, PartialDate
 from dossier.rendering import escape
-from dossier.rendering.counts import counted
 from dossier.rendering.languages import foreign_lang, language_name
 from dossier.rendering.text import shorten
 
@@ -349,10 +348,10 @@ class Footnotes:
                        + "\n</ol>\n</div>")
         if not folded:
             return notes
-        documents = len({passage.document.id for passage in self._passages})
-        return Markup(f'<details class="dossier-disclosure dossier-notes"><summary>Sources: '
-                      f'{counted(len(self._passages), "note")} on passages of {counted(documents, "document")}'
-                      f"</summary>\n{notes}\n</details>")
+        count, documents = len(self._passages), len({passage.document.id for passage in self._passages})
+        return Markup(f'<details class="dossier-disclosure dossier-notes"><summary>Sources: {count} '
+                      f'note{"s" if count > 1 else ""} on passages of {documents} '
+                      f'document{"s" if documents > 1 else ""}</summary>\n{notes}\n</details>')
 
 
 def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup) -> Markup:
