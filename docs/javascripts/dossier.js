@@ -199,3 +199,29 @@
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();
+
+// The graph: tapping (or pressing Enter or Space on) the dot after an actor's name brings out its
+// lines until another dot is chosen or it is chosen again; without script, focusing it does.
+(function () {
+  function pick(dot) {
+    const node = dot.closest(".dossier-node");
+    const svg = dot.closest("svg");
+    if (!node || !svg) return;
+    const picked = !node.classList.contains("dossier-picked");
+    svg.querySelectorAll(".dossier-node.dossier-picked").forEach(function (other) {
+      other.classList.remove("dossier-picked");
+      const otherDot = other.querySelector(".dossier-node-dot");
+      if (otherDot) otherDot.setAttribute("aria-pressed", "false");
+    });
+    node.classList.toggle("dossier-picked", picked);
+    dot.setAttribute("aria-pressed", picked ? "true" : "false");
+  }
+  document.addEventListener("click", function (event) {
+    const dot = event.target instanceof Element ? event.target.closest(".dossier-node-dot") : null;
+    if (dot) pick(dot);
+  });
+  document.addEventListener("keydown", function (event) {
+    const dot = event.target instanceof Element ? event.target.closest(".dossier-node-dot") : null;
+    if (dot && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); pick(dot); }
+  });
+})();
