@@ -227,3 +227,40 @@ def test_screenshot_of_each_kind_of_page(kind: str, width: str, open_reader: Cal
     # A page wider than the screen makes a phone reader scroll sideways to read every line.
     overflow = tab.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"/{page_of_kind[kind]} is {overflow}px wider than a {width} screen"
+
+
+def test_document_text_is_a_tap_away_and_its_labels_open_on_tap_and_on_focus(
+        open_reader: Callable[..., Reader], page_of_kind: dict[str, str]) -> None:
+    tab = open_reader(PHONE)
+    tab.open(page_of_kind["document"])
+    read = tab.page.locator(".dossier-read a")
+    expect(read).to_be_in_viewport()
+    read.click()
+    expect(tab.page.locator("#text")).to_be_in_viewport()
+
+    chip = tab.page.locator(".dossier-chip").first
+    button, body = chip.locator("button.dossier-chip-label"), chip.locator(".dossier-chip-body")
+    expect(body).to_be_hidden()
+    # The closed label is no longer than a short name: it never outweighs the words it follows.
+    box = button.bounding_box()
+    assert box is not None and box["width"] <= PHONE["width"] / 2 and box["height"] < 30, box
+    button.click()  # a tap: a phone does not hover
+    tab.page.mouse.move(0, 0)
+    expect(body).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(body.locator("a[href*='claims/']").first).to_be_in_viewport()
+    button.click()  # a second tap closes it
+    expect(body).to_be_hidden()
+    button.click()
+    tab.page.mouse.move(0, 0)
+    expect(body).to_be_visible()
+    tab.page.keyboard.press("Escape")
+    expect(body).to_be_hidden()
+    # The keyboard: focus opens it, and its links can be reached with Tab.
+    tab.page.keyboard.press("Tab")
+    tab.page.keyboard.press("Shift+Tab")
+    expect(button).to_be_focused()
+    expect(body).to_be_visible()
+    tab.page.keyboard.press("Tab")
+    expect(body.locator("a").first).to_be_focused()
+    expect(body).to_be_visible()
