@@ -23,7 +23,7 @@ from dossier.relations import CorpusIndex, aggregate
 from dossier.rendering.components import cards
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.page import PageWriter
-from dossier.rendering.pages import graph, matrix, timeline
+from dossier.rendering.pages import graph, listings, matrix, timeline
 from dossier.rendering.urls import Urls
 from sitetools import build_project, check_links, make_project
 
@@ -503,3 +503,34 @@ def test_views_without_directory_urls(tmp_path: Path, mini_sources: Path) -> Non
     # What MkDocs does not rewrite follows the setting too: the exports' page URLs.
     data = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
     assert all(d["page"].endswith(f"/documents/{d['id']}.html") for d in data["documents"])
+
+
+# -- claims index -------------------------------------------------------------------------------
+
+
+def test_claims_index_puts_the_most_contested_first_with_a_diverging_bar_and_no_dead_column(
+        mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    page = BeautifulSoup(listings.render_claims_index(mini_corpus, index)["claims/index.md"].as_markdown,
+                         "html.parser")
+    table = page.find("table")
+    heads = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
+    rows = table.find("tbody").find_all("tr")
+    tallies = {c: Counter(p.stance for p in index.positions(c)) for c in mini_corpus.claims}
+    order = [_target(row.find("a")["href"])[1] for row in rows]
+    keys = [(min(tallies[c]["supports"], tallies[c]["disputes"]) + tallies[c]["both"],
+             tallies[c]["supports"] + tallies[c]["disputes"] + tallies[c]["both"]) for c in order]
+    assert keys == sorted(keys, reverse=True), f"not the most contested first: {order}, {keys}"
+    assert keys[0][0] > 0 and keys[-1][0] == 0, "the corpus has a contested claim and an uncontested one"
+    for row, claim in zip(rows, order, strict=True):
+        bar = row.select_one("svg.dossier-diverge")
+        tally = tallies[claim]
+        disputes, supports = tally["disputes"] + tally["both"], tally["supports"] + tally["both"]
+        assert bar["aria-label"].startswith(f"{disputes} disputing, {supports} supporting"), bar["aria-label"]
+        assert bool(bar.select_one(".dossier-bar-disputes")) == bool(disputes)
+        assert bool(bar.select_one(".dossier-bar-supports")) == bool(supports)
+    # Every column of counts counts something.
+    for column, head in enumerate(heads):
+        cells = [row.find_all("td")[column].get_text(strip=True) for row in rows]
+        if all(cell.isdigit() for cell in cells):
+            assert any(int(cell) for cell in cells), f"the column {head!r} is all zeros"
