@@ -213,10 +213,21 @@ def test_the_timeline_shares_a_passage_footnote_between_entries(corpus: Corpus) 
     assert len(references) == 6 and len(set(references)) == 5, "two statements of one paragraph, one number"
 
 
-def test_a_country_page_links_its_actors_statements_instead_of_footnotes(corpus: Corpus) -> None:
-    page = _html(render_country(corpus.countries["eu"], corpus, CorpusIndex(corpus)))
-    assert not page.select("a.footnote-ref") and not page.select("div.footnote")
-    link = page.find("a", href=lambda h: h and h.endswith("actors/commission/#on-risk"))
+def test_a_country_page_quotes_its_officials_per_claim_and_links_all_their_statements(corpus: Corpus) -> None:
+    rendered = render_country(corpus.countries["eu"], corpus, CorpusIndex(corpus))
+    assert "### On: Huawei equipment poses a security risk. {#remarks-risk}" in rendered.as_markdown
+    page = _html(rendered)
+    (line,) = [li for li in page.select("ul > li") if li.select_one(".dossier-who")]
+    # The actor, its stance, and its words (the claim card's rule: a quotation before a reported position).
+    assert "European Commission" in _words(line) and "✔ supports" in _words(line)
+    assert _words(line.q) == "the risk is real"
+    assert _footnote(page, line.select_one("a.footnote-ref")).find_parent("details") is not None
+    assert page.select_one("svg.dossier-strip") is not None, "a small timeline of its actors' statements"
+    # Huawei is based in China but acts for no state: China's page quotes no one.
+    china = _html(render_country(corpus.countries["china"], corpus, CorpusIndex(corpus)))
+    assert not china.select("a.footnote-ref") and "None of its actors takes a stance" in _words(china)
+    # The table of stances still counts each actor's statements, linked to them all.
+    link = next(a for a in page.select("table a") if a["href"].endswith("actors/commission/#on-risk"))
     # The link counts each stance apart (issue 24).
     assert link is not None and _words(link) == "✔ 2 statements supporting"
 
