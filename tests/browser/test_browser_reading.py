@@ -264,3 +264,29 @@ def test_document_text_is_a_tap_away_and_its_labels_open_on_tap_and_on_focus(
     tab.page.keyboard.press("Tab")
     expect(body.locator("a").first).to_be_focused()
     expect(body).to_be_visible()
+
+
+def test_search_on_a_phone_shows_results_before_filters_and_finds_claims_by_a_speaker(
+        open_reader: Callable[..., Reader], corpus: Corpus) -> None:
+    actor = corpus.actors["mike-pompeo"]
+    tab = open_reader(PHONE)
+    tab.open(f"search/?q={actor.name.split()[-1]}")
+    first = tab.page.locator(".pagefind-ui__result").first
+    expect(first).to_be_visible()
+    filters = tab.page.locator(".pagefind-ui__filter-panel")
+    result_box, filter_box = first.bounding_box(), filters.bounding_box()
+    assert result_box is not None and filter_box is not None and result_box["y"] < filter_box["y"], \
+        "the filters come before the first result"
+    expect(first).to_be_in_viewport()
+    # A claim page where that person takes a side is found by the name.
+    expect(tab.page.locator(".pagefind-ui__result-link[href*='/claims/']").first).to_be_visible()
+    titles = tab.page.locator(".pagefind-ui__result-title").all_inner_texts()
+    assert not [t for t in titles if t.strip().endswith("¶")], titles
+
+
+def test_search_sub_results_of_a_written_page_do_not_end_in_a_pilcrow(reader: Reader) -> None:
+    reader.open("search/?q=debate")
+    expect(reader.page.locator(".pagefind-ui__result-nested").first).to_be_visible()
+    titles = [" ".join(t.split()) for t in reader.page.locator(".pagefind-ui__result-title").all_inner_texts()]
+    assert "The debate" in titles, titles
+    assert not [t for t in titles if t.endswith("¶")], titles
