@@ -147,15 +147,15 @@ def test_the_editors_notes_and_description_stay_on_the_document_page(corpus: Cor
         assert metadata is not None and kept in _words(metadata)
 
 
-def test_statements_of_one_passage_share_one_footnote_cited_once_for_an_actor(corpus: Corpus) -> None:
+def test_statements_of_one_passage_share_one_footnote_each_with_its_marker(corpus: Corpus) -> None:
     page = _html(render_claim(corpus.claims["risk"], corpus, CorpusIndex(corpus)))
     entry = page.select_one("#disputes-huawei").find_parent("li")
-    statements = entry.select("ul > li")
-    assert [_words(s.q) for s in statements] == ["our kit is safe", "we are audited", "nobody found a backdoor"]
+    statements = [li for li in entry.select("ul li") if li.q and not li.li]
+    assert [_words(s.q) for s in statements] == ["nobody found a backdoor", "we are audited", "our kit is safe"]
     references = [s.select("a.footnote-ref") for s in statements]
-    # The two statements of one paragraph are cited once, after the second; the third has its own.
-    assert [len(r) for r in references] == [0, 1, 1]
-    assert references[1][0]["href"] != references[2][0]["href"]
+    # Every statement shows its marker: the two of one paragraph the same number, the other its own.
+    assert [len(r) for r in references] == [1, 1, 1]
+    assert references[1][0]["href"] == references[2][0]["href"] != references[0][0]["href"]
     shared = _footnote(page, references[1][0])
     passages = [a["href"] for a in shared.find_all("a", href=True) if "#" in a["href"]]
     assert any(h.endswith("#quote-huawei-1") for h in passages) and any(h.endswith("#quote-huawei-2")
@@ -168,6 +168,30 @@ def test_statements_of_one_passage_share_one_footnote_cited_once_for_an_actor(co
     assert len(page.select("div.footnote li[id]")) == len(numbers)
     one_per_passage = {(s.document.id, s.paragraph) for s in CorpusIndex(corpus).chronology["risk"]}
     assert len(numbers) == len(one_per_passage) == 4, "5 statements in 4 paragraphs"
+
+
+def test_a_claim_page_shows_each_actors_latest_statement_and_the_rest_one_tap_away(corpus: Corpus) -> None:
+    page = _html(render_claim(corpus.claims["risk"], corpus, CorpusIndex(corpus)))
+    entry = page.select_one("#disputes-huawei").find_parent("li")
+    shown = [li for li in entry.select("ul li") if li.q and not li.li and not li.find_parent("details")]
+    folded = entry.select_one("li.dossier-earlier > details.dossier-disclosure")
+    assert [_words(s.q) for s in shown] == ["nobody found a backdoor"], "the latest first, alone"
+    assert folded is not None and _words(folded.summary) == "2 earlier statements"
+    assert [_words(q) for q in folded.select("q")] == ["we are audited", "our kit is safe"], "none lost"
+    # The notes too, under a line that counts them; every reference still leads to its note.
+    notes = page.select_one("details.dossier-notes")
+    assert notes is not None and _words(notes.summary) == "Sources: 4 notes on passages of 2 documents"
+    for reference in page.select("a.footnote-ref"):
+        assert _footnote(page, reference).find_parent("details") is notes
+
+
+def test_each_note_writes_its_number_so_that_a_filter_hiding_notes_keeps_it(corpus: Corpus) -> None:
+    # A filtered timeline hides the notes of the entries it hides: an <ol> would renumber the rest.
+    page = _html(render_timeline(corpus, CorpusIndex(corpus))["timeline/index.md"])
+    notes = page.select("div.footnote li[id]")
+    assert len(notes) == 5
+    for number, note in enumerate(notes, 1):
+        assert note["id"] == f"fn:{number}" and note.get("value") == str(number)
 
 
 def test_a_statement_outside_its_document_is_summarised_with_its_date_not_its_document(corpus: Corpus) -> None:
@@ -189,10 +213,21 @@ def test_the_timeline_shares_a_passage_footnote_between_entries(corpus: Corpus) 
     assert len(references) == 6 and len(set(references)) == 5, "two statements of one paragraph, one number"
 
 
-def test_a_country_page_links_its_actors_statements_instead_of_footnotes(corpus: Corpus) -> None:
-    page = _html(render_country(corpus.countries["eu"], corpus, CorpusIndex(corpus)))
-    assert not page.select("a.footnote-ref") and not page.select("div.footnote")
-    link = page.find("a", href=lambda h: h and h.endswith("actors/commission/#on-risk"))
+def test_a_country_page_quotes_its_officials_per_claim_and_links_all_their_statements(corpus: Corpus) -> None:
+    rendered = render_country(corpus.countries["eu"], corpus, CorpusIndex(corpus))
+    assert "### On: Huawei equipment poses a security risk. {#remarks-risk}" in rendered.as_markdown
+    page = _html(rendered)
+    (line,) = [li for li in page.select("ul > li") if li.select_one(".dossier-who")]
+    # The actor, its stance, and its words (the claim card's rule: a quotation before a reported position).
+    assert "European Commission" in _words(line) and "✔ supports" in _words(line)
+    assert _words(line.q) == "the risk is real"
+    assert _footnote(page, line.select_one("a.footnote-ref")).find_parent("details") is not None
+    assert page.select_one("svg.dossier-strip") is not None, "a small timeline of its actors' statements"
+    # Huawei is based in China but acts for no state: China's page quotes no one.
+    china = _html(render_country(corpus.countries["china"], corpus, CorpusIndex(corpus)))
+    assert not china.select("a.footnote-ref") and "None of its actors takes a stance" in _words(china)
+    # The table of stances still counts each actor's statements, linked to them all.
+    link = next(a for a in page.select("table a") if a["href"].endswith("actors/commission/#on-risk"))
     # The link counts each stance apart (issue 24).
     assert link is not None and _words(link) == "✔ 2 statements supporting"
 

@@ -120,7 +120,8 @@ def test_page_titles_are_text(payload_site: Path, page: str, title: str) -> None
     soup = BeautifulSoup((payload_site / page).read_text(encoding="utf-8"), "html.parser")
     assert soup.title is not None and soup.title.string is not None
     assert soup.title.string.startswith(title)
-    assert len(soup.find_all("title")) == 1
+    # One page title; a figure's own <title>s (a country's small timeline) name its parts.
+    assert len([t for t in soup.find_all("title") if t.find_parent("svg") is None]) == 1
 
 
 LOADING = {"img": "src", "script": "src", "iframe": "src", "link": "href", "source": "src", "video": "src",

@@ -139,3 +139,26 @@ def test_every_citation_of_a_republished_report_names_both_publishers(tmp_path: 
     assert "Relays a report by News Agency" in site.files["data/citations/wire-copy.ris"]
     record = next(d for d in json.loads(site.files["data/corpus.json"])["documents"] if d["id"] == "wire-copy")
     assert record["via"] == "news-agency"
+
+
+def test_a_document_labels_each_statement_with_a_compact_chip_that_explains_its_remark(tmp_path: Path) -> None:
+    corpus = corpus_of(tmp_path, REPORT)
+    page = _page(corpus, "documents/brussels-meeting.md")
+    assert page.select_one(".dossier-overview .dossier-read a[href='#text']") is not None, "Read the text"
+    chips = page.select("sup.dossier-by .dossier-chip")
+    assert len(chips) == 2
+    for chip in chips:
+        button, body = chip.select_one("button.dossier-chip-label"), chip.select_one(".dossier-chip-body")
+        assert button["aria-controls"] == body["id"] and button["aria-expanded"] == "false"
+        # Closed, the label is the speaker and the stance symbols, never the claim's words.
+        assert " ".join(button.find(string=True, recursive=False).split()) in ("Huawei ✔", "Huawei ✘")
+        assert body.select_one("a.dossier-permalink") is not None
+    second = chips[1].select_one(".dossier-chip-body")
+    claim = corpus.claims["huawei-poses-security-risk"].statement
+    assert f"✘ disputes: {claim}" in [a.get_text() for a in second.select("a")], "the whole claim, opened"
+    # A part of a remark says what that means where it stands, and links to the first part.
+    same = second.find("a", href="#safe")
+    assert same is not None and "quoted in parts" in same.parent.get_text() and "count once" in same.parent.get_text()
+    # In another document, the same words link back to where the remark was first reported.
+    report = _page(corpus, "documents/wire-copy.md").select_one(".dossier-chip-body")
+    assert report.find("a", href=lambda h: h and h.endswith("documents/brussels-meeting/#safe")) is not None

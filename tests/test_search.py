@@ -16,12 +16,14 @@ import pytest
 from bad import make_project
 from bad.payloads import ALL_EDITS
 from bs4 import BeautifulSoup
-from dossier.adapter.search import SearchIndexer, SearchIndexError, entry_html
+from dossier.adapter.search import SearchIndexer, SearchIndexError, entry_html, page_html
 from dossier.model import Corpus
 from dossier.reading.loader import load
 from dossier.relations import CorpusIndex
+from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.search import FILTERS, STANCE_FILTER, SearchEntry, search_entries
 from dossier.rendering.urls import Urls
+from markupsafe import Markup
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,6 +80,34 @@ def test_a_document_is_filtered_by_who_speaks_on_which_claim_with_which_stance(m
             for stance, claims in statement.stances.items():
                 assert STANCE_FILTER[stance] in filters["stance"]
                 assert {mini_corpus.claims[c].statement for c in claims} <= set(filters["claim"])
+
+
+def test_claims_and_countries_are_found_by_the_names_they_concern(mini_corpus: Corpus) -> None:
+    entries = _entries(mini_corpus)
+    index = CorpusIndex(mini_corpus)
+    checked = 0
+    for claim in mini_corpus.claims.values():
+        entry = entries[f"claims/{claim.id}/"]
+        for position in index.positions(claim.id):
+            name = mini_corpus.actors[position.actor].name
+            # Its name in the searched text, under the side it takes; and a filter by it.
+            side = next(line for line in entry.text.splitlines() if name in line)
+            assert side.startswith(STANCE_WORDING[position.stance].heading + ":"), side
+            assert name in entry.filters["actor"]
+            checked += 1
+    for country in mini_corpus.countries.values():
+        entry = entries[f"countries/{country.id}/"]
+        for actor in index.actors_in_country.get(country.id, []):
+            assert actor.name in entry.text and actor.name in entry.filters["actor"]
+            checked += 1
+    assert checked > 5
+
+
+def test_a_headings_permalink_is_not_part_of_what_search_shows(tmp_path: Path) -> None:
+    html = page_html("Home", Markup('<h2 id="the-debate">The debate<a class="headerlink" href="#the-debate" '
+                                    'title="Permanent link">¶</a></h2><p>Words.</p>'))
+    link = BeautifulSoup(html, "html.parser").select_one("a.headerlink")
+    assert link is not None and link.has_attr("data-pagefind-ignore")
 
 
 def test_what_pagefind_reads_is_escaped_text(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from dossier.relations import CorpusIndex, aggregate
 from dossier.rendering.components import cards
 from dossier.rendering.components.stances import STANCE_WORDING
 from dossier.rendering.page import PageWriter
-from dossier.rendering.pages import graph, matrix, timeline
+from dossier.rendering.pages import graph, listings, matrix, timeline
 from dossier.rendering.urls import Urls
 from sitetools import build_project, check_links, make_project
 
@@ -97,6 +98,55 @@ def test_matrix_cells_match_the_annotations(mini_site: Path, mini_corpus: Corpus
     assert seen["interior-ministry", "huawei-poses-security-risk"] == "disputes"
     rows = {_target(r.find("td").find("a")["href"])[1] for r in table.find("tbody").find_all("tr")}
     assert "anna-observer" not in rows, "an actor without any stance has no row"
+
+
+def test_matrix_rows_are_grouped_by_the_state_their_actor_acts_for(mini_site: Path, mini_corpus: Corpus) -> None:
+    table = _matrix_table(soup(mini_site, "stances"), "actors")
+    index = CorpusIndex(mini_corpus)
+    rows = [_target(r.find("td").find("a")["href"])[1] for r in table.find("tbody").find_all("tr")]
+    states = [index.country_of(a) for a in rows]
+    assert "" in states and len(set(states)) > 2, "the corpus has actors of several states and of none"
+    order = [(not c, mini_corpus.countries[c].name.casefold() if c else "") for c in states]
+    assert order == sorted(order), f"rows not grouped by state: {states}"
+
+
+def test_matrix_column_headings_say_the_whole_claim(mini_corpus: Corpus) -> None:
+    long = ("Huawei equipment poses a security risk to Europe and to the other countries that use it in their "
+            "telecommunications networks.")
+    claim = replace(mini_corpus.claims["huawei-poses-security-risk"], statement=long)
+    corpus = replace(mini_corpus, claims={**mini_corpus.claims, claim.id: claim})
+    page = BeautifulSoup(matrix.render_stances(corpus, CorpusIndex(corpus)).as_markdown, "html.parser")
+    heads = {head["data-claim"]: " ".join(head.get_text(" ").split()) for head in page.select(".dossier-claim-head")}
+    assert heads[claim.id].endswith(long), heads[claim.id]
+    for claim_id, head in heads.items():
+        assert head.endswith(" ".join(corpus.claims[claim_id].statement.split())), head
+
+
+def test_matrix_has_a_card_per_claim_naming_each_side_by_state(mini_site: Path, mini_corpus: Corpus) -> None:
+    page = soup(mini_site, "stances")
+    index = CorpusIndex(mini_corpus)
+    cards_shown = page.select("ul.dossier-claim-cards > li")
+    claims = [_target(card.select_one(".dossier-card-claim a")["href"])[1] for card in cards_shown]
+    assert claims == _columns(page, _matrix_table(page, "actors"))[2:], "the matrix's claims, in its order"
+    for claim, card in zip(claims, cards_shown, strict=True):
+        found: dict[tuple[str, str], str] = {}
+        for term in card.select("dt"):
+            stance = next(s for s, w in STANCE_WORDING.items() if w.heading in term.get_text())
+            named = term.find_next_sibling("dd")
+            for place in named.select("small"):
+                label = place.get_text().rstrip(": ")
+                link = place.find_next_sibling("a")
+                while link is not None and link.name == "a":
+                    folder, actor, fragment = _target(link["href"])
+                    assert (folder, fragment) == ("actors", f"on-{claim}"), "a name links to its statements"
+                    state = index.country_of(actor)
+                    assert label == (mini_corpus.countries[state].name if state else "Acting for no state")
+                    found[actor, claim] = stance
+                    link = link.find_next_sibling()
+                    if link is not None and link.name == "small":
+                        break
+        # Everyone with a stance on the claim, once, under it; no one without.
+        assert found == {(a, c): s for (a, c), s in index.stances.items() if c == claim}
 
 
 def test_country_matrix_counts_actors_by_country(mini_site: Path, mini_corpus: Corpus) -> None:
@@ -453,3 +503,34 @@ def test_views_without_directory_urls(tmp_path: Path, mini_sources: Path) -> Non
     # What MkDocs does not rewrite follows the setting too: the exports' page URLs.
     data = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
     assert all(d["page"].endswith(f"/documents/{d['id']}.html") for d in data["documents"])
+
+
+# -- claims index -------------------------------------------------------------------------------
+
+
+def test_claims_index_puts_the_most_contested_first_with_a_diverging_bar_and_no_dead_column(
+        mini_corpus: Corpus) -> None:
+    index = CorpusIndex(mini_corpus)
+    page = BeautifulSoup(listings.render_claims_index(mini_corpus, index)["claims/index.md"].as_markdown,
+                         "html.parser")
+    table = page.find("table")
+    heads = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
+    rows = table.find("tbody").find_all("tr")
+    tallies = {c: Counter(p.stance for p in index.positions(c)) for c in mini_corpus.claims}
+    order = [_target(row.find("a")["href"])[1] for row in rows]
+    keys = [(min(tallies[c]["supports"], tallies[c]["disputes"]) + tallies[c]["both"],
+             tallies[c]["supports"] + tallies[c]["disputes"] + tallies[c]["both"]) for c in order]
+    assert keys == sorted(keys, reverse=True), f"not the most contested first: {order}, {keys}"
+    assert keys[0][0] > 0 and keys[-1][0] == 0, "the corpus has a contested claim and an uncontested one"
+    for row, claim in zip(rows, order, strict=True):
+        bar = row.select_one("svg.dossier-diverge")
+        tally = tallies[claim]
+        disputes, supports = tally["disputes"] + tally["both"], tally["supports"] + tally["both"]
+        assert bar["aria-label"].startswith(f"{disputes} disputing, {supports} supporting"), bar["aria-label"]
+        assert bool(bar.select_one(".dossier-bar-disputes")) == bool(disputes)
+        assert bool(bar.select_one(".dossier-bar-supports")) == bool(supports)
+    # Every column of counts counts something.
+    for column, head in enumerate(heads):
+        cells = [row.find_all("td")[column].get_text(strip=True) for row in rows]
+        if all(cell.isdigit() for cell in cells):
+            assert any(int(cell) for cell in cells), f"the column {head!r} is all zeros"

@@ -199,3 +199,71 @@
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();
+
+// The graph: tapping (or pressing Enter or Space on) the dot after an actor's name brings out its
+// lines until another dot is chosen or it is chosen again; without script, focusing it does.
+(function () {
+  function pick(dot) {
+    const node = dot.closest(".dossier-node");
+    const svg = dot.closest("svg");
+    if (!node || !svg) return;
+    const picked = !node.classList.contains("dossier-picked");
+    svg.querySelectorAll(".dossier-node.dossier-picked").forEach(function (other) {
+      other.classList.remove("dossier-picked");
+      const otherDot = other.querySelector(".dossier-node-dot");
+      if (otherDot) otherDot.setAttribute("aria-pressed", "false");
+    });
+    node.classList.toggle("dossier-picked", picked);
+    dot.setAttribute("aria-pressed", picked ? "true" : "false");
+  }
+  document.addEventListener("click", function (event) {
+    const dot = event.target instanceof Element ? event.target.closest(".dossier-node-dot") : null;
+    if (dot) pick(dot);
+  });
+  document.addEventListener("keydown", function (event) {
+    const dot = event.target instanceof Element ? event.target.closest(".dossier-node-dot") : null;
+    if (dot && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); pick(dot); }
+  });
+})();
+
+// Document pages: the label after a statement opens on tap (a button: a phone neither hovers nor
+// always focuses it), closes on a second tap, on Escape or on a tap elsewhere.
+(function () {
+  function close(except) {
+    document.querySelectorAll(".dossier-chip.dossier-open").forEach(function (chip) {
+      if (chip === except) return;
+      chip.classList.remove("dossier-open");
+      const button = chip.querySelector(".dossier-chip-label");
+      if (button) button.setAttribute("aria-expanded", "false");
+    });
+  }
+  document.addEventListener("click", function (event) {
+    const target = event.target instanceof Element ? event.target : null;
+    const button = target ? target.closest(".dossier-chip-label") : null;
+    if (!button) { if (!target || !target.closest(".dossier-chip-body")) close(null); return; }
+    const chip = button.closest(".dossier-chip");
+    const open = !chip.classList.contains("dossier-open");
+    close(chip);
+    chip.classList.toggle("dossier-open", open);
+    // Closed by a second tap, it stays closed while its button keeps the focus.
+    chip.classList.toggle("dossier-dismissed", !open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    close(null);
+    // Focus keeps a label open for the keyboard: Escape closes it until focus leaves it.
+    const chip = document.activeElement instanceof Element ? document.activeElement.closest(".dossier-chip") : null;
+    if (chip) {
+      chip.classList.add("dossier-dismissed");
+      const button = chip.querySelector(".dossier-chip-label");
+      if (button) button.focus();
+    }
+  });
+  document.addEventListener("focusout", function (event) {
+    const chip = event.target instanceof Element ? event.target.closest(".dossier-chip") : null;
+    if (chip && !(event.relatedTarget instanceof Node && chip.contains(event.relatedTarget))) {
+      chip.classList.remove("dossier-dismissed");
+    }
+  });
+})();

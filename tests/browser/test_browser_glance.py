@@ -154,6 +154,21 @@ def test_timeline_filter_narrows_to_one_claim(width: str, open_reader: Callable[
     expect(shown).to_have_count(total)
 
 
+def test_a_filtered_timeline_keeps_its_note_numbers(open_reader: Callable[..., Reader], corpus: Corpus) -> None:
+    """An entry that cites note 54 finds note 54 in the list, not the 7th of the notes still shown."""
+    claim = _central_claim(corpus)
+    tab = open_reader(PHONE)
+    tab.open(f"timeline/?claim={claim}")
+    notes = tab.page.locator(".md-content .footnote li[id]")
+    shown = tab.page.locator(".md-content .footnote li[id]:visible")
+    expect(shown).not_to_have_count(notes.count())
+    cited = set(tab.page.locator(".dossier-entry:visible a.footnote-ref").all_inner_texts())
+    # The number a list item shows is its value (HTML's ordinal value), else its place among those shown.
+    numbered = shown.evaluate_all("items => items.map(li => [li.id, String(li.value)])")
+    assert {number for _, number in numbered} == cited
+    assert all(note_id == f"fn:{number}" for note_id, number in numbered), numbered
+
+
 def test_timeline_link_opens_filtered_and_works_without_script(browser: Browser, site_url: str,
                                                               open_reader: Callable[..., Reader],
                                                               corpus: Corpus) -> None:
@@ -176,7 +191,7 @@ def test_timeline_link_opens_filtered_and_works_without_script(browser: Browser,
 
 _SMALL_TARGETS = """() => Array.from(document.querySelectorAll([
   ".md-content a.footnote-ref", ".md-content a.dossier-para", ".md-content a.dossier-permalink",
-  ".md-content sup.dossier-by a", ".md-content a.dossier-tap"].join(", ")
+  ".md-content sup.dossier-by a", ".md-content a.dossier-tap", ".md-content .dossier-chip-label"].join(", ")
 )).map(a => { const b = a.getBoundingClientRect(); return {text: a.textContent, w: b.width, h: b.height}; })
   .filter(b => b.w < 24 || b.h < 24)"""
 
@@ -188,6 +203,8 @@ def test_tap_targets_are_at_least_24_px_on_a_phone(kind: str, open_reader: Calla
     tab.open(page_of_kind[kind])
     count = tab.page.locator(".md-content a.footnote-ref, .md-content a.dossier-para").count()
     assert count > 0, "nothing to tap: the selector is stale"
+    # The label after a statement opens to its links: each is measured open.
+    tab.page.evaluate("document.querySelectorAll('.dossier-chip').forEach(c => c.classList.add('dossier-open'))")
     small = tab.page.evaluate(_SMALL_TARGETS)
     assert small == [], f"/{page_of_kind[kind]}: {len(small)} tap targets under 24 px, e.g. {small[:5]}"
 

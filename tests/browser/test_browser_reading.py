@@ -87,6 +87,45 @@ def test_claim_footnote_tooltip_shows_the_citation_and_leads_to_the_highlighted_
         "the target passage is not visibly marked"
 
 
+def test_a_note_cited_several_times_shows_no_back_arrows_in_its_tooltip(
+        reader: Reader, built_site: Path, page_of_kind: dict[str, str]) -> None:
+    claim = page_of_kind["claim"]
+    soup = BeautifulSoup((built_site / claim / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shared = next((note for note in soup.select(".footnote li[id]") if len(note.select("a.footnote-backref")) > 1),
+                  None)
+    assert shared is not None, f"/{claim}: no note is cited more than once"
+    reader.open(claim)
+    reference = reader.page.locator(f"a.footnote-ref[href$='#{shared['id']}']").first
+    reference.evaluate("e => window.scrollBy(0, e.getBoundingClientRect().top - 160)")
+    reference.hover()
+    tooltip = reader.page.locator(f"#{reference.get_attribute('aria-controls')}")
+    expect(tooltip).to_be_visible()
+    text = tooltip.inner_text()
+    assert _words(text).startswith(_words(shared.p.get_text())[:40]), text
+    assert "↩" not in text, f"the tooltip ends in back-references: {text!r}"
+
+
+def test_claim_page_folds_earlier_statements_and_notes_one_tap_away_on_a_phone(
+        open_reader: Callable[..., Reader], page_of_kind: dict[str, str]) -> None:
+    tab = open_reader(PHONE)
+    tab.open(page_of_kind["claim"])
+    earlier = tab.page.locator("li.dossier-earlier details").first
+    hidden = earlier.locator("q, .dossier-says-text").first
+    expect(hidden).to_be_hidden()
+    earlier.locator("summary").click()
+    expect(hidden).to_be_visible()
+
+    # Following a statement's note number opens the folded notes at its note.
+    notes = tab.page.locator("details.dossier-notes")
+    expect(notes).not_to_have_attribute("open", "")
+    reference = tab.page.locator(".dossier-actor-statements a.footnote-ref").first
+    note = tab.page.locator(f"[id='{reference.get_attribute('href').split('#')[-1]}']")
+    expect(note).to_be_hidden()
+    reference.click()
+    expect(note).to_be_visible()
+    expect(note).to_be_in_viewport()
+
+
 def _actor_alias_without_accents(corpus: Corpus) -> tuple[str, str, str]:
     """An actor whose accented name has an alias written without its accents, and that alias."""
     for actor in sorted(corpus.actors.values(), key=lambda a: a.id):
@@ -188,3 +227,66 @@ def test_screenshot_of_each_kind_of_page(kind: str, width: str, open_reader: Cal
     # A page wider than the screen makes a phone reader scroll sideways to read every line.
     overflow = tab.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"/{page_of_kind[kind]} is {overflow}px wider than a {width} screen"
+
+
+def test_document_text_is_a_tap_away_and_its_labels_open_on_tap_and_on_focus(
+        open_reader: Callable[..., Reader], page_of_kind: dict[str, str]) -> None:
+    tab = open_reader(PHONE)
+    tab.open(page_of_kind["document"])
+    read = tab.page.locator(".dossier-read a")
+    expect(read).to_be_in_viewport()
+    read.click()
+    expect(tab.page.locator("#text")).to_be_in_viewport()
+
+    chip = tab.page.locator(".dossier-chip").first
+    button, body = chip.locator("button.dossier-chip-label"), chip.locator(".dossier-chip-body")
+    expect(body).to_be_hidden()
+    # The closed label is no longer than a short name: it never outweighs the words it follows.
+    box = button.bounding_box()
+    assert box is not None and box["width"] <= PHONE["width"] / 2 and box["height"] < 30, box
+    button.click()  # a tap: a phone does not hover
+    tab.page.mouse.move(0, 0)
+    expect(body).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(body.locator("a[href*='claims/']").first).to_be_in_viewport()
+    button.click()  # a second tap closes it
+    expect(body).to_be_hidden()
+    button.click()
+    tab.page.mouse.move(0, 0)
+    expect(body).to_be_visible()
+    tab.page.keyboard.press("Escape")
+    expect(body).to_be_hidden()
+    # The keyboard: focus opens it, and its links can be reached with Tab.
+    tab.page.keyboard.press("Tab")
+    tab.page.keyboard.press("Shift+Tab")
+    expect(button).to_be_focused()
+    expect(body).to_be_visible()
+    tab.page.keyboard.press("Tab")
+    expect(body.locator("a").first).to_be_focused()
+    expect(body).to_be_visible()
+
+
+def test_search_on_a_phone_shows_results_before_filters_and_finds_claims_by_a_speaker(
+        open_reader: Callable[..., Reader], corpus: Corpus) -> None:
+    actor = corpus.actors["mike-pompeo"]
+    tab = open_reader(PHONE)
+    tab.open(f"search/?q={actor.name.split()[-1]}")
+    first = tab.page.locator(".pagefind-ui__result").first
+    expect(first).to_be_visible()
+    filters = tab.page.locator(".pagefind-ui__filter-panel")
+    result_box, filter_box = first.bounding_box(), filters.bounding_box()
+    assert result_box is not None and filter_box is not None and result_box["y"] < filter_box["y"], \
+        "the filters come before the first result"
+    expect(first).to_be_in_viewport()
+    # A claim page where that person takes a side is found by the name.
+    expect(tab.page.locator(".pagefind-ui__result-link[href*='/claims/']").first).to_be_visible()
+    titles = tab.page.locator(".pagefind-ui__result-title").all_inner_texts()
+    assert not [t for t in titles if t.strip().endswith("¶")], titles
+
+
+def test_search_sub_results_of_a_written_page_do_not_end_in_a_pilcrow(reader: Reader) -> None:
+    reader.open("search/?q=debate")
+    expect(reader.page.locator(".pagefind-ui__result-nested").first).to_be_visible()
+    titles = [" ".join(t.split()) for t in reader.page.locator(".pagefind-ui__result-title").all_inner_texts()]
+    assert "The debate" in titles, titles
+    assert not [t for t in titles if t.endswith("¶")], titles

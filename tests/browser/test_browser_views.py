@@ -5,9 +5,10 @@ link on them leads somewhere that exists.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urldefrag, urlsplit
 
-from browsing import LOCAL_HOSTS, Reader
+from browsing import LOCAL_HOSTS, PHONE, Reader
 from dossier.model import Corpus
 from dossier.rendering.components.stances import STANCE_WORDING
 from playwright.sync_api import expect
@@ -128,3 +129,38 @@ def test_graph_renders_with_working_links(reader: Reader, page_of_kind: dict[str
     for side in ("supports", "disputes"):
         expect(reader.page.locator(f".dossier-card-side.dossier-{side} a[href*='actors/']").first).to_be_visible()
     _follow_first(reader, ".dossier-card-side a[href*='actors/']")
+
+
+def test_graph_on_a_phone_lists_first_and_draws_a_tap_away(open_reader: Callable[..., Reader]) -> None:
+    tab = open_reader(PHONE)
+    tab.open("graph/")
+    diagram = tab.page.locator(".md-content svg.dossier-graph-site")
+    listed = tab.page.locator(".dossier-claim-by-claim a[href*='claims/']").first
+    expect(diagram).to_be_hidden()
+    expect(listed).to_be_in_viewport()
+    tab.page.locator("details.dossier-graph-diagram > summary").click()
+    expect(diagram).to_be_visible()
+
+
+def test_graph_highlights_an_actors_lines_by_keyboard_and_by_tap(reader: Reader) -> None:
+    reader.open("graph/")
+    nodes = reader.page.locator("svg.dossier-graph-site .dossier-node")
+    first, second = nodes.nth(0), nodes.nth(1)
+    dot = first.locator(".dossier-node-dot")
+    # The keyboard: the dot is reached with Tab, right after its actor's name, and Enter picks it.
+    first.locator("a").focus()
+    reader.page.keyboard.press("Tab")
+    expect(dot).to_be_focused()
+    reader.page.mouse.move(0, 0)  # no pointer over the drawing
+    reader.page.keyboard.press("Enter")
+    expect(dot).to_have_attribute("aria-pressed", "true")
+    expect(first).to_have_css("opacity", "1")
+    expect(second).to_have_css("opacity", "0.25")
+    # A tap on another actor's dot picks it instead; the picked lines stay once focus has moved on.
+    other = second.locator(".dossier-node-dot")
+    other.dispatch_event("click")
+    expect(other).to_have_attribute("aria-pressed", "true")
+    expect(dot).to_have_attribute("aria-pressed", "false")
+    reader.page.locator("h1").click()
+    expect(second).to_have_css("opacity", "1")
+    expect(first).to_have_css("opacity", "0.25")

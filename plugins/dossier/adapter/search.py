@@ -75,7 +75,11 @@ def entry_html(entry: SearchEntry) -> str:
 
 
 def page_html(title: str, body: Markup) -> str:
-    """A page as Pagefind indexes it: `title` (escaped here) as the result's title, then `body`."""
+    """A page as Pagefind indexes it: `title` (escaped here) as the result's title, then `body`.
+
+    A heading's permalink (the theme's ``¶``) is left out: it would end every sub-result's title.
+    """
+    body = Markup(str(body).replace('<a class="headerlink"', '<a data-pagefind-ignore class="headerlink"'))
     return str(Markup('<html><body><main data-pagefind-body><h1 data-pagefind-meta="title">{}</h1>{}'
                       "</main></body></html>").format(title, body))
 

@@ -62,9 +62,9 @@ def search_entries(corpus: Corpus, index: CorpusIndex, urls: Urls) -> Iterator[S
     for actor in corpus.actors.values():
         yield _actor(actor, corpus, index, urls)
     for country in corpus.countries.values():
-        yield _country(country, urls)
+        yield _country(country, index, urls)
     for claim in corpus.claims.values():
-        yield _claim(claim, index, urls)
+        yield _claim(claim, corpus, index, urls)
 
 
 def _document(document: Document, corpus: Corpus, urls: Urls) -> SearchEntry:
@@ -104,24 +104,46 @@ def _actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls) -> Sear
     if country in corpus.countries:
         filters["country"] = [corpus.countries[country].name]
     spoken = len(index.by_actor.get(actor.id, ()))
+    part_of = corpus.actors.get(actor.part_of)
     return SearchEntry(urls.path(actor.folder, actor.id), actor.name,
                        {"Actor": f"{spoken} statement{'' if spoken == 1 else 's'}"},
-                       _lines(*actor.aliases, actor.role, actor.description), filters=filters)
+                       _lines(*actor.aliases, actor.role, actor.description,
+                              f"Acts for {corpus.countries[country].name}" if country in corpus.countries else "",
+                              f"Part of {part_of.name}" if part_of else ""), filters=filters)
 
 
-def _country(country: Country, urls: Urls) -> SearchEntry:
+NAMES = 200
+"""Names an entity's entry is found by at most (its actors, those on a claim's sides), the most vocal first."""
+
+
+def _country(country: Country, index: CorpusIndex, urls: Urls) -> SearchEntry:
+    """A country, found by its names and by those of the actors acting for it."""
+    actors = sorted(index.actors_in_country.get(country.id, []),
+                    key=lambda a: (-len(index.by_actor.get(a.id, ())), a.name.casefold()))[:NAMES]
+    names = [a.name for a in actors]
     return SearchEntry(urls.path(country.folder, country.id), country.name,
                        {"Country code": country.code} if country.code else {},
-                       _lines(*country.aliases, country.description),
-                       filters={"page": ["Country"], "country": [country.name]})
+                       _lines(*country.aliases, country.description,
+                              f"Its actors: {', '.join(names)}" if names else ""),
+                       filters={"page": ["Country"], "country": [country.name], "actor": names})
 
 
-def _claim(claim: Claim, index: CorpusIndex, urls: Urls) -> SearchEntry:
+def _claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -> SearchEntry:
+    """A claim, found by its words and by the names of the actors on each side (and their states)."""
     statements = sum(len(on) for on in index.by_claim.get(claim.id, {}).values())
+    positions = sorted(index.positions(claim.id), key=lambda p: -len(p.statements))[:NAMES]
+    sides = []
+    for stance, wording in STANCE_WORDING.items():
+        names = [corpus.actors[p.actor].name for p in positions if p.stance == stance]
+        if names:
+            sides.append(f"{wording.heading}: {', '.join(names)}")
+    countries = dict.fromkeys(corpus.countries[c].name for c in (index.country_of(p.actor) for p in positions) if c)
+    filters = {"page": ["Claim"], "claim": [claim.statement],
+               "actor": [corpus.actors[p.actor].name for p in positions], "country": list(countries)}
     return SearchEntry(urls.path(claim.folder, claim.id), claim.statement,
                        {"Claim": f"{statements} statement{'' if statements == 1 else 's'}"},
-                       _lines(*claim.aliases, claim.description),
-                       filters={"page": ["Claim"], "claim": [claim.statement]})
+                       _lines(*claim.aliases, claim.description, *sides),
+                       filters={key: values for key, values in filters.items() if values})
 
 
 def _lines(*parts: str) -> str:

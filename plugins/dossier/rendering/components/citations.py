@@ -310,10 +310,7 @@ class Footnotes:
         self._passages: list[_Passage] = []
 
     def number(self, annotation: Annotation) -> int:
-        """The number of the footnote that cites `annotation`, defining it on first use.
-
-        Without a reference in the text: for a statement whose footnote a neighbour carries.
-        """
+        """The number of the footnote that cites `annotation`, defining it on first use (no reference in the text)."""
         document = annotation.document
         assert document is not None
         key = (document.id, annotation.paragraph)
@@ -332,15 +329,6 @@ class Footnotes:
         ref = _reference_id(number, passage.uses)
         return escape.trusted(f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>')
 
-    def cite_once(self, statements: Sequence[Annotation]) -> list[Markup]:
-        """References for `statements` shown together, in order.
-
-        A run of them from one passage cites it once, after the last of the run (``""`` for the others).
-        """
-        numbers = [self.number(s) for s in statements]
-        return [self.cite(s) if i + 1 == len(numbers) or numbers[i + 1] != number else Markup()
-                for i, (s, number) in enumerate(zip(statements, numbers, strict=True))]
-
     def _text(self, passage: _Passage) -> Markup:
         """Publisher, title, author, date, the paragraph linked to each statement, the URL."""
         document, page = passage.document, self.page
@@ -355,8 +343,13 @@ class Footnotes:
                              f"{', '.join(links)}")
         return Markup(f"{_source(document, page)}, {located}.{_online(document)}")
 
-    def render(self) -> Markup:
-        """The footnotes, to end the page with (``""`` if none was cited)."""
+    def render(self, *, folded: bool = False) -> Markup:
+        """The footnotes, to end the page with (``""`` if none was cited).
+
+        `folded`, they are one tap away under a line that counts them: every reference still shows
+        its note as a tooltip, and following one opens them (the theme opens a ``<details>`` that
+        holds the target, and every one for printing).
+        """
         if not self._passages:
             return Markup()
         items = []
@@ -365,12 +358,19 @@ class Footnotes:
                 f'<a class="footnote-backref" href="#{_reference_id(number, use)}" '
                 f'title="Jump back to footnote {number} in the text">&#8617;</a>'
                 for use in range(1, passage.uses + 1))
-            items.append(f'<li id="fn:{number}">\n<p>{self._text(passage)}&#160;{back}</p>\n</li>')
+            # Its number written out, so that it stays when a filter hides the notes before it.
+            items.append(f'<li id="fn:{number}" value="{number}">\n<p>{self._text(passage)}&#160;{back}</p>\n</li>')
         # Out of the search index: each footnote repeats a citation, and Material's indexer looks
         # for an element's opening tag from the start of its section, so a few thousand footnote
         # paragraphs after a long list took it seconds per page (quadratic).
-        return Markup('<div class="footnote" data-search-exclude>\n<hr />\n<ol>\n' + "\n".join(items)
-                      + "\n</ol>\n</div>")
+        notes = Markup('<div class="footnote" data-search-exclude>\n<hr />\n<ol>\n' + "\n".join(items)
+                       + "\n</ol>\n</div>")
+        if not folded:
+            return notes
+        count, documents = len(self._passages), len({passage.document.id for passage in self._passages})
+        return Markup(f'<details class="dossier-disclosure dossier-notes"><summary>Sources: {count} '
+                      f'note{"s" if count > 1 else ""} on passages of {documents} '
+                      f'document{"s" if documents > 1 else ""}</summary>\n{notes}\n</details>')
 
 
 def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup) -> Markup:
@@ -387,9 +387,8 @@ def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup) 
 
 
 def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:
-    """Statements listed together, each summarised; a run of them from one passage cites it once."""
-    return [Markup(summary(s, actors, ref) + other_reports(s, actors, footnotes.page))
-            for s, ref in zip(statements, footnotes.cite_once(statements), strict=True)]
+    """Statements listed together, each summarised with its marker (statements of one passage share its number)."""
+    return [Markup(summary(s, actors, footnotes.cite(s)) + other_reports(s, actors, footnotes.page)) for s in statements]
 
 
 def other_reports(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> Markup:

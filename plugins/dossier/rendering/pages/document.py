@@ -34,9 +34,10 @@ def render_document(document: Document, corpus: Corpus, urls: Urls | None = None
     page.admonition("quote", "Cite this", _cite_this(document, page), _downloads(document, page))
     page.heading(2, "Text", "text")
     page.text("Highlighted: quotations, reported positions and acts, texts of laws and the document's own "
-              "words; after each, who said it and its stance on each claim. ¶ numbers are paragraph "
-              "permalinks, # after a statement is its own. Names link to their page at their first mention "
-              "in a paragraph.", css="dossier-legend")
+              "words. After each, a label names who said it and its stance on each claim (✔ supports, ✘ disputes, "
+              "○ speaks about); tap, hover or focus it for the claims, the remark it is part of and its permalink "
+              "(#). ¶ numbers are paragraph permalinks. Names link to their page at their first mention in a "
+              "paragraph.", css="dossier-legend")
     if document.translated_from:
         page.text(f"This text is a translation into {language_name(document.language)} from "
                   f"{language_name(document.translated_from)}: its quotations are in translation, not the "
@@ -73,8 +74,10 @@ def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Markup:
     each = "".join(f'<li><a class="dossier-tap" href="#{s.anchor}">¶{s.paragraph}</a> '
                    f"{escape.html(', '.join(corpus.actors[a].name for a in s.speakers))}"
                    f" <small>— {_stances_in_words(s, corpus)}</small></li>" for s in statements)
+    # On a phone the overview, the document's details and its citation fill screens: the text is a tap away.
     return Markup('<div class="admonition abstract dossier-overview"><p class="admonition-title">In this document</p>'
-                  f"<p>{summary}</p><p><strong>Who speaks:</strong> {who}</p>"
+                  f'<p>{summary}</p><p class="dossier-read"><a href="#text">Read the text</a></p>'
+                  f"<p><strong>Who speaks:</strong> {who}</p>"
                   + (f"<p><strong>On which claims:</strong></p><ul>{on}</ul>" if on else "")
                   + "<details><summary>Each statement, in the order of the text</summary>"
                   f"<ol>{each}</ol></details></div>")
@@ -265,34 +268,53 @@ def _open_statement(annotation: Annotation, corpus: Corpus) -> Markup:
             f'tabindex="0" title="{escape.attribute(_summary(annotation, corpus))}">'))
 
 
+SAME_REMARK = ("One remark of the speaker's, quoted in parts: these words and those at #{anchor} were said "
+               "together, and its stances count once.")
+"""How a part of a remark says so where it stands, next to its link to the first part."""
+
+CHIP_NAME = 24
+"""Characters of a speaker's name on the compact label after a statement; the label opens to the full name."""
+
+
 def _close_statement(annotation: Annotation, corpus: Corpus, page: PageWriter) -> Markup:
+    """The label after a statement: a compact chip (speaker, stance symbols) that opens on tap, hover or focus.
+
+    Open, it says what the statement is and who said it, each stance with its whole claim, the remark it
+    is part of, and its permalink; closed, it never takes more room than a short name.
+    """
+    kind = KIND_NAMES[annotation.kind]
     by = ", ".join(page.link(corpus.actors[s]) for s in annotation.speakers)
-    stances = []
+    lines = [f"{escape.html(kind[0].upper() + kind[1:])} by {by}"]
+    if annotation.via:
+        lines[0] += " <small>relayed by " + ", ".join(page.link(corpus.actors[a]) for a in annotation.via) + "</small>"
+    symbols = []
     for stance, claims in annotation.stances.items():
         symbol, words = STANCE_WORDING[stance].symbol, STANCE_WORDING[stance].verb
-        for claim in claims:
-            statement = corpus.claims[claim].statement
-            shown = shorten(statement, CLAIM_LABEL)
-            stances.append(page.link(corpus.claims[claim], f"{symbol} {words}: {shown}",
-                                     tooltip=statement if shown != statement else ""))
-    if annotation.via:
-        by += " <small>relayed by " + ", ".join(page.link(corpus.actors[a]) for a in annotation.via) + "</small>"
+        symbols.append(symbol)
+        lines += [page.link(corpus.claims[claim], f"{symbol} {words}: {corpus.claims[claim].statement}")
+                  for claim in claims]
     if annotation.same:
         document, _, anchor = annotation.same.rpartition("#")
         if document:
             first = corpus.documents[document]
-            link = page.link(first, "also reported in another document", anchor, tooltip=first.title)
-            by += f" <small>{link}</small>"
+            lines.append(f"{page.link(first, 'Also reported in another document', anchor, tooltip=first.title)}: "
+                         "the same remark, whose first words are there.")
         else:
-            by += (f' <small><a href="#{anchor}" title="Part of one remark with the words at #{anchor}">'
-                   "same remark</a></small>")
-    tail = " · ".join([by, *stances])
-    kind = KIND_NAMES[annotation.kind]
-    permalink = (f'<a class="dossier-permalink" href="#{annotation.anchor}" '
-                 f'aria-label="Permalink to this {kind}">#</a>')
+            lines.append(f'<a href="#{anchor}">Same remark</a>: {escape.html(SAME_REMARK.format(anchor=anchor))}')
+    lines.append(f'<a class="dossier-permalink" href="#{annotation.anchor}" aria-label="Permalink to this {kind}">#'
+                 "</a> permalink")
+    first_speaker = corpus.actors[annotation.speakers[0]].name if annotation.speakers else ""
+    name = shorten(first_speaker, CHIP_NAME) + (f" +{len(annotation.speakers) - 1}" if len(annotation.speakers) > 1
+                                               else "")
+    label = escape.html(" ".join(part for part in (name, "".join(dict.fromkeys(symbols))) if part))
+    body = "".join(f'<span class="dossier-chip-line">{line}</span>' for line in lines)
     # The label is the site's words inside the document's text: it keeps the site's language.
     own = f' lang="{SITE_LANGUAGE}"' if annotation.document and foreign_lang(annotation.document.language) else ""
-    return Markup(f'</mark><sup class="dossier-by"{own}>{tail} {permalink}</sup>')
+    chip = f"chip-{annotation.anchor}"
+    return Markup(f'</mark><sup class="dossier-by"{own}><span class="dossier-chip">'
+                  f'<button type="button" class="dossier-chip-label" aria-expanded="false" aria-controls="{chip}">'
+                  f'{label}<span class="dossier-sr">: {escape.html(kind)}, details</span></button>'
+                  f'<span class="dossier-chip-body" id="{chip}">{body}</span></span></sup>')
 
 
 def _mention(annotation: Annotation, corpus: Corpus, page: PageWriter, words: Markup) -> Markup:

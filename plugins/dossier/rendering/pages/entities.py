@@ -12,12 +12,12 @@ from markupsafe import Markup
 from dossier.model import STANCES, Actor, Annotation, Claim, Corpus, Country, Document
 from dossier.relations import CorpusIndex, Passage, Position, remark_of
 from dossier.rendering import escape
-from dossier.rendering.components.cards import claim_card, sides
+from dossier.rendering.components.cards import claim_card, sides, strongest
 from dossier.rendering.components.citations import Footnotes, summaries
 from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.jsonld import claim_jsonld
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_badge
-from dossier.rendering.components.timelines import strip
+from dossier.rendering.components.timelines import stances_of, strip
 from dossier.rendering.counts import counted, stance_figures
 from dossier.rendering.descriptions import description_html
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
@@ -440,6 +440,8 @@ def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, url
         return Markup(f"Back to {other.link(country)}")
 
     actors = index.actors_in_country.get(country.id, [])
+    footnotes = Footnotes(page)
+    _country_remarks(page, country, corpus, index, actors=actors, footnotes=footnotes, pages=statements)
     page.heading(2, "Actors", "actors")
     if actors:
         _bounded_table(page, actors, header=headings("Actor", "Kind", "Statements"),
@@ -468,7 +470,59 @@ def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, url
     _based_here(page, country, corpus, index, back=back, extra=extra)
     page.heading(2, "Mentioned in", "mentions")
     _passages(page, index.passages.get(("country", country.id), []), country, extra)
+    page.html(footnotes.render(folded=True))
     return page.page()
+
+
+COUNTRY_CLAIMS = 8
+"""Claims whose remarks a country page quotes (those its actors say most about); its table has them all."""
+
+COUNTRY_SPEAKERS = 6
+"""Actors quoted under one claim of a country page (those who say most about it); its table has them all."""
+
+
+def _country_remarks(page: PageWriter, country: Country, corpus: Corpus, index: CorpusIndex, *, actors: list[Actor],
+                     footnotes: Footnotes, pages: StatementPages) -> None:
+    """What the country's government and officials say, claim by claim, in their words, and when.
+
+    Under each claim its actors say most about, each actor's stance and the remark that shows it
+    best (by the claim card's rule), with its footnote; a small timeline of all their statements.
+    """
+    page.heading(2, "What its government and officials say", "remarks")
+    on: dict[str, list[tuple[Actor, list[Annotation]]]] = defaultdict(list)
+    for actor in actors:
+        for claim_id, said in index.claims_of(actor.id).items():
+            on[claim_id].append((actor, said))
+    if not on:
+        page.note("None of its actors takes a stance on a claim yet.")
+        return
+    statements = sorted({id(s): s for actor in actors for s in index.by_actor.get(actor.id, [])}.values(),
+                        key=lambda s: (s.when, s.document.id if s.document else "", s.start))
+    page.html(strip(statements, stances_of, anchor_prefix="remarks-",
+                    caption=f"Statements of the actors of {country.name} per year, by stance",
+                    year_href=lambda year: timeline_href(page, index, year, country=country.id),
+                    years_lead_to="its actors' statements in the timeline"))
+    ranked = sorted(on, key=lambda c: (-sum(len(said) for _, said in on[c]), corpus.claims[c].statement.casefold()))
+    if len(ranked) > COUNTRY_CLAIMS:
+        page.paragraph(Markup(f"The {COUNTRY_CLAIMS} claims its actors say most about, of {len(ranked)}; every "
+                              f'stance is in the <a href="#stances">table below</a>.'))
+    for claim_id in ranked[:COUNTRY_CLAIMS]:
+        claim = corpus.claims[claim_id]
+        page.heading(3, f"On: {claim.statement}", f"remarks-{claim_id}")
+        speakers = sorted(on[claim_id], key=lambda item: (-len(item[1]), item[0].name.casefold()))
+        items = []
+        for actor, said in speakers[:COUNTRY_SPEAKERS]:
+            stance = _stance_of(actor.id, claim_id, index)
+            shown = strongest(said, claim_id, stance) or said[-1]
+            (line,) = _statement_items([shown], footnotes, corpus)
+            more = (f" <small>· {pages.link(page, actor, claim_id, Markup('all ') + counted(len(said), 'statement'))}"
+                    "</small>" if len(said) > 1 else "")
+            items.append(Markup(f'<span class="dossier-who">{page.link(actor)}</span> {stance_badge(stance)}: '
+                                f"{line}{more}"))
+        page.items(items)
+        if len(speakers) > COUNTRY_SPEAKERS:
+            page.paragraph(Markup(f"{len(speakers) - COUNTRY_SPEAKERS} more of its actors on this claim in the "
+                                  '<a href="#stances">table below</a>.'), css="dossier-more")
 
 
 def _based_here(page: PageWriter, country: Country, corpus: Corpus, index: CorpusIndex, *,
@@ -565,7 +619,7 @@ def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Url
         page.note("No statement yet.")
     page.heading(2, "Discussed in", "passages")
     _claim_passages(page, claim, index, extra)
-    page.html(footnotes.render(), claim_jsonld(claim, corpus, index, urls))
+    page.html(footnotes.render(folded=True), claim_jsonld(claim, corpus, index, urls))
     return page.page()
 
 
@@ -636,7 +690,9 @@ class _SideList:
             said = members[0].statements
             together = {p.actor for p in members}
             lines = []
-            latest = said[-STATEMENTS_SHOWN:]
+            # The latest statement shown, the earlier ones (newest first) one tap away: a side of a
+            # long claim page reads on a phone as a list of who says it, not a wall of quotations.
+            latest = said[-STATEMENTS_SHOWN:][::-1]
             for statement, item in zip(latest, _statement_items(latest, footnotes, corpus), strict=True):
                 own = statement.stance_on(claim.id)
                 badge = "" if own == stance else f"{stance_badge(own)}: "
@@ -644,6 +700,11 @@ class _SideList:
                 joint = (f" <small>(with {', '.join(page.link(corpus.actors[a]) for a in others)})</small>"
                          if others else "")
                 lines.append(f"<li>{badge}{item}{joint}</li>")
+            if len(lines) > 1:
+                earlier = counted(len(lines) - 1, "earlier statement")
+                folded = (f'<li class="dossier-earlier"><details class="dossier-disclosure"><summary>{earlier}'
+                          f"</summary><ul>{''.join(lines[1:])}</ul></details></li>")
+                lines[1:] = [folded]
             if len(said) > STATEMENTS_SHOWN:
                 more = self.statements.link(page, corpus.actors[members[0].actor], claim.id,
                                             Markup("all ") + counted(len(said), "statement"))
@@ -672,6 +733,10 @@ def _countries_of_sides(page: PageWriter, corpus: Corpus, index: CorpusIndex,
         return
     shown = [s for s in _COUNTRY_COLUMNS if s != "both" or by_side["both"]]
     ordered = sorted(counts, key=lambda c: corpus.countries[c].name.casefold())
+    # The card names each side's actors by country: the table of counts is one tap away.
+    page.html(Markup(f'<details class="dossier-disclosure"><summary>{counted(len(ordered), "country", "countries")}: '
+                     "how many of their actors are on each side</summary>"))
     page.table(headings("Country", *(_COUNTRY_COLUMNS[s] for s in shown)),
                ([page.link(corpus.countries[c]), *(counts[c][s] for s in shown)] for c in ordered),
                numeric=range(1, len(shown) + 1))
+    page.html(Markup("</details>"))

@@ -85,7 +85,11 @@ def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = No
                         escape.html(f"To stay readable, the graph shows the {len(actors)} actors with the most "
                                     f"statements (of {all_actors} with a stance) and the {len(claims)} claims they "
                                     f"speak most about (of {all_claims})."))
-    page.html(_figure(page, _layout(actors, claims, countries, corpus, index), corpus, index))
+    # On a phone the drawing is as small as its labels are many: the list below is what reads
+    # there, the diagram a tap away (dossier.css shows it open on a wide screen).
+    page.html(Markup('<details class="dossier-disclosure dossier-graph-diagram"><summary>Show the diagram: actors '
+                     "linked to the claims by their stances</summary>"),
+              _figure(page, _layout(actors, claims, countries, corpus, index), corpus, index), Markup("</details>"))
     page.heading(2, "Claim by claim", "claims")
     page.text("Who supports and who disputes each claim of the graph, counted in actors.")
     page.html(_claim_by_claim(page, claims, set(actors), corpus, index))
@@ -153,15 +157,21 @@ def _figure(page: PageWriter, layout: _Layout, corpus: Corpus, index: CorpusInde
         else:
             parts.append(svg.html_label(escape.html("Acting for no state"), css="dossier-country", x=actor_x,
                                         y=layout.country_y[country], width=actor_x - 4, align="end"))
-    # Each actor's lines and label form a group: pointing at an actor brings out its lines (dossier.css).
+    # Each actor's lines and label form a group: pointing at an actor, focusing its link, or tapping
+    # or focusing the dot its lines start from brings out its lines (dossier.css, dossier.js).
     for actor, y in layout.actor_y.items():
         group = ['<g class="dossier-node">']
         for claim, to in layout.claim_y.items():
             stance = index.stances.get((actor, claim))
             if stance:
-                group.append(edge(stance, actor_x + 6, y, claim_x - 6, to))
+                group.append(edge(stance, actor_x + DOT, y, claim_x - 6, to))
         group.append(svg.node_label(page, corpus.actors[actor], corpus.actors[actor].name, 34,
                                     css="dossier-actor", x=actor_x, y=y, width=actor_x - 4, align="end"))
+        name = escape.attribute(corpus.actors[actor].name)
+        group.append(f'<g class="dossier-node-dot" tabindex="0" role="button" aria-pressed="false" '
+                     f'aria-label="Bring out the lines of {name}">'
+                     f"<rect {svg.attrs(x=actor_x + DOT - 12, y=y - 12, width=24, height=24)}/>"
+                     f"<circle {svg.attrs(cx=actor_x + DOT, cy=y, r=4)}/></g>")
         group.append("</g>")
         parts.append("".join(group))
     for claim, y in layout.claim_y.items():
@@ -172,9 +182,13 @@ def _figure(page: PageWriter, layout: _Layout, corpus: Corpus, index: CorpusInde
     legend = " · ".join(f"{STANCE_WORDING[s].symbol} {STANCE_WORDING[s].verb}: {pattern}" for s, pattern in
                         zip(STANCE_ORDER, ("solid line", "dashed line", "dash-dotted line", "dotted line"),
                             strict=True))
-    return svg.figure(Markup(" ".join(parts)), f"Lines from actors to claims — {legend}. Point at an actor to "
-                                               "bring out its lines; the list below says the same, claim by claim.")
+    return svg.figure(Markup(" ".join(parts)), f"Lines from actors to claims — {legend}. Point at an actor, or "
+                                               "tap or tab to the dot after its name, to bring out its lines; the "
+                                               "list below says the same, claim by claim.")
 
+
+DOT = 10.0
+"""Where an actor's lines start, right of its label: a dot, 24 units square to tap or focus."""
 
 CLAIM_LINE = 17.0
 """Height of a line of a claim's label, which wraps rather than being cut."""

@@ -32,7 +32,8 @@ T = TypeVar("T")
 
 
 def _finish(page: PageWriter, title: str, intro: str, headers: list[str], items: Sequence[T], *,
-            row: Callable[[PageWriter, T], list[Markup | int]], pages: dict[str, GeneratedPage]) -> None:
+            row: Callable[[PageWriter, T], list[Markup | int]], pages: dict[str, GeneratedPage],
+            css: str = "") -> None:
     """An index page: heading, one line (text), and a sortable table; headers starting ``#`` are counts.
 
     Writes it into `pages`, and past `ROWS` rows the pages of the rest of its table.
@@ -49,7 +50,7 @@ def _finish(page: PageWriter, title: str, intro: str, headers: list[str], items:
             on.paragraph(Markup(f"Rows {(number - 1) * ROWS + 1} to {min(number * ROWS, len(items))} of "
                                 f"{len(items)}; sorting a column sorts this page."))
             on.html(navigation)
-        on.html(_SORTABLE)
+        on.html(Markup(f'<div class="dossier-sortable {css}"></div>') if css else _SORTABLE)
         on.table(headings(*(h.lstrip("#") for h in headers)),
                  (row(on, item) for item in items[(number - 1) * ROWS : number * ROWS]),
                  numeric=[i for i, h in enumerate(headers) if h.startswith("#")])
@@ -120,19 +121,63 @@ def render_countries_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None
     return pages
 
 
+CLAIM_COLUMNS = {"supports": "#✔ Supporting actors", "disputes": "#✘ Disputing actors",
+                 "both": "#± Actors on both sides", "about": "#○ Actors speaking about it"}
+
+
+def contested(tally: Counter[str], statements: int) -> tuple[int, int, int]:
+    """How contested a claim is, for sorting.
+
+    Actors on its smaller side (an actor on both sides counts there), then actors taking a side,
+    then statements.
+    """
+    return (min(tally["supports"], tally["disputes"]) + tally["both"],
+            tally["supports"] + tally["disputes"] + tally["both"], statements)
+
+
+BAR = 56
+"""Units of a side of the claims index's diverging bar, for the claim most actors take that side of."""
+
+
+def diverging_bar(tally: Counter[str], widest: int) -> Markup:
+    """A claim's two sides as one bar: disputing actors to the left of the middle, supporting to the right."""
+    disputes, supports = tally["disputes"] + tally["both"], tally["supports"] + tally["both"]
+    scale = BAR / max(widest, 1)
+    label = f"{disputes} disputing, {supports} supporting" + (f" ({tally['both']} on both sides)" if tally["both"]
+                                                              else "")
+    frame = (f'<svg class="dossier-diverge" viewBox="0 0 {2 * BAR + 4} 14" width="{2 * BAR + 4}" height="14" '
+             f'role="img" aria-label="{escape.attribute(label)}"><title>{escape.html(label)}</title>')
+    parts = [frame]
+    if disputes:
+        parts.append(f'<rect class="dossier-bar-disputes" x="{BAR + 2 - disputes * scale:.1f}" y="2" '
+                     f'width="{disputes * scale:.1f}" height="10"/>')
+    if supports:
+        parts.append(f'<rect class="dossier-bar-supports" x="{BAR + 2}" y="2" width="{supports * scale:.1f}" '
+                     'height="10"/>')
+    parts.append(f'<line class="dossier-axis" x1="{BAR + 2}" y1="0" x2="{BAR + 2}" y2="14"/></svg>')
+    return Markup("".join(parts))
+
+
 def render_claims_index(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> dict[str, GeneratedPage]:
-    """``claims/index.md`` and the pages of the rest of its table."""
+    """``claims/index.md`` and the pages of the rest of its table: the most contested claims first."""
     page = PageWriter("claims/index.md", urls or Urls())
-    claims = sorted(corpus.claims.values(), key=lambda c: c.statement.casefold())
+    tallies = {c: Counter(p.stance for p in index.positions(c)) for c in corpus.claims}
+    said = {c: len(index.chronology.get(c, [])) for c in corpus.claims}
+    claims = sorted(corpus.claims.values(), key=lambda c: (tuple(-n for n in contested(tallies[c.id], said[c.id])),
+                                                           c.statement.casefold()))
+    # A side no claim has anyone on would be a column of zeros.
+    shown = [s for s in STANCE_ORDER if any(t[s] for t in tallies.values())]
+    widest = max((max(t["disputes"] + t["both"], t["supports"] + t["both"]) for t in tallies.values()), default=1)
 
     def row(on: PageWriter, c: Claim) -> list[Markup | int]:
-        tally = Counter(p.stance for p in index.positions(c.id))
-        return [on.link(c), *(tally[s] for s in STANCE_ORDER), len(index.chronology.get(c.id, []))]
+        tally = tallies[c.id]
+        return [on.link(c), diverging_bar(tally, widest), *(tally[s] for s in shown), said[c.id]]
 
     pages: dict[str, GeneratedPage] = {}
-    _finish(page, "Claims", f"{len(claims)} claims. Counts are of actors, each counted once per claim by "
-            "its stance over all its statements (± both: it has supported and disputed it); the last "
-            "column counts statements.",
-            ["Claim", "#✔ Supporting actors", "#✘ Disputing actors", "#± Actors on both sides",
-             "#○ Actors speaking about it", "#Statements"], claims, row=row, pages=pages)
+    _finish(page, "Claims", f"{len(claims)} claims, the most contested first: those with the most actors on "
+            "their smaller side. The bar sets the actors disputing a claim (left) against those supporting it "
+            "(right). Counts are of actors, each counted once per claim by its stance over all its statements "
+            "(± both: it has supported and disputed it); the last column counts statements.",
+            ["Claim", "Sides: ✘ left, ✔ right", *(CLAIM_COLUMNS[s] for s in shown), "#Statements"], claims,
+            row=row, pages=pages, css="dossier-claims-index")
     return pages

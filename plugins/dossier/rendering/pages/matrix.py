@@ -3,7 +3,9 @@
 Two tables share the same columns, the claims: actors × claims, each cell the actor's aggregated
 stance linked to the statements behind it, and countries × claims, each cell how many of the
 country's actors take each stance. Cells show a symbol with its words hidden for screen readers
-(never colour alone); the tables scroll on a phone with sticky headers and first column.
+(never colour alone); the tables scroll on a phone with sticky headers and first column. Before
+them, for a phone, the same one claim at a time: a card per claim, its actors by side and by the
+state they act for (on a wide screen, a table of each claim's counts).
 
 At scale the page stays bounded: only actors and claims with at least one stance appear, the
 columns are the `MAX_CLAIMS` claims most actors take a stance on, and the rows the `MAX_ACTORS`
@@ -21,9 +23,8 @@ from dossier.model import Actor, Claim, Corpus
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape, exports
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_symbol
-from dossier.rendering.counts import stance_figures
+from dossier.rendering.counts import counted, stance_figures
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
-from dossier.rendering.text import shorten
 from dossier.rendering.urls import Urls
 
 PAGE = "stances/index.md"
@@ -96,7 +97,9 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
             + " has every statement with its stances."))
     page.heading(2, "Claims", "claims")
     page.text("Each claim and how many actors take each side of it: the same claims as the columns below, "
-              "one row each, which reads better on a phone.")
+              "one at a time.")
+    href = statements_href or (lambda page, actor, claim: page.href(actor, f"on-{claim}"))
+    page.html(_claim_cards(page, claims, actors, corpus, index, statements_href=href))
     tallies = [Counter(index.stances[a, claim.id] for a in actors if (a, claim.id) in index.stances)
                for claim in claims]
     # A side nobody is on (often "both") would be a column of zeros.
@@ -109,8 +112,7 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
     page.html(Markup("</div>"))
     page.heading(2, "Actors × claims", "actors")
     page.text("Click a column heading to sort; each symbol links to the statements behind it.")
-    _actor_table(page, claims, actors, corpus, index, statements_href=
-                 statements_href or (lambda page, actor, claim: page.href(actor, f"on-{claim}")))
+    _actor_table(page, claims, actors, corpus, index, statements_href=href)
     page.heading(2, "Countries × claims", "countries")
     page.text("How many of the actors acting for each country take each stance: its public bodies and the "
               "people acting for it (one without a country of its own counts for the public body it is part of). "
@@ -130,18 +132,51 @@ _SORTABLE = Markup('<div class="dossier-sortable"></div>')
 _ACTOR_COLUMNS = {"supports": "✔ Supporting actors", "disputes": "✘ Disputing actors",
                   "both": "± Actors on both sides", "about": "○ Actors speaking about it"}
 
-HEAD_LABEL = 56
-"""Characters of a claim's statement in its column heading (set vertically); the Claims table above
-and the tooltip have all of it."""
+def _by_state(actors: list[str], corpus: Corpus, index: CorpusIndex) -> list[tuple[str, list[str]]]:
+    """`actors` by the state each acts for (by its name; those acting for none last), by name within it."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for actor_id in actors:
+        groups[index.country_of(actor_id)].append(actor_id)
+    return [(country, sorted(groups[country], key=lambda a: (corpus.actors[a].name.casefold(), a)))
+            for country in sorted(groups, key=lambda c: (not c, corpus.countries[c].name.casefold() if c else ""))]
+
+
+def _claim_cards(page: PageWriter, claims: list[Claim], actors: list[str], corpus: Corpus, index: CorpusIndex, *,
+                 statements_href: StatementsHref) -> Markup:
+    """The matrix one claim at a time, for a phone: each side's actors by the state they act for.
+
+    An actor with no stance on the claim is not named; each name links to its statements on it.
+    """
+    cards = []
+    for number, claim in enumerate(claims, 1):
+        by_stance: dict[str, list[str]] = defaultdict(list)
+        for actor_id in actors:
+            stance = index.stances.get((actor_id, claim.id))
+            if stance is not None:
+                by_stance[stance].append(actor_id)
+        sides = []
+        for stance in STANCE_ORDER:
+            if not by_stance[stance]:
+                continue
+            groups = []
+            for country, members in _by_state(by_stance[stance], corpus, index):
+                place = f"{escape.html(corpus.countries[country].name)}: " if country else "Acting for no state: "
+                names = ", ".join(f'<a href="{statements_href(page, corpus.actors[a], claim.id)}">'
+                                  f"{escape.html(corpus.actors[a].name)}</a>" for a in members)
+                groups.append(f"<small>{place}</small>{names}")
+            wording = STANCE_WORDING[stance]
+            sides.append(f'<dt><span class="dossier-symbol dossier-{stance}" aria-hidden="true">{wording.symbol}</span> {wording.heading} '
+                         f'{counted(len(by_stance[stance]), "actor")}</dt><dd>{"; ".join(groups)}</dd>')
+        cards.append(f'<li class="dossier-card"><p class="dossier-card-claim"><strong>{column_label(number)}</strong> '
+                     f'{page.link(claim)}</p><dl>{"".join(sides)}</dl></li>')
+    return Markup('<ul class="dossier-claim-cards">' + "".join(cards) + "</ul>")
 
 
 def _head(first: list[str], claims: list[Claim]) -> list[Markup]:
-    heads = []
-    for number, claim in enumerate(claims, 1):
-        shown = shorten(claim.statement, HEAD_LABEL)
-        title = f' title="{escape.attribute(claim.statement)}"' if shown != claim.statement else ""
-        heads.append(Markup(f'<span class="dossier-claim-head" data-claim="{escape.attribute(claim.id)}"{title}>'
-                            f"<strong>{column_label(number)}</strong> {escape.html(shown)}</span>"))
+    """The headings: a claim's column says the whole claim (set vertically)."""
+    heads = [Markup(f'<span class="dossier-claim-head" data-claim="{escape.attribute(claim.id)}">'
+                    f"<strong>{column_label(number)}</strong> {escape.html(claim.statement)}</span>")
+             for number, claim in enumerate(claims, 1)]
     return [*headings(*first), *heads]
 
 
@@ -156,7 +191,8 @@ def _actor_table(page: PageWriter, claims: list[Claim], actors: list[str], corpu
                  index: CorpusIndex, *, statements_href: StatementsHref) -> None:
     labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
     rows: list[list[Markup | int]] = []
-    for actor_id in actors:
+    # Grouped by the state they act for, as its column says.
+    for actor_id in (a for _, members in _by_state(actors, corpus, index) for a in members):
         actor = corpus.actors[actor_id]
         country = index.country_of(actor_id)
         cells: list[Markup | int] = [page.link(actor), page.link(corpus.countries[country]) if country else NONE]

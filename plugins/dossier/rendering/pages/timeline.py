@@ -207,15 +207,17 @@ def _filter_form(statements: list[Annotation], corpus: Corpus, index: CorpusInde
                   + '<button type="reset">Show all</button><output aria-live="polite"></output></form>')
 
 
-def timeline_href(page: PageWriter, index: CorpusIndex, year: int = 0, *, claim: str = "", actor: str = "") -> str:
-    """The timeline from `page`, filtered to `claim` and `actor`, at `year` (0: from the start).
+def timeline_href(page: PageWriter, index: CorpusIndex, year: int = 0, *, claim: str = "", actor: str = "",
+                  country: str = "") -> str:
+    """The timeline from `page`, filtered to `claim`, `actor` and `country`, at `year` (0: from the start).
 
     A timeline split into pages (past `PAGE_LIMIT` statements) is reached by its table of contents.
     """
     target = page.root + page.urls.path("timeline")
     if len(index.statements) > PAGE_LIMIT:
         return target
-    query = "&".join(f"{key}={value}" for key, value in (("claim", claim), ("actor", actor)) if value)
+    query = "&".join(f"{key}={value}" for key, value in (("claim", claim), ("actor", actor), ("country", country))
+                     if value)
     return target + (f"?{query}" if query else "") + (f"#y{year}" if year else "")
 
 
