@@ -252,7 +252,11 @@ class SearchIndexer:
                 self._replied.notify_all()
 
     def _stderr(self) -> str:
-        if self._process.poll() is None:
+        # Its output has closed: it is exiting, but may not be reaped yet (a busy machine). Its
+        # standard error is complete only once it has.
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
             return "no reply"
         self._stderr_file.seek(0)
         stderr = self._stderr_file.read().decode("utf-8", "replace")
