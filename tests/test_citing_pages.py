@@ -249,3 +249,24 @@ def test_a_title_the_editors_wrote_is_cited_in_square_brackets(built_site: Path)
     assert "title = {{[Spain and Huawei reject" in bib
     examiner = (built_site / "documents/washington-examiner-szijjarto-pompeo/index.html").read_text(encoding="utf-8")
     assert "“<a" in examiner or "“European diplomat" in examiner  # a printed headline stays in quotation marks
+
+
+@pytest.mark.parametrize(("uri", "kind", "label"), [
+    ("claims/huawei-poses-security-risk.md", "claim", "Huawei equipment poses a security risk"),
+    ("actors/huawei.md", "actor", "Huawei"),
+    ("countries/china.md", "country", "China"),
+])
+def test_claim_actor_and_country_pages_can_be_cited(uri: str, kind: str, label: str) -> None:
+    from dossier import load
+    from dossier.model import PartialDate
+    from dossier.rendering.site import render_site
+    from sitetools import ROOT
+
+    corpus = load(ROOT / "sources")
+    for site_url, address in (("https://d.example/", f"https://d.example/{uri[:-3]}/"), ("", f"{uri[:-3]}/")):
+        site = render_site(corpus, site_url=site_url, site_name="Dossier test", updated=PartialDate(2026, 12, 7))
+        box = BeautifulSoup(site.pages[uri].as_markdown, "html.parser").select_one(".dossier-cite-page")
+        assert box is not None
+        text = " ".join(box.get_text(" ").split())
+        assert text.startswith(f"Cite this page “{label}") and f"({kind} page), Dossier test, {address}" in text
+        assert text.endswith("sources as of 2026-12-07.") and "SITE_URL" not in text

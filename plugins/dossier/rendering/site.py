@@ -129,11 +129,11 @@ def render_outputs(corpus: Corpus, index: CorpusIndex, urls: Urls, record: SiteR
     yield graph.PAGE, graph.render_graph_page(corpus, index, urls)
     # Each with the pages of its lists too long for it.
     for actor in corpus.actors.values():
-        yield from actor_pages(actor, corpus, index, urls).items()
+        yield from actor_pages(actor, corpus, index, urls, record=record).items()
     for country in corpus.countries.values():
-        yield from country_pages(country, corpus, index, urls, statements).items()
+        yield from country_pages(country, corpus, index, urls, statements, record=record).items()
     for claim in corpus.claims.values():
-        yield from claim_pages(claim, corpus, index, urls, statements).items()
+        yield from claim_pages(claim, corpus, index, urls, statements, record=record).items()
     # The open data last: no page waits for it.
     yield exports.SCHEMA, exports.corpus_schema()
     yield from exports.data_files(corpus, index, urls, record).items()

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from dossier.model import Actor, Annotation, Document, PartialDate
+from dossier.model import Actor, Annotation, Document, Entity, PartialDate
 from dossier.rendering import escape
+from dossier.rendering.bibliography import SiteRecord
 from dossier.rendering.languages import foreign_lang, language_name
 from dossier.rendering.text import shorten
 
@@ -412,3 +413,21 @@ def _reference_id(number: int, use: int) -> str:
     return f"fnref{use}:{number}" if use > 1 else f"fnref:{number}"
 
 
+
+
+def cite_this_page(page: PageWriter, entity: Entity, record: SiteRecord | None) -> Markup:
+    """The *Cite this page* box of an actor, country or claim page.
+
+    The page's title, the site, its address (relative to the site when the build has none) and
+    the date the sources last changed, which is the page's last possible change.
+    """
+    urls = page.urls
+    path = urls.path(entity.folder, entity.id)
+    address = urls.resolve(path, within="") if urls.site_url else path
+    site = record.title if record is not None else "Dossier"
+    changed = f", sources as of {record.updated}" if record is not None and record.updated else ""
+    kind = {"actors": "actor", "countries": "country", "claims": "claim"}[entity.folder]
+    text = (f"“{escape.html_inline(entity.label)}” ({kind} page), {escape.html_inline(site)}, "
+            f"{escape.html_inline(address)}{changed}.")
+    return escape.trusted(f'<div class="admonition quote dossier-cite-page"><p class="admonition-title">Cite this page'
+                          f"</p>\n<p>{text}</p>\n</div>")

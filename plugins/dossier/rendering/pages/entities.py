@@ -12,8 +12,9 @@ from markupsafe import Markup
 from dossier.model import STANCES, Actor, Annotation, Claim, Corpus, Country, Document
 from dossier.relations import CorpusIndex, Passage, Position, remark_of
 from dossier.rendering import escape
+from dossier.rendering.bibliography import SiteRecord
 from dossier.rendering.components.cards import claim_card, sides, strongest
-from dossier.rendering.components.citations import Footnotes, summaries
+from dossier.rendering.components.citations import Footnotes, cite_this_page, summaries
 from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.jsonld import claim_jsonld
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_badge
@@ -184,11 +185,12 @@ PASSAGES_SHOWN = 30
 """Documents listed under "Mentioned in" (the newest); the rest are on pages of their own."""
 
 
-def actor_pages(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> dict[str, GeneratedPage]:
-    """`actor`'s page and the pages of the lists too long for it, by URI."""
+def actor_pages(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None, *,
+                record: SiteRecord | None = None) -> dict[str, GeneratedPage]:
+    """`actor`'s page and the pages of the lists too long for it, by URI (`record`: the site, cited by the page)."""
     urls = urls or Urls()
     pages: dict[str, GeneratedPage] = {}
-    pages[uri(actor)] = _render_actor(actor, corpus, index, urls=urls, extra=pages)
+    pages[uri(actor)] = _render_actor(actor, corpus, index, urls=urls, extra=pages, record=record)
     return pages
 
 
@@ -198,7 +200,7 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
 
 
 def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
-                  extra: dict[str, GeneratedPage]) -> GeneratedPage:
+                  extra: dict[str, GeneratedPage], record: SiteRecord | None = None) -> GeneratedPage:
     page = PageWriter(uri(actor), urls)
     footnotes = Footnotes(page)
     facts = [Markup(ACTOR_KINDS.get(actor.kind, "Actor"))]
@@ -244,6 +246,7 @@ def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Url
         page.items(page.link(m) for m in members)
     page.heading(2, "Mentioned in", "mentions")
     _passages(page, index.passages.get(("actor", actor.id), []), actor, extra)
+    page.html(cite_this_page(page, actor, record))
     page.html(footnotes.render())
     return page.page()
 
@@ -414,11 +417,12 @@ def _bounded_table(page: PageWriter, items: Sequence[T], *, header: list[Markup]
 
 
 def country_pages(country: Country, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
-                  statements: StatementPages | None = None) -> dict[str, GeneratedPage]:
+                  statements: StatementPages | None = None, *, record: SiteRecord | None = None) -> dict[str, GeneratedPage]:
     """`country`'s page and the pages of the lists too long for it, by URI."""
     pages: dict[str, GeneratedPage] = {}
     pages[uri(country)] = _render_country(country, corpus, index, urls=urls or Urls(),
-                                          statements=statements or StatementPages(corpus, index), extra=pages)
+                                          statements=statements or StatementPages(corpus, index), extra=pages,
+                                          record=record)
     return pages
 
 
@@ -428,7 +432,8 @@ def render_country(country: Country, corpus: Corpus, index: CorpusIndex, urls: U
 
 
 def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
-                    statements: StatementPages, extra: dict[str, GeneratedPage]) -> GeneratedPage:
+                    statements: StatementPages, extra: dict[str, GeneratedPage],
+                    record: SiteRecord | None = None) -> GeneratedPage:
     page = PageWriter(uri(country), urls)
     page.heading(1, country.name)
     if country.code:
@@ -470,6 +475,7 @@ def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, url
     _based_here(page, country, corpus, index, back=back, extra=extra)
     page.heading(2, "Mentioned in", "mentions")
     _passages(page, index.passages.get(("country", country.id), []), country, extra)
+    page.html(cite_this_page(page, country, record))
     page.html(footnotes.render(folded=True))
     return page.page()
 
@@ -548,7 +554,7 @@ def _based_here(page: PageWriter, country: Country, corpus: Corpus, index: Corpu
 
 
 def claim_pages(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
-                statements: StatementPages | None = None) -> dict[str, GeneratedPage]:
+                statements: StatementPages | None = None, *, record: SiteRecord | None = None) -> dict[str, GeneratedPage]:
     """`claim`'s page and the pages of the lists too long for it, by URI.
 
     Args:
@@ -561,7 +567,8 @@ def claim_pages(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | N
     """
     pages: dict[str, GeneratedPage] = {}
     pages[uri(claim)] = _render_claim(claim, corpus, index, urls=urls or Urls(),
-                                      statements=statements or StatementPages(corpus, index), extra=pages)
+                                      statements=statements or StatementPages(corpus, index), extra=pages,
+                                      record=record)
     return pages
 
 
@@ -571,7 +578,7 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
 
 
 def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Urls, statements: StatementPages,
-                  extra: dict[str, GeneratedPage]) -> GeneratedPage:
+                  extra: dict[str, GeneratedPage], record: SiteRecord | None = None) -> GeneratedPage:
     """`claim`'s page: its card, then who supports, disputes or speaks about it, each actor once.
 
     Its schema.org JSON-LD uses `urls`; the pages of its long lists go into `extra`.
@@ -619,6 +626,7 @@ def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Url
         page.note("No statement yet.")
     page.heading(2, "Discussed in", "passages")
     _claim_passages(page, claim, index, extra)
+    page.html(cite_this_page(page, claim, record))
     page.html(footnotes.render(folded=True), claim_jsonld(claim, corpus, index, urls))
     return page.page()
 
