@@ -28,6 +28,7 @@ from dossier import load_with_problems
 from dossier.characters import terminal_safe
 from dossier.cli.sources import InputError, read_input, shown, sources_folder
 from dossier.cli.text import DocumentText, Span, SpanSet, is_double, quotations, read, sentences
+from dossier.model import MAX_NAME
 from dossier.reading.attribution import NAME_RUN, SUBJECT_SCORE, Attribution, Candidate, lowercase_words, slug, word_set
 from dossier.reading.prose import continued
 
@@ -161,17 +162,34 @@ class Suggester(Attribution):
                 start, end = match.span()
                 before = text[start - 1] if start else " "
                 after = text[end] if end < len(text) else " "
-                word = re.search(r"[\w’']*\Z", text[:start]).group() + name + re.match(r"[\w’']*", text[end:]).group()  # type: ignore[union-attr]
+                word = _around(text, start, end)
                 if word in self.actor_of or word in self.country_of or doc.covered(Span(start, end), ("mention",)):
                     continue
-                rest = re.match(r"[a-z]+", text[end:])
+                rest = _LOWER_WORD.match(text, end)
                 glued = (before.isalpha() and before.islower() and name[0].isupper()) or (
                     after.isalpha() and name[-1].islower() and (after.isupper() or bool(
-                        rest and rest.group() in GLUE_WORDS and re.match(r"\W|\Z", text[end + len(rest.group()):]))))
+                        rest and rest.group() in GLUE_WORDS and _WORD_END.match(text, rest.end()))))
                 if glued:
                     yield Finding(start, f"'{name}' ({kind} '{id_}') is glued to other words in '{word}', so it is "
                                          f"not found as a mention; if the original prints it so, mark it: "
                                          f"[{name}]{{{kind}={id_}}}")
+
+
+_WORD_BEFORE = re.compile(r"[\w’']*\Z")
+_WORD_AFTER = re.compile(r"[\w’']*")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_WORD_END = re.compile(r"\W|\Z")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the word characters against it (up to `MAX_NAME` on each side).
+
+    Read from the match, not from the text before it: a whole-text slice per match made
+    `suggest` quadratic in the document's length.
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - MAX_NAME), start)
+    after = _WORD_AFTER.match(text, end, end + MAX_NAME)
+    return (before.group() if before else "") + text[start:end] + (after.group() if after else "")
 
 
 def document_path(path: Path) -> Path:
