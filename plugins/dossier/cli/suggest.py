@@ -126,7 +126,7 @@ class Suggester(Attribution):
         """Names of people and organisations that are in no actor's name or aliases (first occurrence)."""
         text = doc.plain
         common = lowercase_words(text)
-        registered = [m.span() for m in self.all_names.finditer(text)] if self.all_names else []
+        registered = SpanSet([Span(*m.span()) for m in self.all_names.finditer(text)] if self.all_names else [])
         seen: dict[str, int] = {}
         first: dict[str, tuple[int, str]] = {}
         for run in NAME_RUN.finditer(text):
@@ -134,7 +134,7 @@ class Suggester(Attribution):
                 continue
             for start, name in self.pieces(run.group(), run.start()):
                 kind = self.kind_of(name, common)
-                if kind is None or any(a <= start and start + len(name) <= b for a, b in registered):
+                if kind is None or registered.holds_all(Span(start, start + len(name))):
                     continue  # not a name, or part of a registered one (People’s Republic of China)
                 seen[name] = seen.get(name, 0) + 1
                 first.setdefault(name, (start, kind))

@@ -131,7 +131,10 @@ def _words_before(text: str, at: int, limit: int, count: int) -> list[str]:
 
 def _possessive(text: str, end: int) -> bool:
     """Whether the name ending at `end` is followed by ``’s`` (or a plural's ``’``)."""
-    return bool(re.match(r"['’]s?\b", text[end:]))
+    return bool(_POSSESSIVE.match(text, end))
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _after_preposition(text: str, at: int, limit: int) -> bool:
