@@ -24,6 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from dossier import load_with_problems
 from dossier.__main__ import main
+from dossier.cli import init
 from dossier.cli.init import markdown_text, write_project
 from mkdocs.utils.yaml import yaml_load
 from sitetools import ROOT, check_links
@@ -70,6 +71,16 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.
     assert sorted(p.name for p in project.iterdir()) == ["notes.txt"]
     error = capsys.readouterr().err
     assert "is not empty (it holds notes.txt" in error and "overwrites nothing" in error
+
+
+def test_init_asks_where_the_plugin_comes_from_when_its_installation_does_not_say(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(init.metadata, "distributions", lambda **_: iter(()))
+    status, project = _init(tmp_path, "--title", "T", "--question", "Q?")
+    assert status == 1 and not project.exists()
+    assert "cannot tell where the dossier plugin was installed from" in capsys.readouterr().err
+    assert _init(tmp_path, "--title", "T", "--question", "Q?", "--plugin", "/wheels/dossier.whl")[0] == 0
+    assert (project / "requirements.txt").read_text(encoding="utf-8").endswith("\n/wheels/dossier.whl\n")
 
 
 @pytest.mark.parametrize(("title", "expected"), [

@@ -72,12 +72,13 @@ def requirement_line(spec: str) -> str:
 
 
 def installed_from() -> str:
-    """Where the running plugin was installed from (PEP 610's ``direct_url.json``), as a URL."""
-    try:
-        recorded = metadata.distribution("dossier").read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        recorded = None
-    url = json.loads(recorded).get("url", "") if recorded else ""
+    """Where the running plugin was installed from (PEP 610's ``direct_url.json``), as a URL.
+
+    The first installation of the name that records one: a checkout's own ``*.egg-info`` (left by a
+    build, found first when the checkout is on the path) records none.
+    """
+    recorded = (dist.read_text("direct_url.json") for dist in metadata.distributions(name="dossier"))
+    url = next((json.loads(text).get("url", "") for text in recorded if text), "")
     if not isinstance(url, str) or not url:
         raise RefusedError("cannot tell where the dossier plugin was installed from: say where the new project "
                            "installs it from with --plugin (a wheel, or git+https://… of the Dossier repository)")
