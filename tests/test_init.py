@@ -120,6 +120,16 @@ def test_init_writes_a_hostile_title_and_question_as_text(tmp_path: Path) -> Non
     assert not home.find_all(["script", "img", "details", "ol", "code"])
 
 
+def test_the_projects_settings_for_the_plugin_are_the_repositorys(tmp_path: Path) -> None:
+    write_project(tmp_path / "new", title="T", question="Q?", plugin=PLUGIN)
+    ours = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    new = yaml_load((tmp_path / "new" / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("strict", "validation", "theme", "markdown_extensions", "extra_css", "extra_javascript", "nav"):
+        assert new[key] == ours[key], key
+    (plugin,) = [entry["dossier"] for entry in new["plugins"] if isinstance(entry, dict) and "dossier" in entry]
+    assert set(plugin["publisher"]) == {"organisation", "editors", "contact", "corrections"}
+
+
 def test_the_projects_pins_are_the_repositorys() -> None:
     pins = dict(re.findall(r"(?m)^([A-Za-z0-9_.-]+)==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8")))
     template = re.findall(r"(?m)^([A-Za-z0-9_.-]+)==(\S+)$", (TEMPLATE / "requirements.txt").read_text(encoding="utf-8"))
