@@ -185,6 +185,52 @@ def test_country_matrix_counts_actors_by_country(mini_site: Path, mini_corpus: C
         "the ministry counts for Spain through the government it is part of"
 
 
+@pytest.mark.parametrize(("claims", "tables"), [
+    (0, []), (1, [1]), (8, [8]), (9, [5, 4]), (16, [8, 8]), (17, [6, 6, 5]), (22, [8, 8, 6]), (25, [7, 7, 7, 4]),
+])
+def test_matrix_claims_are_shared_out_between_tables_that_fit_a_desktop(claims: int, tables: list[int]) -> None:
+    listed = [Claim(f"c{n}", f"sources/claims/c{n}.md", statement=f"Claim {n}.") for n in range(claims)]
+    parts = matrix.parts(listed)
+    assert [len(part) for _, part in parts] == tables
+    assert all(len(part) <= matrix.COLUMNS_PER_TABLE for _, part in parts)
+    assert [claim for _, part in parts for claim in part] == listed, "every claim once, in order"
+    assert [start for start, _ in parts] == [1 + sum(tables[:n]) for n in range(len(tables))]
+
+
+def test_matrix_tables_share_the_claims_and_drop_rows_without_a_stance(mini_corpus: Corpus,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matrix, "COLUMNS_PER_TABLE", 1)
+    index = CorpusIndex(mini_corpus)
+    claims, actors, _, _ = matrix.select(mini_corpus, index)
+    assert len(claims) > 1, "the corpus has claims enough for several tables"
+    page = BeautifulSoup(matrix.render_stances(mini_corpus, index).as_markdown, "html.parser")
+    for first, section, key in ((2, "Actor", lambda a: [a]), (1, "Country", lambda c: [
+            a for a in actors if index.country_of(a) == c])):
+        tables = [t for t in page.select(".dossier-matrix table") if t.th.get_text(strip=True) == section]
+        assert len(tables) == len(matrix.parts(claims))
+        shown: list[str] = []
+        cells: set[tuple[str, str]] = set()
+        for table in tables:
+            columns = _columns(page, table)[first:]
+            assert len(columns) == 1
+            shown += columns
+            for row in table.find("tbody").find_all("tr"):
+                name = _target(row.find("td").find("a")["href"])[1]
+                filled = {claim for claim, cell in zip(columns, row.find_all("td")[first:], strict=True)
+                          if cell.get_text(strip=True)}
+                assert filled, f"{name} has a row in a table where it takes no stance"
+                cells |= {(name, claim) for claim in filled}
+        assert shown == [c.id for c in claims], "each claim a column once, numbered on across the tables"
+        expected = {(name, claim.id) for name in {n for a in actors for n in ([a] if section == "Actor" else
+                    [index.country_of(a)]) if n} for claim in claims
+                    if any((a, claim.id) in index.stances for a in key(name))}
+        assert cells == expected
+    numbers = [head.strong.get_text() for head in page.select(".dossier-claim-head")]
+    assert numbers[: len(claims)] == [f"C{n}" for n in range(1, len(claims) + 1)]
+    parts = [" ".join(p.get_text().split()) for p in page.select("p.dossier-matrix-part")]
+    assert parts[0] == f"C1: claim 1 of {len(claims)}"
+
+
 def test_a_claim_no_one_takes_a_stance_on_is_no_column(mini_corpus: Corpus) -> None:
     # Such a claim is a warning ("used nowhere"), which a strict build refuses: the view is tested
     # on the corpus itself, with the claim added.
