@@ -310,6 +310,42 @@ def test_timeline_lists_every_statement_in_date_order(mini_site: Path, mini_corp
         assert ("documents", statement.document.id, statement.anchor) in passage
 
 
+def test_a_timeline_entry_reads_who_when_where_then_the_stances_then_the_words(mini_site: Path,
+                                                                              mini_corpus: Corpus) -> None:
+    entries = _entries(soup(mini_site, "timeline"))
+    statements = sorted((s for d in mini_corpus.documents.values() for s in d.statements),
+                        key=lambda s: (s.when, s.document.published, s.document.id, s.start))
+    kinds = Counter()
+    for (_, _, _, item), statement in zip(entries, statements, strict=True):
+        lines = item.find_all("span", recursive=False)
+        head, words = lines[0], lines[-1]
+        # First line: the date, the speakers, the outlet; nothing of the words.
+        assert head["class"] == ["dossier-entry-head"] and words["class"] == ["dossier-entry-words"]
+        assert head.strong.get_text() == str(statement.when)
+        assert {_target(a["href"])[1] for a in head.find_all("a")} == set(statement.speakers)
+        assert head.select_one(".dossier-source").get_text() == f"in {statement.document.publisher}"
+        assert words.select_one("a.footnote-ref") is not None and words.select_one("q, .dossier-says-text")
+        remark = statement.remark
+        parts = remark.parts_in(statement.document)
+        if not remark.stances:
+            kinds["none"] += 1
+            assert [line["class"] for line in lines] == [["dossier-entry-head"], ["dossier-entry-stances"],
+                                                        ["dossier-entry-words"]]
+            assert lines[1].get_text() == "No stance on a claim"
+        elif len(parts) == 1:
+            kinds["one part"] += 1
+            # Then one line per claim, the stance before it, before the words.
+            said = [(line.select_one(".dossier-stance")["class"][1].removeprefix("dossier-"),
+                     _target(line.a["href"])[1]) for line in lines[1].select(".dossier-entry-stance")]
+            assert said == [(stance, claim) for stance, claims in statement.stances.items() for claim in claims]
+            assert words.select_one(".dossier-part-stances") is None
+        else:
+            kinds["several parts"] += 1
+            # Each stance after the words that take it.
+            assert len(lines) == 2 and words.select(".dossier-part-stances")
+    assert kinds["one part"] and kinds["none"], kinds
+
+
 def test_timeline_groups_by_year_and_month(mini_site: Path) -> None:
     page = soup(mini_site, "timeline")
     years = [h.get("id") for h in page.select("article h2[id^=y]")]
