@@ -428,6 +428,18 @@ def test_actor_small_timelines_are_per_claim_never_summed_across_claims(mini_sit
             assert link["href"].startswith(f"../../timeline/?claim={claim}&actor={actor}#y")
 
 
+@pytest.mark.parametrize(("years", "width"), [(1, 200), (4, 256), (8, 352), (9, 360), (12, 480), (30, 1200)])
+def test_a_small_timeline_of_a_few_years_is_drawn_a_phones_width(years: int, width: int) -> None:
+    """Up to 8 years fit a phone's column (356 units) at their size; more take 40 units a year, scaled down."""
+    from types import SimpleNamespace
+
+    from dossier.rendering.components.timelines import strip
+
+    said = [SimpleNamespace(when=SimpleNamespace(year=2000 + n)) for n in (0, years - 1)]
+    drawn = BeautifulSoup(strip(said, lambda _: ["supports"], anchor_prefix="s-", caption="c"), "html.parser").svg
+    assert drawn["viewbox"] == f"0 0 {width} 108" and len(drawn.select(".dossier-year")) == years
+
+
 def test_small_timeline_legends_name_only_what_they_count(mini_site: Path, mini_corpus: Corpus) -> None:
     """The ○ of a strip's legend names just the kinds of statement counted under it on that page."""
     claim_legend = soup(mini_site, "claims/huawei-poses-security-risk").find(class_="dossier-strip-box").get_text()
