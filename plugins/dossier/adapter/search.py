@@ -261,3 +261,21 @@ class SearchIndexer:
         self._stderr_file.seek(0)
         stderr = self._stderr_file.read().decode("utf-8", "replace")
         return stderr.strip()[-500:] or f"exit status {self._process.returncode}"
+
+
+def write_index(entries: Callable[[], Iterable[SearchEntry]], pages: Iterable[tuple[str, str]], site_dir: str,
+                language: str) -> int:
+    """The whole index at once, as the plugin builds it: `entries` (the core's), then `pages` (URL, HTML).
+
+    For a site built without the plugin (``python -m dossier search``); returns the pages indexed.
+
+    Raises:
+        SearchIndexError: Pagefind is missing, refused something, or failed.
+    """
+    indexer = SearchIndexer(language)
+    try:
+        indexer.add_entries_in_background(entries)
+        indexer.finish_in_background(pages, site_dir)
+        return indexer.wait()
+    finally:
+        indexer.close()
