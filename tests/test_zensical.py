@@ -1,0 +1,124 @@
+"""The site under Zensical, which loads no MkDocs plugin: built from the tree ``generate`` writes.
+
+Zensical runs in its own environment, ``.venv-zensical`` (``make zensical``, a prerequisite of
+``make test``, installs it from requirements-zensical.txt). The real project is generated
+(`dossier.cli.generate`), built strictly by Zensical, link-checked, compared page by page with the
+MkDocs build by the HTML of each page's article, and indexed by ``python -m dossier search``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from dossier.__main__ import main
+from pagefind_bundle import decoded
+from sitetools import ROOT, check_links, reachable_from_index
+
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+
+SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>\n'
+"""Zensical's theme opens every article with the target of its "skip to content" link."""
+
+EXPLAINED = {
+    "reference/index.html": "the API reference: Zensical runs mkdocstrings through its own shim, which writes "
+                            "signatures on one line (MkDocs' formats them with ruff) and a cross-reference "
+                            "within the page as ./#id (MkDocs' as #id)",
+}
+"""The pages whose article differs between the two builds, each with the reason."""
+
+
+@dataclass(frozen=True)
+class ZensicalBuild:
+    """The real project generated and built by Zensical."""
+
+    project: Path
+    site: Path
+    log: str
+
+
+@pytest.fixture(scope="module")
+def zensical_build(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> ZensicalBuild:
+    """The project of `built_site` (same docs, sources and site address), generated and built by Zensical."""
+    assert ZENSICAL.is_file(), f"{ZENSICAL} is missing: `make zensical` (part of `make test`) creates it"
+    project = built_site.parent
+    out = tmp_path_factory.mktemp("zensical") / "out"
+    assert main(["generate", str(out), "--config", str(project / "mkdocs.yml")]) == 0
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
+    env["PATH"] = f"{ZENSICAL.parent}{os.pathsep}{env.get('PATH', '')}"
+    result = subprocess.run([str(ZENSICAL), "build", "--strict", "--clean", "--config-file", str(out / "mkdocs.yml")],
+                            cwd=out, env=env, capture_output=True, text=True, timeout=600, check=False)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"Zensical failed to build the generated site:\n{log}"
+    site = out / "site"
+    assert main(["search", str(site), "--config", str(project / "mkdocs.yml")]) == 0
+    return ZensicalBuild(project, site, log)
+
+
+def test_zensical_builds_the_generated_site_strictly(zensical_build: ZensicalBuild) -> None:
+    assert "No issues found" in zensical_build.log, zensical_build.log
+    generator = re.search(r'<meta name="generator" content="([^"]*)">',
+                          (zensical_build.site / "index.html").read_text(encoding="utf-8"))
+    assert generator is not None and generator.group(1).startswith("zensical-0.0."), generator
+
+
+def test_zensical_build_passes_the_link_check(zensical_build: ZensicalBuild) -> None:
+    site = zensical_build.site
+    report = check_links(site)
+    assert report.pages > 100 and report.links > 1000, "the Zensical site is (nearly) empty"
+    assert report.problems == []
+    for folder in ("documents", "actors", "countries", "claims"):
+        assert list((site / folder).glob("*/index.html")), f"Zensical generated no page in /{folder}/"
+        assert reachable_from_index(report, site, folder) == []
+
+
+def _article(page: Path) -> str:
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").find("article")
+    return str(article).replace(SKIP_TARGET, "") if article is not None else ""
+
+
+def test_every_article_is_the_mkdocs_builds_but_the_explained(zensical_build: ZensicalBuild,
+                                                              built_site: Path) -> None:
+    site = zensical_build.site
+    by_zensical = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    by_mkdocs = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
+    assert by_zensical == by_mkdocs
+    differing = {}
+    for page in by_mkdocs:
+        mkdocs, zensical = _article(built_site / page), _article(site / page)
+        assert mkdocs, f"{page}: no article in the MkDocs build"
+        if mkdocs != zensical:
+            diff = difflib.unified_diff(mkdocs.splitlines(), zensical.splitlines(), "mkdocs", "zensical",
+                                        lineterm="", n=0)
+            differing[page] = "\n".join(list(diff)[:8])
+    unexplained = {page: diff for page, diff in differing.items() if page not in EXPLAINED}
+    assert not unexplained, "\n\n".join(f"{page}:\n{diff}" for page, diff in unexplained.items())
+    assert set(differing) == set(EXPLAINED), f"explained but now the same: {set(EXPLAINED) - set(differing)}"
+    assert len(by_mkdocs) - len(differing) > 100
+
+
+def test_zensical_pages_carry_the_head_tags_and_the_sources_date(zensical_build: ZensicalBuild,
+                                                                 built_site: Path) -> None:
+    for page in sorted((built_site / "documents").glob("*/index.html")):
+        mkdocs = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        zensical = BeautifulSoup((zensical_build.site / page.relative_to(built_site)).read_text(encoding="utf-8"),
+                                 "lxml")
+        for selector in ('meta[name^="citation_"]', 'script[type="application/ld+json"]'):
+            assert [str(t) for t in zensical.select(selector)] == [str(t) for t in mkdocs.select(selector)], page
+        assert mkdocs.select('meta[name="citation_title"]'), page
+    footers = [BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml").select_one(
+        ".dossier-footer .md-copyright__highlight") for site in (built_site, zensical_build.site)]
+    assert footers[0] is not None and footers[1] is not None
+    assert footers[1].get_text(" ", strip=True) == footers[0].get_text(" ", strip=True)
+    assert "Sources last changed" in footers[0].get_text()
+
+
+def test_the_search_index_of_the_zensical_build_is_the_plugins(zensical_build: ZensicalBuild,
+                                                               built_site: Path) -> None:
+    assert decoded(zensical_build.site) == decoded(built_site)
