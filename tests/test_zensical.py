@@ -3,25 +3,19 @@
 Zensical runs in its own environment, ``.venv-zensical`` (``make zensical``, a prerequisite of
 ``make test``, installs it from requirements-zensical.txt). The real project is generated
 (`dossier.cli.generate`), built strictly by Zensical, link-checked, compared page by page with the
-MkDocs build by the HTML of each page's article, and indexed by ``python -m dossier search``.
+MkDocs build by the HTML of each page's article, and indexed by ``python -m dossier search``
+(the build is the session's `zensical_build`; ``tests/browser/test_browser_zensical.py`` searches it).
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from dossier.__main__ import main
 from pagefind_bundle import decoded
-from sitetools import ROOT, check_links, reachable_from_index
-
-ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+from sitetools import ZensicalBuild, check_links, reachable_from_index
 
 SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>\n'
 """Zensical's theme opens every article with the target of its "skip to content" link."""
@@ -32,33 +26,6 @@ EXPLAINED = {
                             "within the page as ./#id (MkDocs' as #id)",
 }
 """The pages whose article differs between the two builds, each with the reason."""
-
-
-@dataclass(frozen=True)
-class ZensicalBuild:
-    """The real project generated and built by Zensical."""
-
-    project: Path
-    site: Path
-    log: str
-
-
-@pytest.fixture(scope="module")
-def zensical_build(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> ZensicalBuild:
-    """The project of `built_site` (same docs, sources and site address), generated and built by Zensical."""
-    assert ZENSICAL.is_file(), f"{ZENSICAL} is missing: `make zensical` (part of `make test`) creates it"
-    project = built_site.parent
-    out = tmp_path_factory.mktemp("zensical") / "out"
-    assert main(["generate", str(out), "--config", str(project / "mkdocs.yml")]) == 0
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
-    env["PATH"] = f"{ZENSICAL.parent}{os.pathsep}{env.get('PATH', '')}"
-    result = subprocess.run([str(ZENSICAL), "build", "--strict", "--clean", "--config-file", str(out / "mkdocs.yml")],
-                            cwd=out, env=env, capture_output=True, text=True, timeout=600, check=False)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"Zensical failed to build the generated site:\n{log}"
-    site = out / "site"
-    assert main(["search", str(site), "--config", str(project / "mkdocs.yml")]) == 0
-    return ZensicalBuild(project, site, log)
 
 
 def test_zensical_builds_the_generated_site_strictly(zensical_build: ZensicalBuild) -> None:
