@@ -18,9 +18,12 @@ engine that reads ``mkdocs.yml``. The exit status is 1 when the sources have err
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,11 +34,14 @@ from dossier.cli.sources import shown
 from dossier.model import PartialDate
 from dossier.reading.history import last_source_change
 from dossier.reading.loader import load_with_problems
+from dossier.relations import CorpusIndex
+from dossier.rendering.bibliography import SiteRecord
 from dossier.rendering.figures import FIGURES_MARKER, figures
 from dossier.rendering.neutral import HEAD_KEY, page_source
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.publisher import PUBLISHER_MARKER, Publisher, publisher_block
-from dossier.rendering.site import Site, start_site
+from dossier.rendering.site import DATA_UNIT, Site, page_uris, render_outputs
+from dossier.rendering.urls import Urls
 
 PLUGIN = "dossier"
 """The plugin's name in ``mkdocs.yml``."""
@@ -161,6 +167,13 @@ def engine_config(project: Project, out: Path, updated: PartialDate | None) -> d
     return config
 
 
+def write_config(project: Project, out: Path, updated: PartialDate | None = None) -> None:
+    """Write ``OUT/mkdocs.yml`` (`engine_config`); `updated` read from the sources when not given."""
+    config = engine_config(project, out, updated or last_source_change(project.sources))
+    _write(out / "mkdocs.yml", "# Written by `python -m dossier generate`: the site for an engine without the "
+           "dossier plugin.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1 << 30))
+
+
 def handwritten_source(markdown: str, site: Site, publisher: Publisher, uri: str) -> str:
     """A hand-written page with its markers filled, as the plugin fills them.
 
@@ -181,8 +194,12 @@ def _write(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))  # as it is: the CSV's line ends are CRLF
 
 
-def generate(project: Project, out: Path) -> Site:
-    """Write the project's engine-neutral tree into `out` (its ``docs/`` and ``mkdocs.yml``); the site rendered.
+def generate(project: Project, out: Path, shard: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Write the project's engine-neutral tree into `out` (its ``docs/`` and ``mkdocs.yml``); pages and files written.
+
+    With `shard` ``(I, N)``, only the I-th of N parts of the generated pages and data files is
+    rendered and written (the hand-written pages and the configuration by every shard):
+    ``python -m dossier merge`` joins the N folders into the tree of one generation.
 
     Raises:
         GenerateError: The sources have errors (printed), or a file cannot be written as it must.
@@ -193,25 +210,26 @@ def generate(project: Project, out: Path) -> Site:
     if problems.errors:
         raise GenerateError(f"{len(problems.errors)} error(s) in {shown(project.sources)}; see above")
     updated = last_source_change(project.sources)
-    site, outputs = start_site(corpus, site_url=project.site_url, use_directory_urls=project.use_directory_urls,
-                               site_name=project.site_name, updated=updated)
+    site = Site(CorpusIndex(corpus), Urls(project.site_url, project.use_directory_urls))
+    units = [*page_uris(corpus), DATA_UNIT]
+    keep = _shard_keeper(units, shard)
+    outputs = render_outputs(corpus, site.index, site.urls, SiteRecord(project.site_name, project.site_url, updated),
+                             keep)
     written = _handwritten(project.docs)
-    pages: dict[str, GeneratedPage] = {}
     docs = out / "docs"
     if docs.exists():
         shutil.rmtree(docs)
-    for uri, output in outputs:
+    sources = _Sources({*units, *(uri for uri in written if uri.endswith(".md"))})
+    counts = {"pages": 0, "files": 0}
+    for uri, output in outputs:  # each written as it comes: the site is never held whole
         if uri in written:
             raise GenerateError(f"{shown(project.docs / uri)}: a generated page has this address; remove the file")
         if isinstance(output, GeneratedPage):
-            pages[uri] = output
+            counts["pages"] += 1
+            _write(docs / uri, page_source(output, uri, site.urls, sources))
         else:
-            site.files[uri] = output
+            counts["files"] += 1
             _write(docs / uri, output)
-    site.pages = pages
-    sources = {*pages, *(uri for uri in written if uri.endswith(".md"))}
-    for uri, page in pages.items():
-        _write(docs / uri, page_source(page, uri, site.urls, sources))
     for uri, path in written.items():
         target = docs / uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -220,10 +238,48 @@ def generate(project: Project, out: Path) -> Site:
             _write(target, handwritten_source(markdown, site, project.publisher, uri))
         else:
             shutil.copyfile(path, target)
-    config = engine_config(project, out, updated)
-    _write(out / "mkdocs.yml", "# Written by `python -m dossier generate`: the site for an engine without the "
-           "dossier plugin.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1 << 30))
-    return site
+    write_config(project, out, updated)
+    manifest = out / SHARD_MANIFEST
+    if shard is None:
+        manifest.unlink(missing_ok=True)
+    else:
+        fingerprint = hashlib.sha256("\n".join(units).encode("utf-8")).hexdigest()
+        _write(manifest, json.dumps({"shard": shard[0], "of": shard[1], "units": fingerprint}) + "\n")
+    return counts["pages"], counts["files"]
+
+
+SHARD_MANIFEST = ".dossier-shard.json"
+"""In a shard's folder: which shard of how many it is, and of which set of pages (`merge` checks them)."""
+
+
+def _shard_keeper(units: list[str], shard: tuple[int, int] | None) -> Callable[[str], bool]:
+    """Whether `render_outputs` renders a unit in shard ``I/N``: every N-th unit from the I-th."""
+    if shard is None:
+        return lambda _unit: True
+    number, count = shard
+    position = {unit: at for at, unit in enumerate(units)}
+
+    def keep(unit: str) -> bool:
+        if unit not in position:
+            raise GenerateError(f"the rendering has a unit that page_uris does not list: {unit}")
+        return position[unit] % count == number - 1
+
+    return keep
+
+
+class _Sources:
+    """The source URIs of the site's pages, as the links of a page are written to them.
+
+    Known: every page of `page_uris` and every hand-written page. The pages of long lists
+    (``actors/x/statements/2.md``) are known only once rendered, perhaps by another shard: any
+    other page is taken to be a page of its own, not a folder's index.
+    """
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+
+    def __contains__(self, uri: object) -> bool:
+        return uri in self.known or (isinstance(uri, str) and not uri.endswith("index.md"))
 
 
 def _handwritten(docs: Path) -> dict[str, Path]:
@@ -249,16 +305,25 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                                  description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", help="the folder to write (its docs/ is replaced; its mkdocs.yml written)")
     parser.add_argument("--config", default="mkdocs.yml", help="the project's configuration (default: mkdocs.yml)")
+    parser.add_argument("--shard", type=_shard, metavar="I/N",
+                        help="render only the I-th of N parts of the pages (python -m dossier merge joins them)")
+
+
+def _shard(text: str) -> tuple[int, int]:
+    number, _, count = text.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        raise argparse.ArgumentTypeError(f"'{text}' is not I/N with 1 <= I <= N, e.g. 2/3")
+    return int(number), int(count)
 
 
 def run(args: argparse.Namespace) -> int:
     """Generate; 0 when written, 1 when the sources have errors or the project cannot be read."""
     out = Path(args.out)
     try:
-        site = generate(Project.read(Path(args.config)), out)
+        pages, files = generate(Project.read(Path(args.config)), out, args.shard)
     except GenerateError as error:
         print(f"generate: {error}", file=sys.stderr)
         return 1
-    print(f"{len(site.pages)} generated pages and {len(site.files)} data files written to {shown(out / 'docs')}; "
+    print(f"{pages} generated pages and {files} data files written to {shown(out / 'docs')}; "
           f"the engine's configuration is {shown(out / 'mkdocs.yml')}", file=sys.stderr)
     return 0
