@@ -32,7 +32,8 @@ properdocs: $(PROPERDOCS_STAMP)
 
 # Zensical, which loads no MkDocs plugin, in its own environment: `python -m dossier generate`
 # writes the site as Markdown with an mkdocs.yml for it (build/zensical/), Zensical builds it
-# strictly into build/zensical/site/, and `python -m dossier search` writes the Pagefind index.
+# strictly into build/zensical/site/, `python -m dossier search` writes the Pagefind index and
+# `python -m dossier policy` gives every page its Content-Security-Policy, as the plugin does.
 ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 ZENSICAL_OUT := build/zensical
@@ -48,6 +49,7 @@ zensical: $(STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m dossier generate $(ZENSICAL_OUT)
 	$(ZENSICAL_VENV)/bin/zensical build --strict --clean --config-file $(ZENSICAL_OUT)/mkdocs.yml
 	$(BIN)/python -m dossier search $(ZENSICAL_OUT)/site
+	$(BIN)/python -m dossier policy $(ZENSICAL_OUT)/site
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -55,8 +55,8 @@ ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 
 @pytest.fixture(scope="session")
 def zensical_build(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> ZensicalBuild:
-    """The project of `built_site` (same docs, sources and site address) generated, built strictly by Zensical
-    and indexed by ``python -m dossier search``.
+    """The project of `built_site` (same docs, sources and site address) generated, built strictly by Zensical,
+    indexed by ``python -m dossier search`` and given its policy by ``python -m dossier policy``.
     """
     assert ZENSICAL.is_file(), f"{ZENSICAL} is missing: `make zensical` (part of `make test`) creates it"
     project = built_site.parent
@@ -70,4 +70,5 @@ def zensical_build(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"Zensical failed to build the generated site:\n{log}"
     assert main(["search", str(out / "site"), "--config", str(project / "mkdocs.yml")]) == 0
+    assert main(["policy", str(out / "site")]) == 0
     return ZensicalBuild(project, out / "site", log)

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from dossier.__main__ import main
+from dossier.rendering.policy import inline_scripts, policy
 from pagefind_bundle import decoded
 from sitetools import ZensicalBuild, check_links, reachable_from_index
 
@@ -89,3 +91,20 @@ def test_zensical_pages_carry_the_head_tags_and_the_sources_date(zensical_build:
 def test_the_search_index_of_the_zensical_build_is_the_plugins(zensical_build: ZensicalBuild,
                                                                built_site: Path) -> None:
     assert decoded(zensical_build.site) == decoded(built_site)
+
+
+def test_every_zensical_page_carries_the_policy_the_plugin_gives(zensical_build: ZensicalBuild,
+                                                                 built_site: Path) -> None:
+    """``python -m dossier policy`` gives each page the policy of its own inline scripts, as the plugin does."""
+    meta = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+    pages = sorted(zensical_build.site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        policies = meta.findall(html)
+        assert len(policies) == 1, page
+        assert policies[0] == policy(inline_scripts(meta.sub("", html))), page
+    assert main(["policy", str(zensical_build.site)]) == 0  # a second run changes nothing
+    assert all(len(meta.findall(p.read_text(encoding="utf-8"))) == 1 for p in pages)
+    mkdocs = meta.search((built_site / "index.html").read_text(encoding="utf-8"))
+    assert mkdocs is not None and "default-src 'self'" in mkdocs.group(1)

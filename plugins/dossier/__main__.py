@@ -1,7 +1,7 @@
 """``python -m dossier check [PATH]``: report every problem in the sources without building.
 
-The contributor commands ``new``, ``list``, ``suggest`` and ``links``, and ``generate``, ``merge`` and ``search``
-(the site and its search for an engine without the plugin), are in `dossier.cli`, one module each.
+The contributor commands ``new``, ``list``, ``suggest`` and ``links``, and ``generate``, ``merge``, ``search``
+and ``policy`` (the site for an engine without the plugin), are in `dossier.cli`, one module each.
 
 PATH is the sources folder (default ``sources``), or a project folder that holds one. Problems
 are printed one per line as ``sources/<folder>/<file>.md:LINE:COL: message``, in file order;
@@ -15,12 +15,12 @@ import argparse
 import sys
 import time
 
-from dossier.cli import generate, links, listing, merge, new, search, suggest
+from dossier.cli import generate, links, listing, merge, new, policy, search, suggest
 from dossier.cli.sources import sources_folder
 from dossier.reading.loader import load_with_problems
 
 CONTRIBUTOR_COMMANDS = {"new": new, "list": listing, "suggest": suggest, "links": links, "generate": generate,
-                        "merge": merge, "search": search}
+                        "merge": merge, "search": search, "policy": policy}
 
 
 def command_line() -> argparse.ArgumentParser:

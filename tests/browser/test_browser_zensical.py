@@ -1,4 +1,6 @@
-"""Search works on the site Zensical built (``make zensical``): Pagefind's index from ``python -m dossier search``."""
+"""Search works on the site Zensical built (``make zensical``): Pagefind's index from ``python -m dossier search``,
+under the policy of ``python -m dossier policy``.
+"""
 
 from __future__ import annotations
 
@@ -36,3 +38,6 @@ def test_search_finds_a_claim_and_a_passage_on_the_zensical_build(zensical_reade
     expect(reader.page.locator(".md-content h1")).to_be_visible()
     reader.settle()
     assert reader.external_requests() == []
+    # Every page carries the plugin's Content-Security-Policy (`python -m dossier policy`): nothing it blocks.
+    assert reader.page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert reader.console_errors == []
