@@ -14,8 +14,8 @@ import yaml
 from dossier.__main__ import main
 from dossier.reading.history import last_source_change
 from dossier.reading.loader import load
-from dossier.rendering.neutral import HEAD_KEY, page_source, source_relative
-from dossier.rendering.page import GeneratedPage
+from dossier.rendering.neutral import HEAD_KEY, page_source, source_relative, title
+from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.site import render_site
 from dossier.rendering.urls import Urls
 from sitetools import make_project
@@ -58,9 +58,21 @@ def test_a_page_source_has_its_head_in_front_matter_and_its_blocks_inline() -> N
                          head='<meta name="citation_title" content="A &#34;b&#34;: c">\n<script>{"a": 1}</script>')
     text = page_source(page, "actors/liu.md", Urls(), PAGES)
     front, body = re.fullmatch(r"---\n(.*?)---\n\n(.*)", text, re.DOTALL).groups()  # type: ignore[union-attr]
-    assert yaml.safe_load(front) == {HEAD_KEY: page.head}
+    assert yaml.safe_load(front) == {"title": "T", HEAD_KEY: page.head}
     assert body == '# T {#title}\n\n<p><a href="../actors/huawei.md">H</a></p>\n'
-    assert page_source(GeneratedPage("# T\n"), "actors/liu.md", Urls(), PAGES) == "# T\n"
+    assert page_source(GeneratedPage("## T\n"), "actors/liu.md", Urls(), PAGES) == "## T\n"
+
+
+def test_a_page_title_goes_to_front_matter_escaped_as_the_plugin_gives_it() -> None:
+    """Zensical's theme prints a heading's title in <title> through striptags, which unescapes it: the
+    front matter's title is printed as it is.
+    """
+    writer = PageWriter("actors/x.md", Urls())
+    writer.heading(1, "</title><script>alert(1)</script> & *co* [a] \\ #")
+    page = writer.page()
+    assert title(page) == "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; *co* [a] \\ #"
+    front = page_source(page, "actors/x.md", Urls(), PAGES).split("---\n")[1]
+    assert yaml.safe_load(front) == {"title": title(page)}
 
 
 @pytest.fixture(scope="module")

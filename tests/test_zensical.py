@@ -29,6 +29,12 @@ EXPLAINED = {
 }
 """The pages whose article differs between the two builds, each with the reason."""
 
+TITLES_EXPLAINED = {
+    "index.html": "Material titles the home page with the site's name alone; Zensical's theme puts the page's "
+                  "title (Home) before it",
+}
+"""The pages whose <title> differs between the two builds, each with the reason."""
+
 
 def test_zensical_builds_the_generated_site_strictly(zensical_build: ZensicalBuild) -> None:
     assert "No issues found" in zensical_build.log, zensical_build.log
@@ -70,6 +76,22 @@ def test_every_article_is_the_mkdocs_builds_but_the_explained(zensical_build: Ze
     assert not unexplained, "\n\n".join(f"{page}:\n{diff}" for page, diff in unexplained.items())
     assert set(differing) == set(EXPLAINED), f"explained but now the same: {set(EXPLAINED) - set(differing)}"
     assert len(by_mkdocs) - len(differing) > 100
+
+
+def test_every_page_has_the_mkdocs_builds_title(zensical_build: ZensicalBuild, built_site: Path) -> None:
+    """The title in <head>: the generated pages' from their front matter, escaped (not from the heading)."""
+    pattern = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+    differing = set()
+    for page in sorted(built_site.rglob("*.html")):
+        # The <head>'s: a page's SVG figures have titles of their own.
+        mkdocs = pattern.findall(page.read_text(encoding="utf-8").split("</head>")[0])
+        zensical = pattern.findall((zensical_build.site / page.relative_to(built_site)).read_text(encoding="utf-8")
+                                   .split("</head>")[0])
+        assert len(zensical) == 1, page
+        if zensical != mkdocs:
+            differing.add(page.relative_to(built_site).as_posix())
+            assert zensical[0].endswith(" - " + mkdocs[0]), page
+    assert differing == set(TITLES_EXPLAINED)
 
 
 def test_zensical_pages_carry_the_head_tags_and_the_sources_date(zensical_build: ZensicalBuild,

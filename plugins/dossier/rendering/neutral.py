@@ -21,7 +21,7 @@ from collections.abc import Container
 
 import yaml
 
-from dossier.rendering.page import GeneratedPage
+from dossier.rendering.page import TITLE_ANCHOR, GeneratedPage
 from dossier.rendering.urls import Urls, folder_and_id
 
 HEAD_KEY = "dossier_head"
@@ -75,11 +75,29 @@ def _source_of(target: str, sources: Container[str]) -> str | None:
     return next((candidate for candidate in candidates if candidate in sources), None)
 
 
+_TITLE = re.compile(r"# (.*) \{#" + TITLE_ANCHOR + r"\}\n")
+"""The page's title line, as `PageWriter.heading` writes it: its text escaped by `escape.inline`."""
+
+_BACKSLASHED = re.compile(r"\\(.)")
+
+
+def title(page: GeneratedPage) -> str:
+    """The page's title as HTML-escaped text (``A &amp; B``), as MkDocs takes it from the heading; "" if none."""
+    match = _TITLE.match(page.markdown)
+    return _BACKSLASHED.sub(r"\1", match.group(1)) if match else ""
+
+
 def page_source(page: GeneratedPage, page_uri: str, urls: Urls, sources: Container[str]) -> str:
-    """The page as one Markdown file: its head data as front matter, its blocks inlined, links to source files."""
+    """The page as one Markdown file: its title and head data as front matter, blocks inlined, links to source files.
+
+    The title goes in the front matter escaped, as the plugin gives it to the theme: a theme that
+    takes it from the heading (Zensical's, like Material's) prints it in ``<title>`` through
+    ``striptags``, which turns ``&lt;script&gt;`` in a name back into a live ``<script>``.
+    """
     blocks = tuple(source_relative(block, page_uri, urls, sources) for block in page.blocks)
     body = GeneratedPage(page.markdown, blocks).as_markdown
-    if not page.head:
+    meta = {key: value for key, value in (("title", title(page)), (HEAD_KEY, page.head)) if value}
+    if not meta:
         return body
-    front = yaml.safe_dump({HEAD_KEY: page.head}, allow_unicode=True, width=1 << 30, sort_keys=False)
+    front = yaml.safe_dump(meta, allow_unicode=True, width=1 << 30, sort_keys=False)
     return f"---\n{front}---\n\n{body}"
