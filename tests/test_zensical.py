@@ -10,14 +10,19 @@ MkDocs build by the HTML of each page's article, and indexed by ``python -m doss
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from pathlib import Path
 
+from bad import make_project
+from bad.payloads import ALL_EDITS
 from bs4 import BeautifulSoup
+from conftest import build_with_zensical
 from dossier.__main__ import main
 from dossier.rendering.policy import inline_scripts, policy
 from pagefind_bundle import decoded
-from sitetools import ZensicalBuild, check_links, reachable_from_index
+from sitetools import ROOT, ZensicalBuild, check_links, reachable_from_index
+from test_injection import live_from_payload, pages
 
 SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>\n'
 """Zensical's theme opens every article with the target of its "skip to content" link."""
@@ -130,3 +135,19 @@ def test_every_zensical_page_carries_the_policy_the_plugin_gives(zensical_build:
     assert all(len(meta.findall(p.read_text(encoding="utf-8"))) == 1 for p in pages)
     mkdocs = meta.search((built_site / "index.html").read_text(encoding="utf-8"))
     assert mkdocs is not None and "default-src 'self'" in mkdocs.group(1)
+
+
+def test_no_payload_is_live_on_any_page_zensical_builds(tmp_path: Path) -> None:
+    """The corpus of payloads of `test_injection`, generated and built by Zensical: nothing of it is live."""
+    project = make_project(tmp_path / "project", ALL_EDITS, strict=True)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  font: false\n", f"  font: false\n  custom_dir: {json.dumps(str(ROOT / 'overrides'))}\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["generate", str(out), "--config", str(config)]) == 0
+    build_with_zensical(out)
+    assert main(["policy", str(out / "site")]) == 0
+    built = pages(out / "site")
+    assert "documents/brussels-meeting/index.html" in built
+    live = {uri: found for uri, soup in built.items() if (found := live_from_payload(soup))}
+    assert live == {}
