@@ -13,6 +13,7 @@ all are there. ``mkdocs serve`` renders them all first, as the preview keeps the
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
 import re
@@ -39,6 +40,7 @@ from mkdocs.utils.templates import TemplateContext
 from dossier.adapter.preview import Preview
 from dossier.adapter.rendering import BackgroundRendering, RenderingError
 from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
+from dossier.adapter.skeletons import SkeletonConverter
 from dossier.characters import code_point, visible
 from dossier.model import PartialDate
 from dossier.problems import Problem, Severity
@@ -131,6 +133,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._pages_taken = False
         self._late_pages: list[File] = []
         """Generated pages known once rendered, which the plugin converts itself (`on_env`)."""
+        self._skeletons: SkeletonConverter | None = None
+        """The one Markdown converter of a build's generated pages (`adapter/skeletons.py`)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether we serve: a broken source then keeps the last good site.
@@ -338,6 +342,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # data files are here for those links too; the rendering writes them (`on_env`).
             announced = [File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                          for uri in self._announced_pages]
+            skeletons = SkeletonConverter(config)  # one Markdown converter for every generated page
+            for file in announced:
+                skeletons.page(file)
+            self._skeletons = skeletons
             announced += [File.generated(config, uri, content="") for uri in self._announced_files]
             files = Files([*announced, *files])
             # MkDocs has emptied the site's folder by now.
@@ -373,7 +381,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._rendering is not None:
             self._take_the_pages(files, config)
             for file in self._late_pages:
-                _convert(Page(None, file, config), config, files)
+                _convert(self._skeletons.page(file) if self._skeletons else Page(None, file, config), config, files)
             self._late_pages = []
             self._leave_the_files(files)
             self._generated_last(files)
@@ -464,7 +472,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """
         generated = self._generated(page.file.src_uri)
         if generated is not None:
-            return generated.fill(html)
+            html = generated.fill(html)
+            if self._rendering is not None and self._site is not None:
+                # A build converts each page once: its HTML is MkDocs' now, and is not kept twice
+                # (a gigabyte or more at 10,000 documents). The preview keeps its pages.
+                self._site.pages[page.file.src_uri] = dataclasses.replace(generated, blocks=())
+            return html
         # Generated pages are indexed from the model; a hand-written page from its converted HTML.
         search_meta = page.meta.get("search")
         url = "/" + page.url
