@@ -134,9 +134,11 @@ def render_outputs(corpus: Corpus, index: CorpusIndex, urls: Urls, record: SiteR
         yield from country_pages(country, corpus, index, urls, statements, record=record).items()
     for claim in corpus.claims.values():
         yield from claim_pages(claim, corpus, index, urls, statements, record=record).items()
-    # The open data last: no page waits for it.
+    # The open data last: no page waits for it. What the pages shared (`Urls.memo`: summaries,
+    # Copy buttons, links) is of no use to it: let go first, as each file once it is taken.
+    urls.memo.clear()
     yield exports.SCHEMA, exports.corpus_schema()
-    yield from exports.data_files(corpus, index, urls, record).items()
+    yield from exports.each_data_file(corpus, index, urls, record)
 
 
 def file_uris(corpus: Corpus) -> list[str]:
