@@ -4,8 +4,9 @@ MkDocs makes a Markdown converter, with every extension of the configuration, fo
 (`Page.render`): for a generated page's skeleton (headings and placeholders) that took more time
 than converting it (about 1 ms of 2.5 ms a page). A `SkeletonPage` does what `Page.render` does
 with a converter made once and reset between pages, as Python-Markdown allows. The HTML, table of
-contents, title and anchors are the same (the builds are compared byte for byte,
-`tests/test_background_rendering.py`). If this MkDocs lacks what it needs, pages are MkDocs' own.
+contents, title and anchors are the same: `tests/test_scale.py` compares, byte for byte, a build
+that uses it with one that renders first and lets MkDocs convert every page (as ``mkdocs serve``
+does). If this MkDocs lacks the processors it needs, the pages are MkDocs' own.
 """
 
 from __future__ import annotations
