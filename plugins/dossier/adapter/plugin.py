@@ -133,6 +133,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._pages_taken = False
         self._late_pages: list[File] = []
         """Generated pages known once rendered, which the plugin converts itself (`on_env`)."""
+        self._unfilled: str | None = None
+        """The converted skeleton of the page the theme is rendering, filled in for it (`on_page_context`)."""
         self._skeletons: SkeletonConverter | None = None
         """The one Markdown converter of a build's generated pages (`adapter/skeletons.py`)."""
 
@@ -468,16 +470,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Put a generated page's HTML blocks in place of their placeholders.
 
         MkDocs has converted only the page's skeleton (headings, contributor Markdown); the rest
-        the core wrote as HTML. This runs before search and the theme see the page.
+        the core wrote as HTML. The preview, and a build that renders first, fill a page in
+        here. A build that renders in the background fills it in just before the theme renders
+        it (`on_page_context`), reading the blocks again from the rendering's file: MkDocs holds
+        every page's content from its conversion until it writes them all, gigabytes at 10,000
+        documents.
         """
         generated = self._generated(page.file.src_uri)
         if generated is not None:
-            html = generated.fill(html)
-            if self._rendering is not None and self._site is not None:
-                # A build converts each page once: its HTML is MkDocs' now, and is not kept twice
-                # (a gigabyte or more at 10,000 documents). The preview keeps its pages.
-                self._site.pages[page.file.src_uri] = dataclasses.replace(generated, blocks=())
-            return html
+            if self._rendering is None or self._site is None:
+                return generated.fill(html)
+            # A build converts each page once: its blocks are not kept here.
+            self._site.pages[page.file.src_uri] = dataclasses.replace(generated, blocks=())
+            return html if self._rendering.can_read_again(page.file.src_uri) else generated.fill(html)
         # Generated pages are indexed from the model; a hand-written page from its converted HTML.
         search_meta = page.meta.get("search")
         url = "/" + page.url
@@ -502,6 +507,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         generated = self._site.pages.get(page.file.src_uri) if self._site is not None else None
         if generated is not None and page.title:
             page.meta["title"] = page.title
+        rendering = self._rendering
+        if generated is not None and rendering is not None and page.content is not None:
+            again = rendering.page_again(page.file.src_uri)
+            if again is not None:  # its blocks, read again (`on_page_content`); let go in `on_post_page`
+                self._unfilled = page.content
+                page.content = again.fill(page.content)
         # What the core wrote for the <head> (escaped), placed by overrides/main.html. Set on every
         # page, so that no front matter can put its own HTML there.
         page.meta["dossier_head"] = Markup(generated.head) if generated is not None else Markup()
@@ -513,6 +524,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         While serving, a document page gets the select-to-annotate helper instead
         (`dossier.rendering.annotate`): never in a built site.
         """
+        if self._unfilled is not None:  # the page's blocks are written: let them go
+            page.content, self._unfilled = self._unfilled, None
         if self._command == "serve":
             return self._with_helper(output, page)
         return self._with_policy(output)
