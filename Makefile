@@ -78,7 +78,7 @@ bench: $(STAMP) browser
 # 10,000 documents, once, without the twin sized to Dossier's HTML and the link check: peak
 # memory and time (not in CI; about 15 minutes on 2 cores).
 bench-large: $(STAMP) browser
-	$(BIN)/python benchmarks/bench.py --sizes 10000 --no-twin --no-links --no-serve --out benchmarks/out-large
+	$(BIN)/python benchmarks/bench.py --sizes 10000 --no-twin --no-light --no-links --no-serve --out benchmarks/out-large
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests benchmarks
