@@ -112,6 +112,8 @@ def compare(before: Path, after: Path) -> list[str]:
 def show(before: Path, after: Path, uri: str, lines: int = 12) -> str:
     """A short unified diff of one differing text file, for the report."""
     old, new = before / uri, after / uri
+    if uri.endswith("/"):  # Pagefind's bundle, compared by what it holds
+        return f"  {uri}: the search index holds other entries"
     if not (old.exists() and new.exists()):
         return f"  {uri}: only in {'the commit' if old.exists() else 'the working tree'}"
     try:
