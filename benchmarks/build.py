@@ -111,6 +111,11 @@ def _tree_rss_mb(root: int) -> float:
     return sum(rss.get(pid, 0) for pid in tree) / 1024
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     """Command line: build, then write the timings as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -161,6 +166,9 @@ def main() -> None:
         "peak_mb": max(peak_megabytes() or 0.0, tree.peak_mb) or None,
         "peak_process_mb": peak_megabytes(),
         "peak_tree_mb": tree.peak_mb,
+        # CPU seconds of MkDocs' process, and of the children it waited for (the rendering, Pagefind).
+        "cpu_self_seconds": _cpu(resource.RUSAGE_SELF),
+        "cpu_children_seconds": _cpu(resource.RUSAGE_CHILDREN),
         "error": error,
     }, indent=2), encoding="utf-8")
 

@@ -10,7 +10,9 @@ number of real countries below) and N/10 claims: the shape issue 16 names (8 par
 annotations a document, 200 actors and 100 claims per 1,000 documents). A few actors (the vendors, the Commission)
 are mentioned in most documents, as in the real debate, so their pages are the biggest.
 
-Usage: ``python benchmarks/corpus.py OUT_DIR N [--seed S]`` writes ``OUT_DIR/sources``.
+Usage: ``python benchmarks/corpus.py OUT_DIR N [--seed S] [--statements K]`` writes ``OUT_DIR/sources``
+(K statements a document on average: 7 by default, issue 16's light corpus; the benchmark's
+headline uses the real corpus's density, about 18).
 """
 
 from __future__ import annotations
@@ -213,10 +215,16 @@ class Stats:
 PARAGRAPHS = 8
 """Paragraphs of each document (issue 16's corpus); the first has no statement."""
 
+STATEMENTS = 7
+"""Statements (quotations and reported positions) a document has on average by default: issue 16's
+light corpus (6 to 8 each). The benchmark's headline passes the real corpus's density instead
+(`real_density`)."""
+
 
 class _Generator:
-    def __init__(self, n: int, seed: int) -> None:
+    def __init__(self, n: int, seed: int, statements: int = STATEMENTS) -> None:
         self.n = n
+        self.statements = statements
         self.rng = random.Random(seed)
         self.names: set[str] = set()
         self._dated = False
@@ -349,7 +357,7 @@ class _Generator:
         doc_id = f"doc-{number:05d}-{slug(countries[0].name)}"
 
         # Each paragraph is a list of (annotated, plain) pieces; statements go in their own slots.
-        statements = 6 + rng.randrange(3)  # 6–8 quotes and reported positions
+        statements = self.statements - 1 + rng.randrange(3)  # quotes and reported positions, ±1
         explicit = 2
         redacted = 1 if rng.random() < 0.3 else 0
         count = statements + explicit + redacted
@@ -444,15 +452,26 @@ def _front_matter(fields: dict[str, str | list[str]]) -> str:
     return "---\n" + "".join(f"{key}: {_yaml(value)}\n" for key, value in fields.items()) + "---\n"
 
 
-def generate(target: Path, n: int, *, seed: int = 0) -> Stats:
+def real_density(sources: Path) -> float:
+    """Statements a document has on average in the corpus at `sources` (the real one: about 18)."""
+    from dossier.reading.loader import load
+
+    documents = list(load(sources).documents.values())
+    return sum(len(d.statements) for d in documents) / len(documents) if documents else 0.0
+
+
+def generate(target: Path, n: int, *, seed: int = 0, statements: int = STATEMENTS) -> Stats:
     """Write a corpus of `n` documents into ``target/sources`` (replacing what is there).
 
     Args:
         target: The project folder; ``sources/`` is created in it.
         n: How many documents.
-        seed: The seed of the generator: the same `n` and `seed` give the same files.
+        seed: The seed of the generator: the same `n`, `seed` and `statements` give the same files.
+        statements: Statements a document has on average (each has one more, one fewer or as many).
     """
-    generator = _Generator(n, seed)
+    if statements < 1:
+        raise ValueError(f"statements per document must be at least 1, not {statements}")
+    generator = _Generator(n, seed, statements)
     generator.registry()
     sources = target / "sources"
     if sources.exists():
@@ -484,8 +503,9 @@ def main() -> None:
     parser.add_argument("target", type=Path, help="project folder; sources/ is written in it")
     parser.add_argument("n", type=int, help="number of documents")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--statements", type=int, default=STATEMENTS, help="statements a document has on average")
     args = parser.parse_args()
-    stats = generate(args.target, args.n, seed=args.seed)
+    stats = generate(args.target, args.n, seed=args.seed, statements=args.statements)
     print(f"{stats.documents} documents, {stats.actors} actors, {stats.countries} countries, "
           f"{stats.claims} claims, {stats.annotations} explicit annotations, {stats.bytes / 1e6:.1f} MB")
 

@@ -124,8 +124,10 @@ def _not_in_nav(pages: list[str], nav: set[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_dossier_project(out: Path, n: int, seed: int) -> tuple[Path, dict[str, int], set[str]]:
-    """Write the Dossier project for `n` documents; return it, every page's size, the dropped pages.
+def make_dossier_project(out: Path, n: int, seed: int, *, statements: int = corpus_generator.STATEMENTS,
+                         name: str = "dossier") -> tuple[Path, dict[str, int], set[str]]:
+    """Write the Dossier project for `n` documents with `statements` statements a document on
+    average, in ``out/NAME-N``; return it, every page's size, the dropped pages.
 
     The hand-written pages are stand-ins of the same size as the repository's (plain prose,
     with the figures marker on the home page): the real ones link to pages of the real corpus,
@@ -133,14 +135,14 @@ def make_dossier_project(out: Path, n: int, seed: int) -> tuple[Path, dict[str, 
     """
     from dossier.adapter.plugin import FIGURES_MARKER
 
-    project = out / f"dossier-{n}"
+    project = out / f"{name}-{n}"
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
     docs = ROOT / "docs"
     drop = _api_pages(docs)
     hand_written = {uri: size for uri, size in _page_sizes(docs).items() if uri not in drop}
-    corpus_generator.generate(project, n, seed=seed)
+    corpus_generator.generate(project, n, seed=seed, statements=statements)
     config = bench_config(dossier=True, drop_pages=drop)
     write_config(project, config)
     # The sizes of the pages the plain site mirrors: the hand-written ones as they are, and the

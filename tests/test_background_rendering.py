@@ -87,6 +87,23 @@ def test_background_rendering_gives_the_pages_and_writes_the_files(corpus: Corpu
         assert (tmp_path / uri).read_bytes() == content.encode("utf-8"), uri
 
 
+def test_every_page_can_be_read_again_from_the_rendering_file(corpus: Corpus, whole: Site, tmp_path: Path) -> None:
+    """The build's process lets a page's blocks go once converted, and reads them again for the theme."""
+    site, outputs = start_site(corpus)
+    rendering = BackgroundRendering(site, outputs, str(tmp_path))
+    try:
+        rendering.all_pages()
+        for uri in whole.pages:
+            site.pages[uri] = GeneratedPage(site.pages[uri].markdown)  # its blocks let go
+        assert all(rendering.can_read_again(uri) for uri in whole.pages)
+        assert all(rendering.page_again(uri) == whole.pages[uri] for uri in whole.pages)
+        assert not rendering.can_read_again("documents/none.md")
+        assert rendering.page_again("documents/none.md") is None
+    finally:
+        rendering.close()
+    assert not rendering.can_read_again(next(iter(whole.pages)))  # the file is gone with the rendering
+
+
 def test_without_fork_the_pages_and_files_are_the_same(corpus: Corpus, whole: Site, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(os, "fork")

@@ -32,6 +32,16 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
     assert all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in first)
 
 
+def test_generator_writes_the_density_asked_for(tmp_path: Path) -> None:
+    light = tmp_path / "light"
+    corpus_generator.generate(light, 30, seed=1)
+    corpus_generator.generate(tmp_path / "dense", 30, seed=1, statements=18)
+    assert 6.5 <= corpus_generator.real_density(light / "sources") <= 7.5  # issue 16's corpus: 6 to 8 each
+    assert 17.5 <= corpus_generator.real_density(tmp_path / "dense" / "sources") <= 18.5
+    with pytest.raises(ValueError, match="at least 1"):
+        corpus_generator.generate(tmp_path / "none", 3, statements=0)
+
+
 def test_synthetic_corpus_is_valid_and_dense(synthetic: tuple[Path, Path]) -> None:
     from dossier.reading.loader import load_with_problems
 

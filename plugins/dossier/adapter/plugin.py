@@ -13,6 +13,7 @@ all are there. ``mkdocs serve`` renders them all first, as the preview keeps the
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import html
 import os
@@ -40,6 +41,7 @@ from mkdocs.utils.templates import TemplateContext
 from dossier.adapter.preview import Preview
 from dossier.adapter.rendering import BackgroundRendering, RenderingError
 from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
+from dossier.adapter.skeletons import SkeletonConverter
 from dossier.characters import code_point, visible
 from dossier.model import PartialDate
 from dossier.problems import Problem, Severity
@@ -128,6 +130,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._pages_taken = False
         self._late_pages: list[File] = []
         """Generated pages known once rendered, which the plugin converts itself (`on_env`)."""
+        self._unfilled: str | None = None
+        """The converted skeleton of the page the theme is rendering, filled in for it (`on_page_context`)."""
+        self._skeletons: SkeletonConverter | None = None
+        """The one Markdown converter of a build's generated pages (`adapter/skeletons.py`)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether we serve: a broken source then keeps the last good site.
@@ -338,6 +344,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # data files are here for those links too; the rendering writes them (`on_env`).
             announced = [File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                          for uri in self._announced_pages]
+            skeletons = SkeletonConverter(config)  # one Markdown converter for every generated page
+            for file in announced:
+                skeletons.page(file)
+            self._skeletons = skeletons
             announced += [File.generated(config, uri, content="") for uri in self._announced_files]
             files = Files([*announced, *files])
             # MkDocs has emptied the site's folder by now.
@@ -373,7 +383,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._rendering is not None:
             self._take_the_pages(files, config)
             for file in self._late_pages:
-                _convert(Page(None, file, config), config, files)
+                _convert(self._skeletons.page(file) if self._skeletons else Page(None, file, config), config, files)
             self._late_pages = []
             self._leave_the_files(files)
             self._generated_last(files)
@@ -460,11 +470,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Put a generated page's HTML blocks in place of their placeholders.
 
         MkDocs has converted only the page's skeleton (headings, contributor Markdown); the rest
-        the core wrote as HTML. This runs before search and the theme see the page.
+        the core wrote as HTML. The preview, and a build that renders first, fill a page in
+        here. A build that renders in the background fills it in just before the theme renders
+        it (`on_page_context`), reading the blocks again from the rendering's file: MkDocs holds
+        every page's content from its conversion until it writes them all, gigabytes at 10,000
+        documents.
         """
         generated = self._generated(page.file.src_uri)
         if generated is not None:
-            return generated.fill(html)
+            if self._rendering is None or self._site is None:
+                return generated.fill(html)
+            # A build converts each page once: its blocks are not kept here.
+            self._site.pages[page.file.src_uri] = dataclasses.replace(generated, blocks=())
+            return html if self._rendering.can_read_again(page.file.src_uri) else generated.fill(html)
         # Generated pages are indexed from the model; a hand-written page from its converted HTML.
         search_meta = page.meta.get("search")
         url = "/" + page.url
@@ -489,6 +507,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         generated = self._site.pages.get(page.file.src_uri) if self._site is not None else None
         if generated is not None and page.title:
             page.meta["title"] = page.title
+        rendering = self._rendering
+        if generated is not None and rendering is not None and page.content is not None:
+            again = rendering.page_again(page.file.src_uri)
+            if again is not None:  # its blocks, read again (`on_page_content`); let go in `on_post_page`
+                self._unfilled = page.content
+                page.content = again.fill(page.content)
         # What the core wrote for the <head> (escaped), placed by overrides/main.html. Set on every
         # page, so that no front matter can put its own HTML there.
         page.meta["dossier_head"] = Markup(generated.head) if generated is not None else Markup()
@@ -500,6 +524,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         While serving, a document page gets the select-to-annotate helper instead
         (`dossier.rendering.annotate`): never in a built site.
         """
+        if self._unfilled is not None:  # the page's blocks are written: let them go
+            page.content, self._unfilled = self._unfilled, None
         if self._command == "serve":
             return self._with_helper(output, page)
         return self._with_policy(output)

@@ -78,6 +78,7 @@ class BackgroundRendering:
         self._reaped = False
         self._files_dir = files_dir
         self._unwritten: list[tuple[str, str]] = []  # without a child: written by files_may_be_written
+        self._records_of: dict[str, tuple[int, int]] = {}  # each page's record in the file: offset, length
         if not hasattr(os, "fork"):
             for uri, output in outputs:
                 if isinstance(output, GeneratedPage):
@@ -122,6 +123,22 @@ class BackgroundRendering:
         """
         self._read_until(lambda: uri in self._site.pages)
         return self._site.pages.get(uri)
+
+    def can_read_again(self, uri: str) -> bool:
+        """Whether `page_again` can give the page at `uri`."""
+        return bool(self._pid) and uri in self._records_of
+
+    def page_again(self, uri: str) -> GeneratedPage | None:
+        """The page at `uri` as it came, read again from the file (None if it did not come so).
+
+        So that the build's process need not hold every page's HTML until MkDocs writes it.
+        """
+        where = self._records_of.get(uri)
+        if where is None or not self._pid:
+            return None
+        at, length = where
+        _, value = pickle.loads(os.pread(self._records.fileno(), length, at))  # noqa: S301 - our own child's
+        return next((page for page_uri, page in value if page_uri == uri), None)
 
     def all_pages(self) -> None:
         """Wait until every page has come (the data files may still be on their way).
@@ -216,6 +233,7 @@ class BackgroundRendering:
             body = os.pread(fd, length, self._offset + _HEADER.size)
             if len(body) < length:
                 break
+            at = self._offset + _HEADER.size
             self._offset += _HEADER.size + length
             read = True
             kind, value = pickle.loads(body)  # noqa: S301 - written by our own child process
@@ -226,6 +244,8 @@ class BackgroundRendering:
             else:
                 for uri, page in value:
                     self._put(uri, page)
+                    if page is not None:
+                        self._records_of[uri] = (at, length)
                 if kind == "end":
                     self._done = True
         return read

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -54,14 +55,22 @@ def data_files(corpus: Corpus, index: CorpusIndex, urls: Urls,
 
     `site` describes the site in its citation files (default: "Dossier", its date not known).
     """
+    return dict(each_data_file(corpus, index, urls, site))
+
+
+def each_data_file(corpus: Corpus, index: CorpusIndex, urls: Urls,
+                   site: bibliography.SiteRecord | None = None) -> Iterator[tuple[str, str]]:
+    """The data files of `data_files`, in its order, each made as it is taken.
+
+    A build holds one at a time: ``corpus.json`` and the JSON-LD are hundreds of megabytes at
+    10,000 documents.
+    """
     site = site or bibliography.SiteRecord("Dossier", urls.site_url)
+    yield CORPUS, corpus_json(corpus, urls)
+    yield ANNOTATIONS, annotations_jsonld(corpus, urls)
+    yield STATEMENTS, statements_csv(corpus, index, urls)
     cited = [cited_document(document, urls) for document in corpus.documents.values()]
-    return {
-        CORPUS: corpus_json(corpus, urls),
-        ANNOTATIONS: annotations_jsonld(corpus, urls),
-        STATEMENTS: statements_csv(corpus, index, urls),
-        **bibliography.citation_files(cited, site),
-    }
+    yield from bibliography.citation_files(cited, site).items()
 
 
 def file_uris(corpus: Corpus) -> list[str]:

@@ -143,8 +143,11 @@ def render_outputs(corpus: Corpus, index: CorpusIndex, urls: Urls, record: SiteR
     yield from _entity_pages(corpus, index, urls, record, statements=statements, keep=keep)
     # The open data last: no page waits for it.
     if keep(DATA_UNIT):
+        # What the pages shared (`Urls.memo`: summaries, Copy buttons, links) is of no use to the
+        # data files: let go first, as each file once it is taken.
+        urls.memo.clear()
         yield exports.SCHEMA, exports.corpus_schema()
-        yield from exports.data_files(corpus, index, urls, record).items()
+        yield from exports.each_data_file(corpus, index, urls, record)
 
 
 DATA_UNIT = "data/"

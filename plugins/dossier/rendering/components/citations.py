@@ -315,8 +315,16 @@ def _short_source(document: Document, page: PageWriter) -> Markup:
     return made
 
 
-def _online(document: Document) -> str:
-    """Where the original is read: its public URL and its archived copy, each when known."""
+def _online(document: Document, memo: dict[tuple[str, str], Markup]) -> str:
+    """Where the original is read: its public URL and its archived copy, each when known; made once per document."""
+    key = (f"online/{document.id}", "")
+    made = memo.get(key)
+    if made is None:
+        made = memo[key] = Markup(_where_online(document))
+    return made
+
+
+def _where_online(document: Document) -> str:
     found = []
     if document.url:
         found.append(escape.external_link(document.url))
@@ -391,7 +399,7 @@ class Footnotes:
             date = f", {escape.html(dated(document.published))}" if dated_short else ""
             return Markup(f"{_short_source(document, page)}{date}, {located}. Full citation: "
                           f'<a class="dossier-full-note" href="#fn:{full}">note {full}</a>.')
-        return Markup(f"{_source(document, page)}, {located}.{_online(document)}")
+        return Markup(f"{_source(document, page)}, {located}.{_online(document, page.urls.memo)}")
 
     def render(self, *, folded: bool = False) -> Markup:
         """The footnotes, to end the page with (``""`` if none was cited).
@@ -435,22 +443,32 @@ class Footnotes:
                       f'document{"s" if documents > 1 else ""}</summary>\n{notes}\n</details>')
 
 
-def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup) -> Markup:
+def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup,
+            memo: dict[tuple[str, str], Markup] | None = None) -> Markup:
     """A statement outside its document, as HTML.
 
     Its words in their sentence (shortened to `SUMMARY_LIMIT`), what it is and where it came from
     (a relay, a translation), its footnote `reference` and its date. The footnote names the
-    document; the statement's full rendering is on the document page.
+    document; the statement's full rendering is on the document page. Its words are the same on
+    every page: with a `memo` (the build's, `Urls.memo`), they are written once per statement.
     """
     document = statement.document
     assert document is not None
-    return Markup(f"{remark_quotation(statement, actors, SUMMARY_LIMIT)}{reference} "
+    key = (f"summary:{document.id}#{statement.anchor}", "")
+    words = memo.get(key) if memo is not None else None
+    if words is None:
+        words = remark_quotation(statement, actors, SUMMARY_LIMIT)
+        if memo is not None:
+            memo[key] = words
+    return Markup(f"{words}{reference} "
                   f'<span class="dossier-source">— {escape.html_inline(document.publisher)}, {statement.when}</span>')
 
 
 def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:
     """Statements listed together, each summarised with its marker (statements of one passage share its number)."""
-    return [Markup(summary(s, actors, footnotes.cite(s)) + other_reports(s, actors, footnotes.page)) for s in statements]
+    memo = footnotes.page.urls.memo
+    return [Markup(summary(s, actors, footnotes.cite(s), memo) + other_reports(s, actors, footnotes.page))
+            for s in statements]
 
 
 def other_reports(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> Markup:

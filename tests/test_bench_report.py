@@ -1,0 +1,34 @@
+"""What the scale benchmark prints (issue 28): its verdicts, from given figures, without building."""
+
+from __future__ import annotations
+
+import bench
+from bench import Build
+
+
+def _builds() -> list[Build]:
+    return [Build("baseline", 1000, seconds=10.0, cpu_seconds=10.0, peak_mb=100),
+            Build("dossier", 1000, seconds=14.0, cpu_seconds=25.0, peak_mb=1500, largest_page_kb=300),
+            Build("dossier-light", 1000, seconds=11.0, cpu_seconds=18.0, peak_mb=800),
+            Build("baseline", 2000, seconds=20.0, cpu_seconds=20.0, peak_mb=150),
+            Build("dossier", 2000, seconds=30.0, cpu_seconds=52.0, peak_mb=5000, largest_page_kb=320),
+            Build("dossier-light", 2000, seconds=23.0, cpu_seconds=37.0, peak_mb=1500)]
+
+
+def test_the_verdicts_give_time_and_cpu_ratios_at_the_real_density_and_the_light_one_beside() -> None:
+    extra = {"density": {"real": 18.0, "statements": 18, "light": 7}}
+    lines = bench.verdicts(_builds(), extra, [1000, 2000])
+    text = "\n".join(lines)
+    assert "- [x] 1,000 documents build in 14.0 s, 1.40× the baseline's 10.0 s (target ≤ 1.5×), at 18 statements" in text
+    assert "- [ ] 1,000 documents take 25.0 CPU seconds, 2.50× the baseline's 10.0 (target ≤ 2.0×)" in text
+    assert "- 2,000 documents: 1.50× the baseline, 2.60× in CPU seconds (reported)" in text
+    assert "- at the lighter density (7 statements a document), 1,000 documents: 1.10× the baseline" in text
+    assert "- [x] 2,000 documents take 2.14× the time of 1,000 (target ≤ 2.1×)" not in text  # 2.14 > 2.1
+    assert "- [ ] 2,000 documents take 2.14× the time of 1,000 (target ≤ 2.1×)" in text
+    assert "- [ ] peak memory 5000 MB at 2,000 documents, the build's processes together (target < 4096 MB" in text
+
+
+def test_the_table_gives_the_light_density_its_own_row_and_ratio() -> None:
+    rows = bench.table(_builds()).splitlines()
+    light = next(row for row in rows if row.startswith("| dossier-light | 1,000"))
+    assert "| 1.10× |" in light
