@@ -23,10 +23,8 @@ from markupsafe import Markup
 
 from dossier.model import Document, Entity
 from dossier.rendering import escape
+from dossier.rendering.templates import MARKDOWN_LINE, Context, markdown_heading
 from dossier.rendering.urls import Urls, folder_and_id
-
-TITLE_ANCHOR = "title"
-"""The id of every generated page's title; a document reserves it among its anchors."""
 
 _PLACEHOLDER = re.compile(r"<!--dossier-block:(\d+)-->")
 
@@ -108,14 +106,21 @@ class PageWriter:
         self._lines.extend(lines)
 
     def heading(self, level: int, text: str, anchor: str = "") -> None:
-        """A heading, in Markdown so that it reaches the table of contents; `text` is escaped.
+        """A heading, in Markdown so that it reaches the table of contents (`markdown_heading`)."""
+        self.markdown(markdown_heading(level, text, anchor), "")
 
-        The page's title (level 1) has the id ``title``, not one made from its words: "Quote
-        Huawei 1" or "Positions" would take an id the page gives to something else.
+    def render(self, context: Context) -> None:
+        """`context`'s template (`dossier.rendering.templates`) onto the page, in reading order.
+
+        Its HTML goes on as one fragment between headings; each heading it marks goes into the
+        skeleton, as `heading` writes it.
         """
-        anchor = anchor or (TITLE_ANCHOR if level == 1 else "")
-        suffix = f" {{#{anchor}}}" if anchor else ""
-        self.markdown(f"{'#' * level} {escape.inline(text)}{suffix}", "")
+        parts = MARKDOWN_LINE.split(self.urls.templates.render(context))
+        for number, part in enumerate(parts):
+            if number % 2:
+                self.markdown(part, "")
+            elif part:
+                self._html.append(part)
 
     # HTML ----------------------------------------------------------------------------------
 

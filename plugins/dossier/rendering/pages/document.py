@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -23,28 +25,42 @@ from dossier.rendering.urls import Urls, uri
 _BLOCK_MARKER = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentPage:
+    """The context of ``document.html``, a source document's page.
+
+    Attributes:
+        document: The document.
+        overview: The box before its details: who speaks, on which claims, each statement.
+        metadata: Its details, each a label and its value (HTML).
+        citation: How to cite the annotated copy.
+        downloads: Its citation in each reference manager's format.
+        language: The language of its text, named.
+        translated_from: The language it was translated from, named, or "".
+        paragraphs: The annotated text, a paragraph (or heading, or list) each.
+    """
+
+    TEMPLATE: ClassVar[str] = "document.html"
+    document: Document
+    overview: Markup
+    metadata: list[tuple[str, Markup]]
+    citation: Markup
+    downloads: Markup
+    language: str
+    translated_from: str
+    paragraphs: list[Markup]
+
+
 def render_document(document: Document, corpus: Corpus, urls: Urls | None = None) -> GeneratedPage:
     """`document`'s page; `urls` gives the site's URL scheme (default: relative URLs)."""
     page = PageWriter(uri(document), urls or Urls())
-    page.heading(1, document.title)
     # For reference managers and search engines: what the document is, in the page's <head>.
     page.head(citation_tags(document), document_jsonld(document, page.urls))
-    page.html(_overview(document, corpus, page))
-    page.html(_metadata(document))
-    page.admonition("quote", "Cite this", _cite_this(document, page), _downloads(document, page))
-    page.heading(2, "Text", "text")
-    page.text("Highlighted: quotations, reported positions and acts, texts of laws and the document's own "
-              "words. After each, a label names who said it and its stance on each claim (✔ supports, ✘ disputes, "
-              "○ speaks about); tap, hover or focus it for the claims, the remark it is part of and its permalink "
-              "(#). ¶ numbers are paragraph permalinks. Names link to their page at their first mention in a "
-              "paragraph.", css="dossier-legend")
-    if document.translated_from:
-        page.text(f"This text is a translation into {language_name(document.language)} from "
-                  f"{language_name(document.translated_from)}: its quotations are in translation, not the "
-                  "speakers' own words.", css="dossier-translated")
-    # The text is in the document's language (BCP 47), the page around it in the site's.
-    page.html(escape.trusted(f'<div class="dossier-text" lang="{escape.attribute(document.language)}">'),
-              *_text(document, corpus, page), escape.trusted("</div>"))
+    page.render(DocumentPage(
+        document, _overview(document, corpus, page), _metadata(document), _cite_this(document, page),
+        _downloads(document, page), language_name(document.language),
+        language_name(document.translated_from) if document.translated_from else "",
+        _text(document, corpus, page)))
     return page.page()
 
 
@@ -90,13 +106,13 @@ def _stances_in_words(statement: Annotation, corpus: Corpus) -> str:
     return "; ".join(said) or "no stance on a claim"
 
 
-def _metadata(document: Document) -> Markup:
-    rows: list[tuple[str, str]] = [("Publisher", publisher(document))]
+def _metadata(document: Document) -> list[tuple[str, Markup]]:
+    rows: list[tuple[str, Markup]] = [("Publisher", publisher(document))]
     if document.title_from == "editors":
-        rows.append(("Title", "written by the editors: the text prints none (cited in square brackets)"))
+        rows.append(("Title", Markup("written by the editors: the text prints none (cited in square brackets)")))
     if document.author:
         rows.append(("Author", escape.attribute(document.author)))
-    rows.append(("Published", str(document.published)))
+    rows.append(("Published", escape.html(str(document.published))))
     if document.kind:
         rows.append(("Kind", escape.attribute(document.kind)))
     language = language_name(document.language)
@@ -108,11 +124,10 @@ def _metadata(document: Document) -> Markup:
     if document.reference:
         rows.append(("Reference", escape.attribute(document.reference)))
     if document.retrieved:
-        rows.append(("Retrieved", str(document.retrieved)))
+        rows.append(("Retrieved", escape.html(str(document.retrieved))))
     if document.notes:
         rows.append(("Notes", escape.attribute(document.notes)))
-    items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return Markup(f'<dl class="dossier-meta">{items}</dl>')
+    return rows
 
 
 def _online(document: Document) -> Markup:

@@ -1,0 +1,110 @@
+"""Page templates: what each kind of generated page and shared component looks like, in Jinja2.
+
+Every kind of page (and each component several pages share) is a template in the package's
+``templates/`` folder, given a typed context: a dataclass whose ``TEMPLATE`` names the template
+and whose fields are the template's variables. A site restyles a page by putting a file of the
+same name in its own templates folder (the plugin's ``templates:`` option); that folder is
+searched first, the package's second.
+
+Templates are autoescaped: a plain string is escaped, a `markupsafe.Markup` (HTML the core made
+from escaped parts) is written as it is. Undefined variables are errors (``StrictUndefined``).
+Each template is compiled once per `Templates`, which a build makes once.
+
+A page template writes HTML; ``{{ heading(level, text, anchor) }}`` on a line of its own marks a
+heading, which the page keeps in its Markdown skeleton for the generator's table of contents
+(`dossier.rendering.page.PageWriter.render`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from functools import cache
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+import jinja2
+from markupsafe import Markup
+
+from dossier.rendering import escape
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""The default templates, shipped with the package."""
+
+MARKDOWN_LINE = re.compile(r"\n?<!--dossier-markdown:(.*?)-->\n?")
+"""A Markdown line a page template hands to the skeleton (a heading), with the line break around it."""
+
+
+TITLE_ANCHOR = "title"
+"""The id of every generated page's title; a document reserves it among its anchors."""
+
+
+class Context(Protocol):
+    """A template's context: a dataclass naming its template."""
+
+    TEMPLATE: ClassVar[str]
+
+
+def markdown_heading(level: int, text: str, anchor: str = "") -> str:
+    """A Markdown heading; `text` is escaped. A page's title (level 1) has the id ``title``.
+
+    Not an id made from its words: "Quote Huawei 1" or "Positions" would take an id the page
+    gives to something else.
+    """
+    anchor = anchor or (TITLE_ANCHOR if level == 1 else "")
+    suffix = f" {{#{anchor}}}" if anchor else ""
+    return f"{'#' * level} {escape.inline(text)}{suffix}"
+
+
+def heading(level: int, text: str, anchor: str = "") -> Markup:
+    """In a page template: a heading for the page's skeleton (see `MARKDOWN_LINE`)."""
+    # escape.inline leaves no ">" in the text: the comment cannot end early.
+    return escape.trusted(f"<!--dossier-markdown:{markdown_heading(level, text, anchor)}-->")
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _variables(context: Context) -> dict[str, Any]:
+    names = _NAMES.get(type(context))
+    if names is None:
+        names = _NAMES[type(context)] = tuple(f.name for f in fields(context))  # type: ignore[arg-type]
+    return {name: getattr(context, name) for name in names}
+
+
+class Templates:
+    """The templates of one build: the site's folder first, then the package's.
+
+    Args:
+        folder: The site's templates folder (``templates:`` in ``mkdocs.yml``), or None.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(folder)] if folder is not None else []
+        loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
+        self.environment = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1)
+        self.environment.globals["heading"] = heading
+        # Text as the core escapes it (quotes left alone outside attributes), for output as before.
+        self.environment.filters.update(text=escape.html, inline=escape.html_inline, attribute=escape.attribute)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def template(self, name: str) -> jinja2.Template:
+        """The template `name`, compiled on first use."""
+        compiled = self._compiled.get(name)
+        if compiled is None:
+            compiled = self._compiled[name] = self.environment.get_template(name)
+        return compiled
+
+    def render(self, context: Context) -> Markup:
+        """`context`'s template rendered with its fields."""
+        template = self._compiled.get(context.TEMPLATE) or self.template(context.TEMPLATE)
+        return escape.trusted(template.render(_variables(context)))
+
+
+@cache
+def default_templates() -> Templates:
+    """The package's templates alone, made once per process."""
+    return Templates()
