@@ -16,14 +16,14 @@ The block-writing methods of `PageWriter` take `markupsafe.Markup` only, so mypy
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from dossier.model import Document, Entity
 from dossier.rendering import escape
-from dossier.rendering.templates import MARKDOWN_LINE, Context, markdown_heading
+from dossier.rendering.templates import MARKDOWN_LINE, Context, heading, markdown_heading
 from dossier.rendering.urls import Urls, folder_and_id
 
 _PLACEHOLDER = re.compile(r"<!--dossier-block:(\d+)-->")
@@ -97,17 +97,30 @@ class PageWriter:
         self._html: list[str] = []
         self._blocks: list[str] = []
         self._head: list[str] = []
+        self._captured = False
 
     # Markdown ------------------------------------------------------------------------------
 
     def markdown(self, *lines: str) -> None:
         """Markdown lines, read by the generator (contributor text, admonitions)."""
+        if self._captured:
+            raise ValueError("a page's part for a template holds headings and HTML only")
         self._flush()
         self._lines.extend(lines)
 
     def heading(self, level: int, text: str, anchor: str = "") -> None:
         """A heading, in Markdown so that it reaches the table of contents (`markdown_heading`)."""
-        self.markdown(markdown_heading(level, text, anchor), "")
+        if self._captured:
+            self._html.append(heading(level, text, anchor))
+        else:
+            self.markdown(markdown_heading(level, text, anchor), "")
+
+    def captured(self, write: Callable[[PageWriter], object]) -> Markup:
+        """What `write` puts on a page like this one, for a page template: HTML with its headings marked."""
+        part = PageWriter(self.uri, self.urls)
+        part._captured = True
+        write(part)
+        return escape.trusted("\n".join(part._html))
 
     def render(self, context: Context) -> None:
         """`context`'s template (`dossier.rendering.templates`) onto the page, in reading order.
