@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Concatenate, ParamSpec
 
 from markupsafe import Markup
 
@@ -25,6 +26,8 @@ from dossier.model import Document, Entity
 from dossier.rendering import escape
 from dossier.rendering.templates import MARKDOWN_LINE, Context, heading, markdown_heading
 from dossier.rendering.urls import Urls, folder_and_id
+
+P = ParamSpec("P")
 
 _PLACEHOLDER = re.compile(r"<!--dossier-block:(\d+)-->")
 
@@ -115,11 +118,14 @@ class PageWriter:
         else:
             self.markdown(markdown_heading(level, text, anchor), "")
 
-    def captured(self, write: Callable[[PageWriter], object]) -> Markup:
-        """What `write` puts on a page like this one, for a page template: HTML with its headings marked."""
+    def captured(self, write: Callable[Concatenate[PageWriter, P], object], *args: P.args, **kwargs: P.kwargs) -> Markup:
+        """What ``write(page, *args, **kwargs)`` puts on a page like this one, for a page template.
+
+        HTML, its headings marked as a template marks them (`dossier.rendering.templates.heading`).
+        """
         part = PageWriter(self.uri, self.urls)
         part._captured = True
-        write(part)
+        write(part, *args, **kwargs)
         return escape.trusted("\n".join(part._html))
 
     def render(self, context: Context) -> None:
