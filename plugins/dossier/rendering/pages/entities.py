@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import groupby
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from markupsafe import Markup
 
@@ -199,6 +200,36 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     return actor_pages(actor, corpus, index, urls)[uri(actor)]
 
 
+@dataclass(frozen=True, slots=True)
+class ActorPage:
+    """The context of ``actor.html``, an actor's page.
+
+    Attributes:
+        actor: The actor.
+        facts: What it is: its kind, role, the state it acts for, where it is based, what it is part of.
+        aliases: Its other names, and its names without accents.
+        description: Its contributor's description, or "".
+        positions: The table of its stances by claim.
+        statements: Its statements by claim, each claim with its small timeline (with their headings).
+        members: Links to its members and parts.
+        mentions: The documents that mention it, with a link to each paragraph.
+        cite: How to cite the page.
+        footnotes: The notes of its quotations.
+    """
+
+    TEMPLATE: ClassVar[str] = "actor.html"
+    actor: Actor
+    facts: list[Markup]
+    aliases: Markup
+    description: Markup
+    positions: Markup
+    statements: Markup
+    members: list[Markup]
+    mentions: Markup
+    cite: Markup
+    footnotes: Markup
+
+
 def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
                   extra: dict[str, GeneratedPage], record: SiteRecord | None = None) -> GeneratedPage:
     page = PageWriter(uri(actor), urls)
@@ -216,13 +247,26 @@ def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Url
         facts.append(Markup("Nationality: " + page.link(corpus.countries[actor.nationality])))
     if actor.part_of:
         facts.append(Markup("Part of: " + page.link(corpus.actors[actor.part_of])))
-    page.heading(1, actor.name)
-    page.paragraph(Markup(" · ".join(facts)))
-    _aliases(page, actor.aliases, actor.name)
-    _description(page, actor.description)
     series = _statement_series(actor, index)
-    page.heading(2, "Positions", "positions")
     claims = index.claims_of(actor.id)
+    positions = page.captured(_positions, actor, claims, corpus, index=index, series=series)
+    statements = page.captured(_actor_statements, actor, corpus, index, footnotes=footnotes, series=series)
+    unclaimed = sum(not remark_of(s).stances for s in index.by_actor.get(actor.id, []))
+    if (len(claims) > CLAIMS_SHOWN or unclaimed > UNCLAIMED_SHOWN
+            or any(len(said) > STATEMENTS_SHOWN for said in claims.values())):
+        extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(actor)}"),
+                                   lambda p, f, items: _statement_groups(p, f, items, corpus)))
+    members = [page.link(m) for m in index.members.get(actor.id, [])]
+    mentions = page.captured(_passages, index.passages.get(("actor", actor.id), []), actor, extra)
+    page.render(ActorPage(actor, facts, page.captured(_aliases, actor.aliases, actor.name),
+                          description_html(actor.description) if actor.description else Markup(), positions,
+                          statements, members, mentions, cite_this_page(page, actor, record), footnotes.render()))
+    return page.page()
+
+
+def _positions(page: PageWriter, actor: Actor, claims: dict[str, list[Annotation]], corpus: Corpus, *,
+               index: CorpusIndex, series: Series[StatementItem]) -> None:
+    """The table of an actor's stances, a row per claim (at scale, those it says most about)."""
     if claims:
         ranked = _most_said(claims, POSITIONS_SHOWN)
         if len(ranked) < len(claims):
@@ -234,21 +278,6 @@ def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Url
                      stance_figures(claims[claim_id], claim_id)] for claim_id in ranked))
     else:
         page.note("No recorded stance on any claim.")
-    _actor_statements(page, actor, corpus, index, footnotes=footnotes, series=series)
-    unclaimed = sum(not remark_of(s).stances for s in index.by_actor.get(actor.id, []))
-    if (len(claims) > CLAIMS_SHOWN or unclaimed > UNCLAIMED_SHOWN
-            or any(len(said) > STATEMENTS_SHOWN for said in claims.values())):
-        extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(actor)}"),
-                                   lambda p, f, items: _statement_groups(p, f, items, corpus)))
-    members = index.members.get(actor.id, [])
-    if members:
-        page.heading(2, "Members and parts", "members")
-        page.items(page.link(m) for m in members)
-    page.heading(2, "Mentioned in", "mentions")
-    _passages(page, index.passages.get(("actor", actor.id), []), actor, extra)
-    page.html(cite_this_page(page, actor, record))
-    page.html(footnotes.render())
-    return page.page()
 
 
 def _most_said(claims: dict[str, list[Annotation]], limit: int) -> list[str]:
