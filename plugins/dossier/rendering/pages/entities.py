@@ -460,31 +460,58 @@ def render_country(country: Country, corpus: Corpus, index: CorpusIndex, urls: U
     return country_pages(country, corpus, index, urls)[uri(country)]
 
 
+@dataclass(frozen=True, slots=True)
+class CountryPage:
+    """The context of ``country.html``, a country's page.
+
+    Attributes:
+        country: The country.
+        aliases: Its other names, and its names without accents.
+        description: Its contributor's description, or "".
+        remarks: What its government and officials say, claim by claim (with its heading).
+        actors: The table of the actors acting for it, or a note that there is none.
+        stances: The table of its actors' stances, or a note that there is none.
+        based_here: The actors based in it that do not act for it (with its heading), or "".
+        mentions: The documents that mention it, with a link to each paragraph.
+        cite: How to cite the page.
+        footnotes: The notes of its quotations.
+    """
+
+    TEMPLATE: ClassVar[str] = "country.html"
+    country: Country
+    aliases: Markup
+    description: Markup
+    remarks: Markup
+    actors: Markup
+    stances: Markup
+    based_here: Markup
+    mentions: Markup
+    cite: Markup
+    footnotes: Markup
+
+
 def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
                     statements: StatementPages, extra: dict[str, GeneratedPage],
                     record: SiteRecord | None = None) -> GeneratedPage:
     page = PageWriter(uri(country), urls)
-    page.heading(1, country.name)
-    if country.code:
-        page.paragraph(Markup(f"ISO code: <code>{escape.html_inline(country.code)}</code>"))
-    _aliases(page, country.aliases, country.name)
-    _description(page, country.description)
 
     def back(other: PageWriter) -> Markup:
         return Markup(f"Back to {other.link(country)}")
 
     actors = index.actors_in_country.get(country.id, [])
     footnotes = Footnotes(page)
-    _country_remarks(page, country, corpus, index, actors=actors, footnotes=footnotes, pages=statements)
-    page.heading(2, "Actors", "actors")
-    if actors:
-        _bounded_table(page, actors, header=headings("Actor", "Kind", "Statements"),
-                       row=lambda p, a: [p.link(a), escape.html(a.kind), len(index.by_actor.get(a.id, []))],
-                       series=Series(f"countries/{country.id}/actors", f"Actors of {country.name}", actors),
-                       back=back, extra=extra)
-    else:
-        page.note("No actor acting for this country is recorded.")
-    page.heading(2, "Stances of its actors", "stances")
+    remarks = page.captured(_country_remarks, country, corpus, index, actors=actors, footnotes=footnotes,
+                            pages=statements)
+
+    def actors_table(on: PageWriter) -> None:
+        if actors:
+            _bounded_table(on, actors, header=headings("Actor", "Kind", "Statements"),
+                           row=lambda p, a: [p.link(a), escape.html(a.kind), len(index.by_actor.get(a.id, []))],
+                           series=Series(f"countries/{country.id}/actors", f"Actors of {country.name}", actors),
+                           back=back, extra=extra)
+        else:
+            on.note("No actor acting for this country is recorded.")
+
     rows = [(actor, claim_id, said) for actor in actors for claim_id, said in index.claims_of(actor.id).items()]
 
     def stance_row(p: PageWriter, row: tuple[Actor, str, list[Annotation]]) -> list[Markup | int]:
@@ -494,18 +521,23 @@ def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, url
         return [p.link(corpus.claims[claim_id]), p.link(actor), stance_badge(_stance_of(actor.id, claim_id, index)),
                 statements.link(p, actor, claim_id, stance_figures(said, claim_id))]
 
-    if rows:
-        _bounded_table(page, rows, header=headings("Claim", "Actor", "Stance", "Statements"), row=stance_row,
-                       series=Series(f"countries/{country.id}/stances", f"Stances of the actors of {country.name}",
-                                     rows),
-                       back=back, extra=extra)
-    else:
-        page.note("No stance recorded for its actors.")
-    _based_here(page, country, corpus, index, back=back, extra=extra)
-    page.heading(2, "Mentioned in", "mentions")
-    _passages(page, index.passages.get(("country", country.id), []), country, extra)
-    page.html(cite_this_page(page, country, record))
-    page.html(footnotes.render(folded=True))
+    def stances_table(on: PageWriter) -> None:
+        if rows:
+            _bounded_table(on, rows, header=headings("Claim", "Actor", "Stance", "Statements"), row=stance_row,
+                           series=Series(f"countries/{country.id}/stances",
+                                         f"Stances of the actors of {country.name}", rows),
+                           back=back, extra=extra)
+        else:
+            on.note("No stance recorded for its actors.")
+
+    actors_part = page.captured(actors_table)
+    stances_part = page.captured(stances_table)
+    based_here = page.captured(_based_here, country, corpus, index, back=back, extra=extra)
+    mentions = page.captured(_passages, index.passages.get(("country", country.id), []), country, extra)
+    page.render(CountryPage(country, page.captured(_aliases, country.aliases, country.name),
+                            description_html(country.description) if country.description else Markup(), remarks,
+                            actors_part, stances_part, based_here, mentions, cite_this_page(page, country, record),
+                            footnotes.render(folded=True)))
     return page.page()
 
 
