@@ -1,0 +1,118 @@
+"""Page templates: a site's templates folder restyles a kind of page, and only that kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import jinja2
+import pytest
+from dossier.model import Corpus
+from dossier.rendering.page import GeneratedPage, PageWriter
+from dossier.rendering.site import render_site
+from dossier.rendering.templates import PACKAGE_TEMPLATES, Templates, default_templates
+from dossier.rendering.urls import Urls
+from markupsafe import Markup
+
+
+def _pages(corpus: Corpus, templates: Templates | None = None) -> dict[str, GeneratedPage]:
+    return render_site(corpus, templates=templates).pages
+
+
+def _changed(corpus: Corpus, folder: Path) -> set[str]:
+    before, after = _pages(corpus), _pages(corpus, Templates(folder))
+    assert before.keys() == after.keys()
+    return {uri for uri in before if before[uri] != after[uri]}
+
+
+def _entity_pages(corpus: Corpus, folder: str) -> set[str]:
+    registry = {"actors": corpus.actors, "countries": corpus.countries, "claims": corpus.claims}[folder]
+    return {f"{folder}/{entity_id}.md" for entity_id in registry}
+
+
+def test_a_site_template_replaces_the_packages_of_its_name_on_every_page_of_its_kind_alone(
+        mini_corpus: Corpus, tmp_path: Path) -> None:
+    package = (PACKAGE_TEMPLATES / "actor.html").read_text(encoding="utf-8")
+    (tmp_path / "actor.html").write_text(package.replace('{{ heading(2, "Positions", "positions") }}',
+                                                         '<p class="restyled">Our own line.</p>\n'
+                                                         '{{ heading(2, "Where it stands", "positions") }}'),
+                                         encoding="utf-8")
+    changed = _changed(mini_corpus, tmp_path)
+    assert changed == _entity_pages(mini_corpus, "actors")
+    page = _pages(mini_corpus, Templates(tmp_path))[next(iter(changed))]
+    assert "## Where it stands {#positions}" in page.markdown
+    assert '<p class="restyled">Our own line.</p>' in page.as_markdown
+
+
+def test_the_package_templates_folder_holds_a_template_per_kind_of_page() -> None:
+    names = {path.name for path in PACKAGE_TEMPLATES.glob("*.html")}
+    assert {"document.html", "actor.html", "country.html", "index.html", "series.html", "graph.html"} <= names
+
+
+def test_each_template_is_read_and_compiled_once(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    templates = Templates()
+    loader = templates.environment.loader
+    assert loader is not None
+    read: list[str] = []
+    usual = loader.load
+
+    def counting(environment: jinja2.Environment, name: str, *args: object) -> jinja2.Template:
+        read.append(name)
+        return usual(environment, name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load", counting)
+    render_site(mini_corpus, templates=templates)
+    render_site(mini_corpus, templates=templates)
+    assert sorted(read) == sorted(set(read))
+    assert {"document.html", "_table.html", "actor.html"} <= set(read)
+
+
+@dataclass(frozen=True, slots=True)
+class _Greeting:
+    TEMPLATE: ClassVar[str] = "greeting.html"
+    name: str
+    shown: Markup
+
+
+def test_a_template_escapes_text_and_keeps_markup(tmp_path: Path) -> None:
+    (tmp_path / "greeting.html").write_text("<p>{{ name }} {{ shown }} {{ name|text }}</p>", encoding="utf-8")
+    out = Templates(tmp_path).render(_Greeting('<script>"x"</script>', Markup("<b>ok</b>")))
+    assert out == ('<p>&lt;script&gt;&#34;x&#34;&lt;/script&gt; <b>ok</b> '
+                   '&lt;script&gt;"x"&lt;/script&gt;</p>')
+
+
+def test_a_variable_a_template_does_not_have_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "greeting.html").write_text("<p>{{ nmae }}</p>", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError, match="nmae"):
+        Templates(tmp_path).render(_Greeting("x", Markup()))
+
+
+def test_a_template_heading_goes_into_the_skeleton_and_its_html_into_blocks(tmp_path: Path) -> None:
+    (tmp_path / "greeting.html").write_text(
+        "{{ heading(1, name) }}\n<p>one</p>\n{{ heading(2, 'Two *b*', 'two') }}\n<p>{{ shown }}</p>\n",
+        encoding="utf-8")
+    page = PageWriter("actors/x.md", Urls(templates=Templates(tmp_path)))
+    page.render(_Greeting("A <name>", Markup("<i>2</i>")))
+    made = page.page()
+    assert made.markdown == ("# A &lt;name&gt; {#title}\n\n\n<!--dossier-block:0-->\n\n## Two \\*b\\* {#two}\n\n\n"
+                             "<!--dossier-block:1-->\n\n")
+    assert made.blocks == ("<p>one</p>", "<p><i>2</i></p>")
+
+
+def test_a_captured_part_keeps_its_headings_for_the_template() -> None:
+    page = PageWriter("actors/x.md", Urls())
+
+    def write(part: PageWriter, words: str) -> None:
+        part.heading(2, words, "w")
+        part.text(words)
+
+    captured = page.captured(write, "Hello")
+    assert captured == "<!--dossier-markdown:## Hello {#w}-->\n<p>Hello</p>"
+    with pytest.raises(ValueError, match="headings and HTML only"):
+        page.captured(lambda part: part.markdown("raw"))
+
+
+def test_the_default_templates_are_made_once() -> None:
+    assert default_templates() is default_templates()
+    assert Urls().templates is default_templates()
