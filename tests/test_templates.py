@@ -116,3 +116,12 @@ def test_a_captured_part_keeps_its_headings_for_the_template() -> None:
 def test_the_default_templates_are_made_once() -> None:
     assert default_templates() is default_templates()
     assert Urls().templates is default_templates()
+
+
+def test_a_site_template_that_does_not_compile_is_reported_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "actor.html").write_text("{{ heading(1, actor.name) }}\n<p>{% if %}</p>\n", encoding="utf-8")
+    (tmp_path / "country.html").write_text((PACKAGE_TEMPLATES / "country.html").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    (problem,) = Templates(tmp_path).check()
+    assert problem.startswith(f"{tmp_path / 'actor.html'}:2: ")
+    assert Templates().check() == []

@@ -228,8 +228,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             corpus, problems = load_with_problems(self._sources, display_root=self._root)
             site = None
             if not problems.errors:
-                # Compiled once per build, each template as it is first used.
+                # Compiled once per build: the site's now, to report their mistakes before rendering.
                 templates = Templates(Path(self.config.templates)) if self.config.templates else None
+                if templates is not None and (mistakes := templates.check()):
+                    raise PluginError("dossier: page templates:\n" + "\n".join(mistakes))
                 site, outputs = start_site(corpus, site_url=config.site_url or "", site_name=config.site_name,
                                            use_directory_urls=config.use_directory_urls, updated=self._updated,
                                            templates=templates)

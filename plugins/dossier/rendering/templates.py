@@ -91,6 +91,22 @@ class Templates:
         self.environment.filters.update(text=escape.html, inline=escape.html_inline, attribute=escape.attribute)
         self._compiled: dict[str, jinja2.Template] = {}
 
+    def check(self) -> list[str]:
+        """Each of the site's templates compiled now: its syntax errors as ``path:line: message``.
+
+        A build checks them before it renders (a template is otherwise compiled on first use).
+        """
+        if self.folder is None:
+            return []
+        problems = []
+        for path in sorted(self.folder.rglob("*.html")):
+            name = path.relative_to(self.folder).as_posix()
+            try:
+                self.template(name)
+            except jinja2.TemplateSyntaxError as error:
+                problems.append(f"{error.filename or path}:{error.lineno}: {error.message}")
+        return problems
+
     def template(self, name: str) -> jinja2.Template:
         """The template `name`, compiled on first use."""
         compiled = self._compiled.get(name)
