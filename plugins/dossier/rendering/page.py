@@ -134,12 +134,16 @@ class PageWriter:
         Its HTML goes on as one fragment between headings; each heading it marks goes into the
         skeleton, as `heading` writes it.
         """
-        parts = MARKDOWN_LINE.split(self.urls.templates.render(context))
-        for number, part in enumerate(parts):
-            if number % 2:
-                self.markdown(part, "")
-            elif part:
-                self._html.append(part)
+        # str.split, not a regular expression: a document page's template output is its whole text.
+        html, *marked = self.urls.templates.render(context).split(MARKDOWN_LINE)
+        for part in marked:
+            if html := html.removesuffix("\n"):
+                self._html.append(html)
+            line, _, html = part.partition("-->")
+            self.markdown(line, "")
+            html = html.removeprefix("\n")
+        if html:
+            self._html.append(html)
 
     # HTML ----------------------------------------------------------------------------------
 

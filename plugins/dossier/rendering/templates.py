@@ -17,7 +17,6 @@ heading, which the page keeps in its Markdown skeleton for the generator's table
 
 from __future__ import annotations
 
-import re
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -31,8 +30,9 @@ from dossier.rendering import escape
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 """The default templates, shipped with the package."""
 
-MARKDOWN_LINE = re.compile(r"\n?<!--dossier-markdown:(.*?)-->\n?")
-"""A Markdown line a page template hands to the skeleton (a heading), with the line break around it."""
+MARKDOWN_LINE = "<!--dossier-markdown:"
+"""Starts a Markdown line a page template hands to the skeleton (a heading), up to ``-->``; the line
+breaks either side of it are the template's, not the page's HTML."""
 
 
 TITLE_ANCHOR = "title"
@@ -59,7 +59,7 @@ def markdown_heading(level: int, text: str, anchor: str = "") -> str:
 def heading(level: int, text: str, anchor: str = "") -> Markup:
     """In a page template: a heading for the page's skeleton (see `MARKDOWN_LINE`)."""
     # escape.inline leaves no ">" in the text: the comment cannot end early.
-    return escape.trusted(f"<!--dossier-markdown:{markdown_heading(level, text, anchor)}-->")
+    return escape.trusted(f"{MARKDOWN_LINE}{markdown_heading(level, text, anchor)}-->")
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}
