@@ -9,11 +9,17 @@ from typing import ClassVar
 import jinja2
 import pytest
 from dossier.model import Corpus
+from dossier.relations import CorpusIndex
+from dossier.rendering.figures import figures
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.site import render_site
 from dossier.rendering.templates import PACKAGE_TEMPLATES, Templates, default_templates
 from dossier.rendering.urls import Urls
 from markupsafe import Markup
+from sitetools import ROOT, build_project, make_project
+
+RESTYLED = ROOT / "tests" / "restyled"
+"""The README's example: a site's templates folder with its own claim card."""
 
 
 def _pages(corpus: Corpus, templates: Templates | None = None) -> dict[str, GeneratedPage]:
@@ -125,3 +131,35 @@ def test_a_site_template_that_does_not_compile_is_reported_with_its_line(tmp_pat
     (problem,) = Templates(tmp_path).check()
     assert problem.startswith(f"{tmp_path / 'actor.html'}:2: ")
     assert Templates().check() == []
+
+
+def test_the_restyled_claim_card_changes_every_claim_page_and_no_other_page(mini_corpus: Corpus) -> None:
+    assert _changed(mini_corpus, RESTYLED) == _entity_pages(mini_corpus, "claims")
+    pages = _pages(mini_corpus, Templates(RESTYLED))
+    for claim_id in mini_corpus.claims:
+        page = pages[f"claims/{claim_id}.md"].as_markdown
+        assert page.count('<div class="newsroom-card">') == 1 and "dossier-card" not in page
+    # The home page opens with the cards of the central claims: restyled too.
+    index = CorpusIndex(mini_corpus)
+    assert "newsroom-card" not in figures(index) and "newsroom-card" in figures(index, Urls(templates=Templates(RESTYLED)))
+
+
+def _html_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")
+            if not p.relative_to(site).as_posix().startswith("pagefind/")}
+
+
+def test_a_site_built_with_the_restyled_claim_card_differs_from_the_usual_in_its_claim_pages_and_home_page(
+        mini_site: Path, mini_sources: Path, mini_corpus: Corpus, tmp_path: Path) -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      sources: sources\n" in config
+    project = make_project(tmp_path, mini_sources, config_text=config.replace(
+        "      sources: sources\n", "      sources: sources\n      templates: templates\n"))
+    (project / "templates").mkdir()
+    (project / "templates" / "claim_card.html").write_bytes((RESTYLED / "claim_card.html").read_bytes())
+    restyled = _html_files(build_project(project))
+    usual = _html_files(mini_site)
+    assert restyled.keys() == usual.keys()
+    differing = {path for path in usual if usual[path] != restyled[path]}
+    assert differing == {"index.html", *(f"claims/{claim_id}/index.html" for claim_id in mini_corpus.claims)}
+    assert all(b'class="newsroom-card"' in restyled[path] for path in differing)
