@@ -31,7 +31,7 @@ class DocumentPage:
 
     Attributes:
         document: The document.
-        overview: The box before its details: who speaks, on which claims, each statement.
+        overview: The box before its details: who speaks, on which claims, each statement (None: it has none).
         metadata: Its details, each a label and its value (HTML).
         citation: How to cite the annotated copy.
         downloads: Its citation in each reference manager's format.
@@ -42,7 +42,7 @@ class DocumentPage:
 
     TEMPLATE: ClassVar[str] = "document.html"
     document: Document
-    overview: Markup
+    overview: Overview | None
     metadata: list[tuple[str, Markup]]
     citation: Markup
     downloads: Markup
@@ -68,12 +68,29 @@ CLAIM_LABEL = 60
 """Characters of a claim's statement in the label after a statement; its page has all of them."""
 
 
-def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Markup:
-    """A box before the text: who speaks, on which claims, how many statements, a link to each."""
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The box before a document's text that has statements (``overview`` of `DocumentPage`).
+
+    Attributes:
+        summary: How many statements, of which kinds, by how many actors on how many claims.
+        speakers: Each speaker's link and how many statements it makes, the most first.
+        claims: Each claim's link and its statements here by stance, the most discussed first.
+        statements: Each statement in the order of the text: its anchor, paragraph, speakers and
+            stances in words.
+    """
+
+    summary: Markup
+    speakers: list[tuple[Markup, Markup]]
+    claims: list[tuple[Markup, Markup]]
+    statements: list[tuple[str, int, Markup, Markup]]
+
+
+def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Overview | None:
+    """Who speaks, on which claims, how many statements, a link to each; None without statements."""
     statements = document.statements
     if not statements:
-        return Markup('<div class="admonition abstract dossier-overview"><p class="admonition-title">In this '
-                      "document</p><p>No statement is annotated in this document.</p></div>")
+        return None
     speakers: dict[str, int] = {}
     claims: dict[str, list[Annotation]] = {}
     for statement in statements:
@@ -81,29 +98,22 @@ def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Markup:
             speakers[speaker] = speakers.get(speaker, 0) + 1
         for claim in dict.fromkeys(c for bearing_on in remark_of(statement).stances.values() for c in bearing_on):
             claims.setdefault(claim, []).append(statement)
-    summary = (f"{counted(document_figures(document)['statements'], 'statement')} ({kind_figures(statements)}) "
-               f"by {counted(len(speakers), 'actor')} on {counted(len(claims), 'claim')}.")
-    who = ", ".join(f"{page.link(corpus.actors[a])} <small>({counted(n, 'statement')})</small>"
-                    for a, n in sorted(speakers.items(), key=lambda item: (-item[1], corpus.actors[item[0]].name)))
-    on = "".join(f"<li>{page.link(corpus.claims[c])} <small>— {stance_figures(said, c)}</small></li>"
-                 for c, said in sorted(claims.items(), key=lambda item: (-len(item[1]), item[0])))
-    each = "".join(f'<li><a class="dossier-tap" href="#{s.anchor}">¶{s.paragraph}</a> '
-                   f"{escape.html(', '.join(corpus.actors[a].name for a in s.speakers))}"
-                   f" <small>— {_stances_in_words(s, corpus)}</small></li>" for s in statements)
-    # On a phone the overview, the document's details and its citation fill screens: the text is a tap away.
-    return Markup('<div class="admonition abstract dossier-overview"><p class="admonition-title">In this document</p>'
-                  f'<p>{summary}</p><p class="dossier-read"><a href="#text">Read the text</a></p>'
-                  f"<p><strong>Who speaks:</strong> {who}</p>"
-                  + (f"<p><strong>On which claims:</strong></p><ul>{on}</ul>" if on else "")
-                  + "<details><summary>Each statement, in the order of the text</summary>"
-                  f"<ol>{each}</ol></details></div>")
+    summary = Markup(f"{counted(document_figures(document)['statements'], 'statement')} ({kind_figures(statements)}) "
+                     f"by {counted(len(speakers), 'actor')} on {counted(len(claims), 'claim')}.")
+    who = [(page.link(corpus.actors[a]), counted(n, "statement"))
+           for a, n in sorted(speakers.items(), key=lambda item: (-item[1], corpus.actors[item[0]].name))]
+    on = [(page.link(corpus.claims[c]), stance_figures(said, c))
+          for c, said in sorted(claims.items(), key=lambda item: (-len(item[1]), item[0]))]
+    each = [(s.anchor, s.paragraph, escape.html(", ".join(corpus.actors[a].name for a in s.speakers)),
+             _stances_in_words(s, corpus)) for s in statements]
+    return Overview(summary, who, on, each)
 
 
-def _stances_in_words(statement: Annotation, corpus: Corpus) -> str:
+def _stances_in_words(statement: Annotation, corpus: Corpus) -> Markup:
     said = [f"{STANCE_WORDING[stance].symbol} {STANCE_WORDING[stance].verb}: "
             f"{escape.html(shorten(corpus.claims[c].statement, CLAIM_LABEL))}"
             for stance, on in remark_of(statement).stances.items() for c in on]
-    return "; ".join(said) or "no stance on a claim"
+    return Markup("; ".join(said) or "no stance on a claim")
 
 
 def _metadata(document: Document) -> list[tuple[str, Markup]]:
