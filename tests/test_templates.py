@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -51,9 +53,15 @@ def test_a_site_template_replaces_the_packages_of_its_name_on_every_page_of_its_
     assert '<p class="restyled">Our own line.</p>' in page.as_markdown
 
 
-def test_the_package_templates_folder_holds_a_template_per_kind_of_page() -> None:
+def test_the_package_templates_compile_and_name_their_context() -> None:
     names = {path.name for path in PACKAGE_TEMPLATES.glob("*.html")}
-    assert {"document.html", "actor.html", "country.html", "index.html", "series.html", "graph.html"} <= names
+    assert {"document.html", "actor.html", "country.html", "index.html", "series.html", "graph.html",
+            "claim_card.html"} <= names
+    assert Templates(PACKAGE_TEMPLATES).check() == []
+    for name in names - {"_table.html"}:
+        named = re.search(r"Context: (dossier\.[\w.]+)\.(\w+)", (PACKAGE_TEMPLATES / name).read_text(encoding="utf-8"))
+        assert named, name
+        assert name == getattr(importlib.import_module(named.group(1)), named.group(2)).TEMPLATE
 
 
 def test_each_template_is_read_and_compiled_once(mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
