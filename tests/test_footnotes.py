@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from dossier.model import Corpus
 from dossier.reading.loader import load
 from dossier.relations import CorpusIndex
-from dossier.rendering.components.citations import REFERENCE_LIMIT
+from dossier.rendering.components.citations import REFERENCE_LIMIT, SHORT_TITLE, dated
 from dossier.rendering.pages.document import render_document
 from dossier.rendering.pages.entities import render_actor, render_claim, render_country
 from dossier.rendering.pages.timeline import render_timeline
@@ -84,13 +84,16 @@ ENTITIES = {
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    sources = tmp_path_factory.mktemp("footnotes") / "sources"
+    return _corpus(tmp_path_factory.mktemp("footnotes") / "sources", DOCUMENTS)
+
+
+def _corpus(sources: Path, documents: dict[str, str]) -> Corpus:
     for path, front in ENTITIES.items():
         (sources / path).parent.mkdir(parents=True, exist_ok=True)
         (sources / path).write_text(f"---\n{front}\n---\n", encoding="utf-8")
     for folder in ("documents", "originals"):
         (sources / folder).mkdir()
-    for document_id, written in DOCUMENTS.items():
+    for document_id, written in documents.items():
         text = textwrap.dedent(written)
         (sources / "documents" / f"{document_id}.md").write_text(text, encoding="utf-8")
         body = text.split("---\n", 2)[2]
@@ -245,3 +248,77 @@ def test_a_long_sentence_is_shortened_at_whole_words_and_says_so(corpus: Corpus)
     assert len(before) < len(sentence.split("“")[0]), "the start of the sentence is left out"
     # No word is cut: what is kept starts and ends with whole words of the sentence.
     assert f" {before.split()[0]} " in f" {sentence} " and f" {after.split()[-1]} " in f" {sentence} "
+
+
+def _document_of(note: Tag) -> str:
+    """The id of the document a note cites: its first link is the document's title."""
+    return next(a["href"] for a in note.find_all("a", href=True)).rstrip("/").rsplit("/", 1)[-1]
+
+
+PAGES = {
+    "claim": lambda corpus, index: render_claim(corpus.claims["risk"], corpus, index),
+    "actor": lambda corpus, index: render_actor(corpus.actors["huawei"], corpus, index),
+    "timeline": lambda corpus, index: render_timeline(corpus, index)["timeline/index.md"],
+}
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_a_document_is_cited_in_full_by_its_first_note_and_in_short_after(corpus: Corpus, kind: str) -> None:
+    page = _html(PAGES[kind](corpus, CorpusIndex(corpus)))
+    notes = page.select("div.footnote li[id]")
+    first: dict[str, int] = {}
+    shorts = 0
+    for number, note in enumerate(notes, 1):
+        document = corpus.documents[_document_of(note)]
+        text = _words(note)
+        assert "¶" in text and document.publisher in text, text
+        full = note.select_one("a.dossier-full-note")
+        if document.id not in first:
+            first[document.id] = number
+            assert full is None and dated(document.published) in text, "the first note cites in full"
+            assert not document.url or document.url in text
+            assert not document.author or document.author in text
+            continue
+        shorts += 1
+        # Later ones in short: publisher, title, the passage, and the way back to the full citation.
+        assert full is not None and full["href"] == f"#fn:{first[document.id]}", text
+        assert text.startswith(f"{document.publisher}, “{document.title}”, ¶"), text
+        assert text.rstrip("↩ ").endswith(f"Full citation: note {first[document.id]}."), text
+        for left_out in (document.url, document.archive_url, document.author, dated(document.published)):
+            assert not left_out or left_out not in text, left_out
+    assert shorts == {"claim": 2, "actor": 1, "timeline": 2}[kind], "the briefing's later paragraphs cited"
+
+
+TWINS = {
+    # Two documents of one outlet under one title: a short form tells them apart by date.
+    f"twin-{n}": f"""\
+        ---
+        title: Huawei briefs Brussels again, on every point of the long list of questions
+        publisher: Example Wire
+        published: 2019-0{n}-01
+        url: https://news.example.org/twin-{n}
+        ---
+        Huawei briefs Brussels again
+
+        [Huawei]{{actor=huawei}} said [“our kit is safe”]{{quote by=huawei disputes=risk}}.
+
+        Later [Huawei]{{actor=huawei}} added [“nobody found a backdoor”]{{quote by=huawei disputes=risk}}.
+        """
+    for n in (1, 2)
+}
+
+
+def test_a_short_form_shared_by_two_documents_gives_their_dates(tmp_path: Path) -> None:
+    twins = _corpus(tmp_path / "sources", TWINS)
+    page = _html(render_timeline(twins, CorpusIndex(twins))["timeline/index.md"])
+    notes = [_words(note) for note in page.select("div.footnote li[id]")]
+    title = twins.documents["twin-1"].title
+    short = title[: title.rindex(" ", 0, SHORT_TITLE)] + "…"
+    assert len(title) > SHORT_TITLE and len(short) <= SHORT_TITLE
+    assert [note.split(", ¶")[0] for note in notes] == [
+        f"Example Wire, “{title}”, 2019-01-01",
+        f"Example Wire, “{short}”, 2019-01-01",
+        f"Example Wire, “{title}”, 2019-02-01",
+        f"Example Wire, “{short}”, 2019-02-01",
+    ]
+    assert [note.split("Full citation: ")[-1][:6] for note in notes[1::2]] == ["note 1", "note 3"]

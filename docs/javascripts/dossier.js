@@ -163,7 +163,15 @@
         cited.add(decodeURIComponent(new URL(ref.getAttribute("href"), location.href).hash.slice(1)));
       });
     });
-    document.querySelectorAll(".md-content .footnote li[id]").forEach(function (note) {
+    // A note that cites its document in short keeps the earlier note that cites it in full.
+    const notes = document.querySelectorAll(".md-content .footnote li[id]");
+    notes.forEach(function (note) {
+      if (!cited.has(note.id)) return;
+      note.querySelectorAll("a.dossier-full-note").forEach(function (full) {
+        cited.add(decodeURIComponent(new URL(full.getAttribute("href"), location.href).hash.slice(1)));
+      });
+    });
+    notes.forEach(function (note) {
       note.classList.toggle("dossier-filtered-out", shown !== entries.length && !cited.has(note.id));
     });
     const output = form.querySelector("output");

@@ -163,9 +163,14 @@ def test_a_filtered_timeline_keeps_its_note_numbers(open_reader: Callable[..., R
     shown = tab.page.locator(".md-content .footnote li[id]:visible")
     expect(shown).not_to_have_count(notes.count())
     cited = set(tab.page.locator(".dossier-entry:visible a.footnote-ref").all_inner_texts())
+    # A note citing its document in short keeps the note that cites it in full, wherever that one is.
+    full = {link.removeprefix("#fn:") for link in tab.page.locator(
+        ".md-content .footnote li[id]:visible a.dossier-full-note").evaluate_all(
+        "links => links.map(a => new URL(a.href).hash)")}
+    assert full - cited, "a note kept for its full citation alone (its entry filtered out)"
     # The number a list item shows is its value (HTML's ordinal value), else its place among those shown.
     numbered = shown.evaluate_all("items => items.map(li => [li.id, String(li.value)])")
-    assert {number for _, number in numbered} == cited
+    assert {number for _, number in numbered} == cited | full
     assert all(note_id == f"fn:{number}" for note_id, number in numbered), numbered
 
 

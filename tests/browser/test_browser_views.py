@@ -164,3 +164,39 @@ def test_graph_highlights_an_actors_lines_by_keyboard_and_by_tap(reader: Reader)
     reader.page.locator("h1").click()
     expect(second).to_have_css("opacity", "1")
     expect(first).to_have_css("opacity", "0.25")
+
+
+_GRAPH_NAMES = """svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return Array.from(svg.querySelectorAll("[role=listitem] a")).map(a => {
+    const box = a.getBoundingClientRect();
+    return {name: a.textContent, px: parseFloat(getComputedStyle(a).fontSize) * scale, h: box.height,
+            right: box.right, left: box.left};
+  });
+}"""
+
+
+def test_claim_graph_is_a_tap_away_on_a_phone_and_reads_and_works_there(open_reader: Callable[..., Reader],
+                                                                        page_of_kind: dict[str, str]) -> None:
+    tab = open_reader(PHONE)
+    tab.open(page_of_kind["claim"])
+    graph = tab.page.locator(".md-content svg.dossier-graph-claim")
+    expect(graph).to_be_hidden()
+    tab.page.locator("details.dossier-graph-diagram > summary").click()
+    expect(graph).to_be_visible()
+    names = graph.evaluate(_GRAPH_NAMES)
+    assert names, "the graph names the actors who take a side"
+    small = [n for n in names if n["px"] < 12 or n["h"] < 24 or n["left"] < 0 or n["right"] > PHONE["width"]]
+    assert small == [], f"names under 12 px, under 24 px high to tap, or off the screen: {small[:3]}"
+    # The keyboard reaches every name in turn; a name leads to that actor's words.
+    links = graph.locator("[role=listitem] a")
+    links.first.focus()
+    tab.page.keyboard.press("Tab")
+    expect(links.nth(1)).to_be_focused()
+    _follow_first(tab, ".md-content svg.dossier-graph-claim [role=listitem] a")
+
+
+def test_claim_graph_shows_open_on_a_wide_screen(reader: Reader, page_of_kind: dict[str, str]) -> None:
+    reader.open(page_of_kind["claim"])
+    expect(reader.page.locator(".md-content svg.dossier-graph-claim")).to_be_visible()
+    expect(reader.page.locator("details.dossier-graph-diagram > summary")).to_be_hidden()

@@ -275,6 +275,27 @@ def _source(document: Document, page: PageWriter) -> Markup:
     return made
 
 
+SHORT_TITLE = 40
+"""Characters of a document's title in a note's short form (shortened at a word, with ``…``)."""
+
+
+def short_title(document: Document) -> str:
+    """The title a note's short form gives, as plain text."""
+    return shorten(document.title, SHORT_TITLE)
+
+
+def _short_source(document: Document, page: PageWriter) -> Markup:
+    """Publisher and short title of `document`, linked to its page: a note's short form starts so."""
+    key = (f"short/{document.id}", page.root)
+    made = page.urls.memo.get(key)
+    if made is None:
+        title = short_title(document)
+        link = page.link(document, title, tooltip=document.title if title != document.title else "")
+        titled = f"[{link}]" if document.title_from == "editors" else f"“{link}”"
+        made = page.urls.memo[key] = Markup(f"{escape.html_inline(document.publisher)}, {titled}")
+    return made
+
+
 def _online(document: Document) -> str:
     """Where the original is read: its public URL and its archived copy, each when known."""
     found = []
@@ -299,7 +320,8 @@ class Footnotes:
     """Numbered source footnotes of one page: one per passage, a paragraph of a document.
 
     However many of a paragraph's statements the page cites, and however often, they share its
-    footnote, which links to each of them.
+    footnote, which links to each of them. A document's first note cites it in full, its later
+    notes in short with a link back to that one.
 
     Written as Python-Markdown's footnotes extension writes them (``fnref:N``, ``fn:N``, back
     references), so that the theme's footnote tooltips and styles apply unchanged.
@@ -330,8 +352,12 @@ class Footnotes:
         ref = _reference_id(number, passage.uses)
         return escape.trusted(f'<sup id="{ref}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>')
 
-    def _text(self, passage: _Passage) -> Markup:
-        """Publisher, title, author, date, the paragraph linked to each statement, the URL."""
+    def _text(self, passage: _Passage, full: int | None = None, *, dated_short: bool = False) -> Markup:
+        """Publisher, title, author, date, the paragraph linked to each statement, the URL.
+
+        With `full`, the number of an earlier note that cites the document in full, the short form:
+        publisher, short title (and date when `dated_short`), the passage, and the way back to it.
+        """
         document, page = passage.document, self.page
         statements = list(passage.statements.values())
         where = f"¶{passage.paragraph}"
@@ -342,6 +368,10 @@ class Footnotes:
                      for s in statements]
             located = Markup(f"{page.link(document, where, f'p-{passage.paragraph}')}, the passages "
                              f"{', '.join(links)}")
+        if full is not None:
+            date = f", {escape.html(dated(document.published))}" if dated_short else ""
+            return Markup(f"{_short_source(document, page)}{date}, {located}. Full citation: "
+                          f'<a class="dossier-full-note" href="#fn:{full}">note {full}</a>.')
         return Markup(f"{_source(document, page)}, {located}.{_online(document)}")
 
     def render(self, *, folded: bool = False) -> Markup:
@@ -354,13 +384,25 @@ class Footnotes:
         if not self._passages:
             return Markup()
         items = []
+        # A document is cited in full by its first note on the page, in short by the later ones (as a
+        # careful reference list does); two documents whose short forms match are told apart by date.
+        first: dict[str, int] = {}
+        shorts: dict[tuple[str, str], set[str]] = {}
         for number, passage in enumerate(self._passages, 1):
+            document = passage.document
+            first.setdefault(document.id, number)
+            shorts.setdefault((document.publisher, short_title(document)), set()).add(document.id)
+        for number, passage in enumerate(self._passages, 1):
+            document = passage.document
+            full = first[document.id] if first[document.id] < number else None
+            ambiguous = len(shorts[(document.publisher, short_title(document))]) > 1
+            text = self._text(passage, full, dated_short=ambiguous)
             back = "".join(
                 f'<a class="footnote-backref" href="#{_reference_id(number, use)}" '
                 f'title="Jump back to footnote {number} in the text">&#8617;</a>'
                 for use in range(1, passage.uses + 1))
             # Its number written out, so that it stays when a filter hides the notes before it.
-            items.append(f'<li id="fn:{number}" value="{number}">\n<p>{self._text(passage)}&#160;{back}</p>\n</li>')
+            items.append(f'<li id="fn:{number}" value="{number}">\n<p>{text}&#160;{back}</p>\n</li>')
         # Out of the search index: each footnote repeats a citation, and Material's indexer looks
         # for an element's opening tag from the start of its section, so a few thousand footnote
         # paragraphs after a long list took it seconds per page (quadratic).

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from dossier.model import Document, Entity
 from dossier.rendering import escape
+from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING
 from dossier.rendering.text import shorten
 
 if TYPE_CHECKING:
@@ -73,3 +74,22 @@ def figure(svg: Markup, caption: str, *, css: str = "dossier-figure") -> Markup:
     would otherwise run together into one word.
     """
     return Markup(f'<div class="{css}">\n{svg}\n</div>\n<p class="dossier-caption">{escape.html(caption)}</p>')
+
+
+EDGE_STYLE = {"supports": "dossier-edge-supports", "disputes": "dossier-edge-disputes",
+              "both": "dossier-edge-both", "about": "dossier-edge-about"}
+"""Stances differ by dash pattern (see dossier.css), not by colour alone."""
+
+EDGE_PATTERN = {"supports": "solid line", "disputes": "dashed line", "both": "dash-dotted line",
+                "about": "dotted line"}
+"""Each stance's dash pattern, named for a figure's legend."""
+
+
+def edge(stance: str, x1: float, y1: float, x2: float, y2: float) -> Markup:
+    """A line from an actor to a claim, styled by the stance."""
+    return Markup(f"<line {attrs(class_=EDGE_STYLE[stance], x1=x1, y1=y1, x2=x2, y2=y2)}/>")
+
+
+def legend(stances: tuple[str, ...] = STANCE_ORDER) -> str:
+    """What each stance's line looks like, as plain text: ``✔ supports: solid line · …``."""
+    return " · ".join(f"{STANCE_WORDING[s].symbol} {STANCE_WORDING[s].verb}: {EDGE_PATTERN[s]}" for s in stances)

@@ -16,6 +16,7 @@ from dossier.rendering import escape
 from dossier.rendering.bibliography import SiteRecord
 from dossier.rendering.components.cards import claim_card, sides, strongest
 from dossier.rendering.components.citations import Footnotes, cite_this_page, summaries
+from dossier.rendering.components.claim_graph import claim_graph
 from dossier.rendering.components.copying import copy_button
 from dossier.rendering.components.jsonld import claim_jsonld
 from dossier.rendering.components.stances import STANCE_ORDER, STANCE_WORDING, stance_badge
@@ -653,6 +654,7 @@ def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Url
     _aliases(page, claim.aliases, claim.statement)
     _description(page, claim.description)
     by_side = sides(index.positions(claim.id))
+    page.html(_local_graph(page, claim, corpus, by_side, statements))
     for stance in STANCE_ORDER:
         positions = by_side[stance]
         if stance == "both" and not positions:
@@ -690,6 +692,27 @@ def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Url
     page.html(cite_this_page(page, claim, record))
     page.html(footnotes.render(folded=True), claim_jsonld(claim, corpus, index, urls))
     return page.page()
+
+
+def _local_graph(page: PageWriter, claim: Claim, corpus: Corpus, by_side: dict[str, list[Position]],
+                 statements: StatementPages) -> Markup:
+    """The claim's local graph, a tap away on a phone (open on a wide screen, as the graph page's)."""
+    on_page = set()
+    for stance, positions in by_side.items():
+        groups = _SideList.groups(positions)
+        on_page |= {(stance, p.actor) for members in groups[:_within_budget(groups)] for p in members}
+
+    def href(position: Position) -> str:
+        if (position.stance, position.actor) in on_page:
+            return f"#{position.stance}-{position.actor}"
+        return statements.href(page, corpus.actors[position.actor], claim.id)
+
+    figure = claim_graph(claim, corpus, by_side, href=href)
+    if not figure:
+        return figure
+    count = sum(len(positions) for positions in by_side.values())
+    return Markup('<details class="dossier-disclosure dossier-graph-diagram"><summary>Show the diagram: '
+                  f"{counted(count, 'actor')} linked to the claim by their stances</summary>\n{figure}\n</details>")
 
 
 def _timeline_link(page: PageWriter, index: CorpusIndex, claim: Claim) -> Markup:

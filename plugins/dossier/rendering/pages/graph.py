@@ -34,16 +34,6 @@ ROW = 24
 
 WIDTH = 720.0
 
-EDGE_STYLE = {"supports": "dossier-edge-supports", "disputes": "dossier-edge-disputes",
-              "both": "dossier-edge-both", "about": "dossier-edge-about"}
-"""Stances differ by dash pattern (see dossier.css), not by colour alone."""
-
-
-def edge(stance: str, x1: float, y1: float, x2: float, y2: float) -> Markup:
-    """A line from an actor to a claim, styled by the stance."""
-    return Markup(f"<line {svg.attrs(class_=EDGE_STYLE[stance], x1=x1, y1=y1, x2=x2, y2=y2)}/>")
-
-
 MAX_ACTORS = 40
 """Actors in the site-wide graph: the most quoted, so the picture stays legible."""
 
@@ -175,7 +165,7 @@ def _figure(page: PageWriter, layout: _Layout, corpus: Corpus, index: CorpusInde
         for claim, to in layout.claim_y.items():
             stance = index.stances.get((actor, claim))
             if stance:
-                group.append(edge(stance, actor_x + DOT, y, claim_x - 6, to))
+                group.append(svg.edge(stance, actor_x + DOT, y, claim_x - 6, to))
         group.append(svg.node_label(page, corpus.actors[actor], corpus.actors[actor].name, 34,
                                     css="dossier-actor", x=actor_x, y=y, width=actor_x - 4, align="end"))
         name = escape.attribute(corpus.actors[actor].name)
@@ -190,9 +180,7 @@ def _figure(page: PageWriter, layout: _Layout, corpus: Corpus, index: CorpusInde
                                     height=layout.claim_lines[claim] * CLAIM_LINE, align="start",
                                     css="dossier-claim dossier-wrap"))
     parts.append("</svg>")
-    legend = " · ".join(f"{STANCE_WORDING[s].symbol} {STANCE_WORDING[s].verb}: {pattern}" for s, pattern in
-                        zip(STANCE_ORDER, ("solid line", "dashed line", "dash-dotted line", "dotted line"),
-                            strict=True))
+    legend = svg.legend()
     return svg.figure(Markup(" ".join(parts)), f"Lines from actors to claims — {legend}. Point at an actor, or "
                                                "tap or tab to the dot after its name, to bring out its lines; the "
                                                "list below says the same, claim by claim.")
