@@ -639,6 +639,61 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     return claim_pages(claim, corpus, index, urls)[uri(claim)]
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimSide:
+    """One side of a claim on its page (``sides`` of `ClaimPage`).
+
+    Attributes:
+        stance: ``supports``, ``disputes``, ``both`` or ``about``.
+        heading: Its heading (``Supported by``).
+        actors: How many actors are on it, counted; "" if none.
+        entries: Its actors, each with their latest statements.
+        more: Where the rest of its entries are, or "".
+    """
+
+    stance: str
+    heading: str
+    actors: Markup
+    entries: Markup
+    more: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPage:
+    """The context of ``claim.html``, a claim's page.
+
+    Attributes:
+        claim: The claim.
+        card: Its card (``claim_card.html``).
+        aliases: Its other wordings, and its words without accents.
+        description: Its contributor's description, or "".
+        graph: The claim and the actors on each side, drawn ("" if none takes one).
+        sides: Who supports, disputes, does both (only if some do) or speaks about it.
+        countries: How many actors of each country are on each side, or a note that none is linked.
+        chronology: The small timeline of its statements, or "" if there is none.
+        timeline: A link to its statements in the timeline.
+        passages: The documents where it is discussed, with a link to each paragraph.
+        cite: How to cite the page.
+        footnotes: The notes of its quotations, folded.
+        jsonld: Its schema.org description.
+    """
+
+    TEMPLATE: ClassVar[str] = "claim.html"
+    claim: Claim
+    card: Markup
+    aliases: Markup
+    description: Markup
+    graph: Markup
+    sides: list[ClaimSide]
+    countries: Markup
+    chronology: Markup
+    timeline: Markup
+    passages: Markup
+    cite: Markup
+    footnotes: Markup
+    jsonld: Markup
+
+
 def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Urls, statements: StatementPages,
                   extra: dict[str, GeneratedPage], record: SiteRecord | None = None) -> GeneratedPage:
     """`claim`'s page: its card, then who supports, disputes or speaks about it, each actor once.
@@ -647,50 +702,43 @@ def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Url
     """
     page = PageWriter(uri(claim), urls)
     footnotes = Footnotes(page)
-    page.heading(1, claim.statement)
-    page.text("A claim in the debate. Dossier records who makes it and who contests it; it does not judge it.",
-              css="dossier-kicker")
-    page.html(claim_card(page, claim, corpus, index, footnotes=footnotes))
-    _aliases(page, claim.aliases, claim.statement)
-    _description(page, claim.description)
+    card = claim_card(page, claim, corpus, index, footnotes=footnotes)
     by_side = sides(index.positions(claim.id))
-    page.html(_local_graph(page, claim, corpus, by_side, statements))
+    graph = _local_graph(page, claim, corpus, by_side, statements)
+    on_sides = []
     for stance in STANCE_ORDER:
         positions = by_side[stance]
         if stance == "both" and not positions:
             continue
-        page.heading(2, STANCE_WORDING[stance].heading, stance)
+        heading = STANCE_WORDING[stance].heading
         if not positions:
-            page.note("No actor in the corpus yet.")
+            on_sides.append(ClaimSide(stance, heading, Markup(), Markup(), Markup()))
             continue
-        page.paragraph(counted(len(positions), "actor"), css="dossier-side-count")
         side = _SideList(claim, corpus, index, statements, stance)
         groups = side.groups(positions)
         shown = _within_budget(groups)
-        page.html(side.render(page, footnotes, groups[:shown]))
+        entries, more = side.render(page, footnotes, groups[:shown]), Markup()
         if len(groups) > shown:
-            series = Series(f"claims/{claim.id}/{stance}", f"{STANCE_WORDING[stance].heading}: {claim.statement}",
-                            groups, SIDE_PAGE)
-            page.paragraph(Markup(f"The first {shown} shown; {len(groups) - shown} more: "
-                                  + series.link(page, f"all {len(groups)} on this side") + "."), css="dossier-more")
+            series = Series(f"claims/{claim.id}/{stance}", f"{heading}: {claim.statement}", groups, SIDE_PAGE)
+            more = Markup(f"The first {shown} shown; {len(groups) - shown} more: "
+                          + series.link(page, f"all {len(groups)} on this side") + ".")
             extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(claim)}"),
                                        side.write))
-    page.heading(2, "Countries involved", "countries")
-    _countries_of_sides(page, corpus, index, by_side)
-    page.heading(2, "In date order", "chronology")
+        on_sides.append(ClaimSide(stance, heading, counted(len(positions), "actor"), entries, more))
+    countries = page.captured(_countries_of_sides, corpus, index, by_side)
     chronology = index.chronology.get(claim.id, [])
+    strip_html = timeline = Markup()
     if chronology:
-        page.html(strip(chronology, lambda s: [s.stance_on(claim.id)], anchor_prefix="chronology-",
-                        caption=f"Statements on the claim per year, by stance: {claim.statement}",
-                        year_href=lambda year: timeline_href(page, index, year, claim=claim.id),
-                        years_lead_to="its statements in the timeline"))
-        page.paragraph(_timeline_link(page, index, claim))
-    else:
-        page.note("No statement yet.")
-    page.heading(2, "Discussed in", "passages")
-    _claim_passages(page, claim, index, extra)
-    page.html(cite_this_page(page, claim, record))
-    page.html(footnotes.render(folded=True), claim_jsonld(claim, corpus, index, urls))
+        strip_html = strip(chronology, lambda s: [s.stance_on(claim.id)], anchor_prefix="chronology-",
+                           caption=f"Statements on the claim per year, by stance: {claim.statement}",
+                           year_href=lambda year: timeline_href(page, index, year, claim=claim.id),
+                           years_lead_to="its statements in the timeline")
+        timeline = _timeline_link(page, index, claim)
+    passages = page.captured(_claim_passages, claim, index, extra)
+    page.render(ClaimPage(claim, card, page.captured(_aliases, claim.aliases, claim.statement),
+                          description_html(claim.description) if claim.description else Markup(), graph, on_sides,
+                          countries, strip_html, timeline, passages, cite_this_page(page, claim, record),
+                          footnotes.render(folded=True), claim_jsonld(claim, corpus, index, urls)))
     return page.page()
 
 
