@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from markupsafe import Markup
 
@@ -375,7 +375,7 @@ class Footnotes:
         return Markup(f"{_source(document, page)}, {located}.{_online(document)}")
 
     def render(self, *, folded: bool = False) -> Markup:
-        """The footnotes, to end the page with (``""`` if none was cited).
+        """The footnotes, to end the page with (``""`` if none was cited), from ``notes.html`` (`Notes`).
 
         `folded`, they are one tap away under a line that counts them: every reference still shows
         its note as a tooltip, and following one opens them (the theme opens a ``<details>`` that
@@ -383,7 +383,7 @@ class Footnotes:
         """
         if not self._passages:
             return Markup()
-        items = []
+        notes = []
         # A document is cited in full by its first note on the page, in short by the later ones (as a
         # careful reference list does); two documents whose short forms match are told apart by date.
         first: dict[str, int] = {}
@@ -396,58 +396,95 @@ class Footnotes:
             document = passage.document
             full = first[document.id] if first[document.id] < number else None
             ambiguous = len(shorts[(document.publisher, short_title(document))]) > 1
-            text = self._text(passage, full, dated_short=ambiguous)
-            back = "".join(
-                f'<a class="footnote-backref" href="#{_reference_id(number, use)}" '
-                f'title="Jump back to footnote {number} in the text">&#8617;</a>'
-                for use in range(1, passage.uses + 1))
-            # Its number written out, so that it stays when a filter hides the notes before it.
-            items.append(f'<li id="fn:{number}" value="{number}">\n<p>{text}&#160;{back}</p>\n</li>')
-        # Out of the search index: each footnote repeats a citation, and Material's indexer looks
-        # for an element's opening tag from the start of its section, so a few thousand footnote
-        # paragraphs after a long list took it seconds per page (quadratic).
-        notes = Markup('<div class="footnote" data-search-exclude>\n<hr />\n<ol>\n' + "\n".join(items)
-                       + "\n</ol>\n</div>")
-        if not folded:
-            return notes
-        count, documents = len(self._passages), len({passage.document.id for passage in self._passages})
-        return Markup(f'<details class="dossier-disclosure dossier-notes"><summary>Sources: {count} '
-                      f'note{"s" if count > 1 else ""} on passages of {documents} '
-                      f'document{"s" if documents > 1 else ""}</summary>\n{notes}\n</details>')
+            notes.append(Note(number, self._text(passage, full, dated_short=ambiguous),
+                              [_reference_id(number, use) for use in range(1, passage.uses + 1)]))
+        return self.page.urls.templates.render(Notes(notes, folded, len(self._passages),
+                                                     len({passage.document.id for passage in self._passages})))
 
 
-def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup) -> Markup:
-    """A statement outside its document, as HTML.
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One footnote: a passage of a document (``notes`` of `Notes`).
 
-    Its words in their sentence (shortened to `SUMMARY_LIMIT`), what it is and where it came from
-    (a relay, a translation), its footnote `reference` and its date. The footnote names the
-    document; the statement's full rendering is on the document page.
+    Attributes:
+        number: Its number.
+        text: The document, in full or in short, and the passage's statements, linked.
+        references: The ids of its references in the page, in order, for the links back to them.
     """
-    document = statement.document
-    assert document is not None
-    return Markup(f"{remark_quotation(statement, actors, SUMMARY_LIMIT)}{reference} "
-                  f'<span class="dossier-source">— {escape.html_inline(document.publisher)}, {statement.when}</span>')
+
+    number: int
+    text: Markup
+    references: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """The context of ``notes.html``: a page's footnotes.
+
+    Attributes:
+        notes: The notes, in order.
+        folded: One tap away, under a line that counts them.
+        count: How many notes.
+        documents: How many documents they cite.
+    """
+
+    TEMPLATE: ClassVar[str] = "notes.html"
+    notes: list[Note]
+    folded: bool
+    count: int
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatementLine:
+    """The context of ``statement_line.html``: a statement outside its document.
+
+    Attributes:
+        words: Its words in their sentence (shortened to `SUMMARY_LIMIT`), what it is and where it came
+            from (a relay, a translation).
+        reference: Its footnote's marker.
+        publisher: Who published its document.
+        when: When it was said.
+        reports: The other documents that report its remark: a link to its words there, the
+            document's date, and who relayed it (``, relayed by …``, or "").
+    """
+
+    TEMPLATE: ClassVar[str] = "statement_line.html"
+    words: Markup
+    reference: Markup
+    publisher: str
+    when: str
+    reports: list[tuple[Markup, str, str]]
 
 
 def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:
-    """Statements listed together, each summarised with its marker (statements of one passage share its number)."""
-    return [Markup(summary(s, actors, footnotes.cite(s)) + other_reports(s, actors, footnotes.page)) for s in statements]
+    """Statements listed together, each a `StatementLine` with its marker (statements of one passage share its number)."""
+    render = footnotes.page.urls.templates.render
+    lines = []
+    for statement in statements:
+        document = statement.document
+        assert document is not None
+        reference = footnotes.cite(statement)
+        lines.append(render(StatementLine(remark_quotation(statement, actors, SUMMARY_LIMIT), reference,
+                                          document.publisher, str(statement.when),
+                                          other_reports(statement, actors, footnotes.page))))
+    return lines
 
 
-def other_reports(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> Markup:
-    """The other documents that report `statement`'s remark, each linked to its words there, with date and relay."""
+def other_reports(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> list[tuple[Markup, str, str]]:
+    """The other documents that report `statement`'s remark: a link to its words in each, its date and relay."""
     remark = statement.remark
     if remark is None or len(remark.reports) < 2:  # noqa: PLR2004 (one report: its own document)
-        return Markup()
-    links = []
+        return []
+    reports = []
     for document in remark.reports:
         if document is statement.document:
             continue
         first = remark.parts_in(document)[0]
         relay = f", relayed by {', '.join(actors[a].name for a in first.via)}" if first.via else ""
-        links.append(f"{page.link(document, document.publisher or document.title, first.anchor, tooltip=document.title)}"
-                     f" ({document.published}{escape.html(relay)})")
-    return escape.trusted(f' <small class="dossier-reports">Also reported by {", ".join(links)}.</small>')
+        reports.append((page.link(document, document.publisher or document.title, first.anchor,
+                                  tooltip=document.title), str(document.published), relay))
+    return reports
 
 
 def _reference_id(number: int, use: int) -> str:
