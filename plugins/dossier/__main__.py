@@ -1,6 +1,7 @@
 """``python -m dossier check [PATH]``: report every problem in the sources without building.
 
-The contributor commands ``new``, ``list``, ``suggest`` and ``links`` are in `dossier.cli`, one module each.
+The contributor commands ``new``, ``list``, ``suggest`` and ``links``, and ``init`` (a new project), are in
+`dossier.cli`, one module each.
 
 PATH is the sources folder (default ``sources``), or a project folder that holds one. Problems
 are printed one per line as ``sources/<folder>/<file>.md:LINE:COL: message``, in file order;
@@ -14,11 +15,11 @@ import argparse
 import sys
 import time
 
-from dossier.cli import links, listing, new, suggest
+from dossier.cli import init, links, listing, new, suggest
 from dossier.cli.sources import sources_folder
 from dossier.reading.loader import load_with_problems
 
-CONTRIBUTOR_COMMANDS = {"new": new, "list": listing, "suggest": suggest, "links": links}
+CONTRIBUTOR_COMMANDS = {"new": new, "list": listing, "suggest": suggest, "links": links, "init": init}
 
 
 def command_line() -> argparse.ArgumentParser:

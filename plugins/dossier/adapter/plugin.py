@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import html
 import os
 import re
 import signal
@@ -232,7 +233,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 templates = Templates(Path(self.config.templates)) if self.config.templates else None
                 if templates is not None and (mistakes := templates.check()):
                     raise PluginError("dossier: page templates:\n" + "\n".join(mistakes))
-                site, outputs = start_site(corpus, site_url=config.site_url or "", site_name=config.site_name,
+                # Material places site_name in its pages as it is, as HTML (`dossier init` writes it
+                # escaped); the core takes text and escapes it itself.
+                site, outputs = start_site(corpus, site_url=config.site_url or "",
+                                           site_name=html.unescape(config.site_name),
                                            use_directory_urls=config.use_directory_urls, updated=self._updated,
                                            templates=templates)
                 if self._command == "serve" or not self.config.render_in_background:
