@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from markupsafe import Markup
 
@@ -396,25 +396,27 @@ class Footnotes:
             document = passage.document
             full = first[document.id] if first[document.id] < number else None
             ambiguous = len(shorts[(document.publisher, short_title(document))]) > 1
-            notes.append(Note(number, self._text(passage, full, dated_short=ambiguous),
-                              [_reference_id(number, use) for use in range(1, passage.uses + 1)]))
+            back = escape.trusted("".join(
+                f'<a class="footnote-backref" href="#{_reference_id(number, use)}" '
+                f'title="Jump back to footnote {number} in the text">&#8617;</a>'
+                for use in range(1, passage.uses + 1)))
+            notes.append(Note(number, self._text(passage, full, dated_short=ambiguous), back))
         return self.page.urls.templates.render(Notes(notes, folded, len(self._passages),
                                                      len({passage.document.id for passage in self._passages})))
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    """One footnote: a passage of a document (``notes`` of `Notes`).
+class Note(NamedTuple):
+    """One footnote: a passage of a document (``notes`` of `Notes`; a tuple, for a template's loop to unpack).
 
     Attributes:
         number: Its number.
         text: The document, in full or in short, and the passage's statements, linked.
-        references: The ids of its references in the page, in order, for the links back to them.
+        back: The links back to its references in the page, as Python-Markdown writes them.
     """
 
     number: int
     text: Markup
-    references: list[str]
+    back: Markup
 
 
 @dataclass(frozen=True, slots=True)
