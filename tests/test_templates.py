@@ -171,3 +171,10 @@ def test_a_site_built_with_the_restyled_claim_card_differs_from_the_usual_in_its
     differing = {path for path in usual if usual[path] != restyled[path]}
     assert differing == {"index.html", *(f"claims/{claim_id}/index.html" for claim_id in mini_corpus.claims)}
     assert all(b'class="newsroom-card"' in restyled[path] for path in differing)
+
+
+def test_statement_lines_that_lose_their_ends_are_an_error(mini_corpus: Corpus, tmp_path: Path) -> None:
+    (tmp_path / "statement_lines.html").write_text("{% for line in lines %}<p>{{ line.words }}</p>{% endfor %}",
+                                                   encoding="utf-8")
+    with pytest.raises(ValueError, match=r"each must end with \{\{ end \}\}"):
+        render_site(mini_corpus, templates=Templates(tmp_path))

@@ -437,9 +437,8 @@ class Notes:
     documents: int
 
 
-@dataclass(frozen=True, slots=True)
-class StatementLine:
-    """The context of ``statement_line.html``: a statement outside its document.
+class StatementLine(NamedTuple):
+    """A statement outside its document (``lines`` of `StatementLines`; a tuple, for the template to unpack).
 
     Attributes:
         words: Its words in their sentence (shortened to `SUMMARY_LIMIT`), what it is and where it came
@@ -451,7 +450,6 @@ class StatementLine:
             document's date, and who relayed it (``, relayed by …``, or "").
     """
 
-    TEMPLATE: ClassVar[str] = "statement_line.html"
     words: Markup
     reference: Markup
     publisher: str
@@ -459,18 +457,40 @@ class StatementLine:
     reports: list[tuple[Markup, str, str]]
 
 
+LINE_END = Markup("\x1e")
+"""What ``statement_lines.html`` writes after each line: a control character, which no source may hold."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatementLines:
+    """The context of ``statement_lines.html``: statements listed together, each on its line.
+
+    Attributes:
+        lines: The statements.
+        end: What ends each line (`LINE_END`): the lines are rendered at once, then told apart by it.
+    """
+
+    TEMPLATE: ClassVar[str] = "statement_lines.html"
+    lines: list[StatementLine]
+    end: Markup = LINE_END
+
+
 def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:
     """Statements listed together, each a `StatementLine` with its marker (statements of one passage share its number)."""
-    render = footnotes.page.urls.templates.render
     lines = []
     for statement in statements:
         document = statement.document
         assert document is not None
         reference = footnotes.cite(statement)
-        lines.append(render(StatementLine(remark_quotation(statement, actors, SUMMARY_LIMIT), reference,
-                                          document.publisher, str(statement.when),
-                                          other_reports(statement, actors, footnotes.page))))
-    return lines
+        lines.append(StatementLine(remark_quotation(statement, actors, SUMMARY_LIMIT), reference, document.publisher,
+                                   str(statement.when), other_reports(statement, actors, footnotes.page)))
+    if not lines:
+        return []
+    *rendered, rest = footnotes.page.urls.templates.render(StatementLines(lines)).split(LINE_END)
+    if len(rendered) != len(lines) or rest.strip():
+        raise ValueError(f"statement_lines.html wrote {len(rendered)} lines for {len(lines)} statements: "
+                         "each must end with {{ end }}")
+    return [escape.trusted(line) for line in rendered]
 
 
 def other_reports(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> list[tuple[Markup, str, str]]:
