@@ -90,16 +90,18 @@ def country_stances(corpus: Corpus, index: CorpusIndex) -> Iterator[Shown]:
 
 def matrix_cells(corpus: Corpus, index: CorpusIndex) -> Iterator[Shown]:
     """The stance matrix: each cell's tooltip counts the statements behind it, stance by stance."""
-    (table,) = _tables(_page("stances/index.md"), "Actor", "Acts for")
-    claims = [h["data-claim"] for h in table.select("thead [data-claim]")]
-    for row in table.select("tbody tr"):
-        cells = row.find_all("td")
-        actor = _slug(cells[0].find("a")["href"])
-        for claim, cell in zip(claims, cells[2:], strict=True):
-            link = cell.find("a")
-            if link is not None:
-                yield f"stances: {actor} on {claim}", stance_figures(link["title"]), \
-                    _taken(index.statements_on[actor, claim], claim)
+    tables = _tables(_page("stances/index.md"), "Actor", "Acts for")  # one per few claims
+    assert tables
+    for table in tables:
+        claims = [h["data-claim"] for h in table.select("thead [data-claim]")]
+        for row in table.select("tbody tr"):
+            cells = row.find_all("td")
+            actor = _slug(cells[0].find("a")["href"])
+            for claim, cell in zip(claims, cells[2:], strict=True):
+                link = cell.find("a")
+                if link is not None:
+                    yield f"stances: {actor} on {claim}", stance_figures(link["title"]), \
+                        _taken(index.statements_on[actor, claim], claim)
 
 
 def document_claims(corpus: Corpus, index: CorpusIndex) -> Iterator[Shown]:

@@ -185,6 +185,52 @@ def test_country_matrix_counts_actors_by_country(mini_site: Path, mini_corpus: C
         "the ministry counts for Spain through the government it is part of"
 
 
+@pytest.mark.parametrize(("claims", "tables"), [
+    (0, []), (1, [1]), (8, [8]), (9, [5, 4]), (16, [8, 8]), (17, [6, 6, 5]), (22, [8, 8, 6]), (25, [7, 7, 7, 4]),
+])
+def test_matrix_claims_are_shared_out_between_tables_that_fit_a_desktop(claims: int, tables: list[int]) -> None:
+    listed = [Claim(f"c{n}", f"sources/claims/c{n}.md", statement=f"Claim {n}.") for n in range(claims)]
+    parts = matrix.parts(listed)
+    assert [len(part) for _, part in parts] == tables
+    assert all(len(part) <= matrix.COLUMNS_PER_TABLE for _, part in parts)
+    assert [claim for _, part in parts for claim in part] == listed, "every claim once, in order"
+    assert [start for start, _ in parts] == [1 + sum(tables[:n]) for n in range(len(tables))]
+
+
+def test_matrix_tables_share_the_claims_and_drop_rows_without_a_stance(mini_corpus: Corpus,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matrix, "COLUMNS_PER_TABLE", 1)
+    index = CorpusIndex(mini_corpus)
+    claims, actors, _, _ = matrix.select(mini_corpus, index)
+    assert len(claims) > 1, "the corpus has claims enough for several tables"
+    page = BeautifulSoup(matrix.render_stances(mini_corpus, index).as_markdown, "html.parser")
+    for first, section, key in ((2, "Actor", lambda a: [a]), (1, "Country", lambda c: [
+            a for a in actors if index.country_of(a) == c])):
+        tables = [t for t in page.select(".dossier-matrix table") if t.th.get_text(strip=True) == section]
+        assert len(tables) == len(matrix.parts(claims))
+        shown: list[str] = []
+        cells: set[tuple[str, str]] = set()
+        for table in tables:
+            columns = _columns(page, table)[first:]
+            assert len(columns) == 1
+            shown += columns
+            for row in table.find("tbody").find_all("tr"):
+                name = _target(row.find("td").find("a")["href"])[1]
+                filled = {claim for claim, cell in zip(columns, row.find_all("td")[first:], strict=True)
+                          if cell.get_text(strip=True)}
+                assert filled, f"{name} has a row in a table where it takes no stance"
+                cells |= {(name, claim) for claim in filled}
+        assert shown == [c.id for c in claims], "each claim a column once, numbered on across the tables"
+        expected = {(name, claim.id) for name in {n for a in actors for n in ([a] if section == "Actor" else
+                    [index.country_of(a)]) if n} for claim in claims
+                    if any((a, claim.id) in index.stances for a in key(name))}
+        assert cells == expected
+    numbers = [head.strong.get_text() for head in page.select(".dossier-claim-head")]
+    assert numbers[: len(claims)] == [f"C{n}" for n in range(1, len(claims) + 1)]
+    parts = [" ".join(p.get_text().split()) for p in page.select("p.dossier-matrix-part")]
+    assert parts[0] == f"C1: claim 1 of {len(claims)}"
+
+
 def test_a_claim_no_one_takes_a_stance_on_is_no_column(mini_corpus: Corpus) -> None:
     # Such a claim is a warning ("used nowhere"), which a strict build refuses: the view is tested
     # on the corpus itself, with the claim added.
@@ -262,6 +308,42 @@ def test_timeline_lists_every_statement_in_date_order(mini_site: Path, mini_corp
         note = page.find(id=ref["href"].lstrip("#"))
         passage = [_target(a["href"]) for a in note.find_all("a") if "#" in a["href"] and "documents/" in a["href"]]
         assert ("documents", statement.document.id, statement.anchor) in passage
+
+
+def test_a_timeline_entry_reads_who_when_where_then_the_stances_then_the_words(mini_site: Path,
+                                                                              mini_corpus: Corpus) -> None:
+    entries = _entries(soup(mini_site, "timeline"))
+    statements = sorted((s for d in mini_corpus.documents.values() for s in d.statements),
+                        key=lambda s: (s.when, s.document.published, s.document.id, s.start))
+    kinds = Counter()
+    for (_, _, _, item), statement in zip(entries, statements, strict=True):
+        lines = item.find_all("span", recursive=False)
+        head, words = lines[0], lines[-1]
+        # First line: the date, the speakers, the outlet; nothing of the words.
+        assert head["class"] == ["dossier-entry-head"] and words["class"] == ["dossier-entry-words"]
+        assert head.strong.get_text() == str(statement.when)
+        assert {_target(a["href"])[1] for a in head.find_all("a")} == set(statement.speakers)
+        assert head.select_one(".dossier-source").get_text() == f"in {statement.document.publisher}"
+        assert words.select_one("a.footnote-ref") is not None and words.select_one("q, .dossier-says-text")
+        remark = statement.remark
+        parts = remark.parts_in(statement.document)
+        if not remark.stances:
+            kinds["none"] += 1
+            assert [line["class"] for line in lines] == [["dossier-entry-head"], ["dossier-entry-stances"],
+                                                        ["dossier-entry-words"]]
+            assert lines[1].get_text() == "No stance on a claim"
+        elif len(parts) == 1:
+            kinds["one part"] += 1
+            # Then one line per claim, the stance before it, before the words.
+            said = [(line.select_one(".dossier-stance")["class"][1].removeprefix("dossier-"),
+                     _target(line.a["href"])[1]) for line in lines[1].select(".dossier-entry-stance")]
+            assert said == [(stance, claim) for stance, claims in statement.stances.items() for claim in claims]
+            assert words.select_one(".dossier-part-stances") is None
+        else:
+            kinds["several parts"] += 1
+            # Each stance after the words that take it.
+            assert len(lines) == 2 and words.select(".dossier-part-stances")
+    assert kinds["one part"] and kinds["none"], kinds
 
 
 def test_timeline_groups_by_year_and_month(mini_site: Path) -> None:
@@ -344,6 +426,18 @@ def test_actor_small_timelines_are_per_claim_never_summed_across_claims(mini_sit
         assert total == len(said), f"{claim}: the strip counts statements on other claims too ({shown})"
         for link in strip.select(".dossier-year a"):
             assert link["href"].startswith(f"../../timeline/?claim={claim}&actor={actor}#y")
+
+
+@pytest.mark.parametrize(("years", "width"), [(1, 200), (4, 256), (8, 352), (9, 360), (12, 480), (30, 1200)])
+def test_a_small_timeline_of_a_few_years_is_drawn_a_phones_width(years: int, width: int) -> None:
+    """Up to 8 years fit a phone's column (356 units) at their size; more take 40 units a year, scaled down."""
+    from types import SimpleNamespace
+
+    from dossier.rendering.components.timelines import strip
+
+    said = [SimpleNamespace(when=SimpleNamespace(year=2000 + n)) for n in (0, years - 1)]
+    drawn = BeautifulSoup(strip(said, lambda _: ["supports"], anchor_prefix="s-", caption="c"), "html.parser").svg
+    assert drawn["viewbox"] == f"0 0 {width} 108" and len(drawn.select(".dossier-year")) == years
 
 
 def test_small_timeline_legends_name_only_what_they_count(mini_site: Path, mini_corpus: Corpus) -> None:

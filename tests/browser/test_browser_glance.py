@@ -242,3 +242,22 @@ def test_home_opens_with_the_central_claim_and_its_card(reader: Reader, corpus: 
     expect(card.locator(f"a[href*='claims/{claim}/']").first).to_be_visible()
     box = card.bounding_box()
     assert box is not None and box["y"] < DESKTOP["height"], "the debate does not open the home page"
+
+
+def test_timeline_on_a_phone_filters_in_a_compact_form_and_reads_entry_by_entry(
+        open_reader: Callable[..., Reader]) -> None:
+    tab = open_reader(PHONE)
+    tab.open("timeline/")
+    form = tab.page.locator("form.dossier-filter")
+    expect(form).to_be_visible()
+    boxes = {name: form.locator(f"select[name={name}]").bounding_box() for name in ("claim", "actor", "country", "stance")}
+    assert all(boxes.values())
+    # The claim on a row of its own (its options are long), actor and country side by side.
+    assert boxes["actor"]["y"] == boxes["country"]["y"] > boxes["claim"]["y"]
+    height = form.bounding_box()["height"]
+    assert height <= 240, f"the filter takes {height} px of a {PHONE['height']} px screen"
+    # The first entry starts on the first screen, its date, speaker and outlet on a line above its words.
+    first = tab.page.locator(".dossier-entry").first
+    head, words = first.locator(".dossier-entry-head"), first.locator(".dossier-entry-words")
+    assert head.bounding_box()["y"] < PHONE["height"]
+    assert head.bounding_box()["y"] + head.bounding_box()["height"] <= words.bounding_box()["y"] + 1

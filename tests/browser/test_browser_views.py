@@ -200,3 +200,29 @@ def test_claim_graph_shows_open_on_a_wide_screen(reader: Reader, page_of_kind: d
     reader.open(page_of_kind["claim"])
     expect(reader.page.locator(".md-content svg.dossier-graph-claim")).to_be_visible()
     expect(reader.page.locator("details.dossier-graph-diagram > summary")).to_be_hidden()
+
+
+_MATRIX_BOXES = """() => Array.from(document.querySelectorAll(".dossier-matrix")).map(box => {
+  const scroller = box.querySelector(".md-typeset__scrollwrap") || box.querySelector("table");
+  return {overflow: scroller.scrollWidth - scroller.clientWidth, columns: box.querySelectorAll("thead th").length,
+          heads: Array.from(box.querySelectorAll(".dossier-claim-head")).map(h => h.scrollHeight - h.clientHeight)};
+})"""
+
+
+def test_stance_matrix_fits_a_desktop_without_scrolling_sideways_and_keeps_whole_headings(
+        reader: Reader, corpus: Corpus) -> None:
+    reader.open("stances/")
+    boxes = reader.page.evaluate(_MATRIX_BOXES)
+    claimed = {claim for document in corpus.documents.values() for statement in document.statements
+               for claims in statement.stances.values() for claim in claims}
+    assert len(boxes) >= 4 and sum(box["columns"] for box in boxes) >= 2 * len(claimed), \
+        "both matrices, every claim a column"
+    assert [box["overflow"] for box in boxes] == [0] * len(boxes), f"a matrix scrolls sideways: {boxes}"
+    # A heading is the whole claim, none of it hidden: it overflows its box neither way.
+    assert all(overflow <= 0 for box in boxes for overflow in box["heads"]), boxes
+    heads = reader.page.locator(".dossier-matrix .dossier-claim-head")
+    texts = {" ".join(t.split()) for t in heads.all_inner_texts()}
+    for claim in claimed:
+        number_and_words = [t for t in texts if t.endswith(" ".join(corpus.claims[claim].statement.split()))]
+        assert number_and_words, f"no whole heading for {claim}"
+    assert reader.page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0

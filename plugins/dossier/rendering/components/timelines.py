@@ -17,6 +17,13 @@ MAX_STRIP_YEARS = 40
 """A small timeline spanning more years shows only the years with statements."""
 
 
+PHONE_WIDTH = 356
+"""Width of a phone's text column (390 px screen), in SVG units: a strip of a few years is drawn this
+wide at most, so that a phone shows its labels at their size."""
+
+COLUMN_MIN, COLUMN_MAX = 40, 64
+"""Width of a year in a small timeline: its label and counts fit in the narrowest."""
+
 NO_STANCE = "none"
 """The small timelines' bucket for statements without a stance."""
 
@@ -53,7 +60,9 @@ def strip(statements: list[Annotation], stance_of: Callable[[Annotation], list[s
     # Every year of the span, quiet ones too, so that gaps in time show as gaps.
     years = list(range(first, last + 1)) if last - first < MAX_STRIP_YEARS else sorted(per_year)
     biggest = max(max(t["supports"], t["disputes"], 1) for t in per_year.values())
-    column, bar, half = 64, 22, 34
+    # As narrow as a phone's text column while the years fit, so that its labels are not scaled down there.
+    column = max(COLUMN_MIN, min(COLUMN_MAX, PHONE_WIDTH // len(years)))
+    bar, half = min(22, column // 3), 34
     width, height = max(column * len(years), 200), 2 * half + 40
     axis = half + 6
     frame = svg.attrs(class_="dossier-strip", viewBox=f"0 0 {width} {height}", width=width, height=height,

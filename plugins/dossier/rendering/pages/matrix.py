@@ -3,7 +3,10 @@
 Two tables share the same columns, the claims: actors × claims, each cell the actor's aggregated
 stance linked to the statements behind it, and countries × claims, each cell how many of the
 country's actors take each stance. Cells show a symbol with its words hidden for screen readers
-(never colour alone); the tables scroll on a phone with sticky headers and first column. Before
+(never colour alone); the tables scroll on a phone with sticky headers and first column. Each
+column's heading is the whole claim, set vertically: past `COLUMNS_PER_TABLE` claims a table is cut
+into tables of a few claims each, so that each fits a desktop's text column, and a row appears only
+in the tables where it takes a stance. Before
 them, for a phone, the same one claim at a time: a card per claim, its actors by side and by the
 state they act for (on a wide screen, a table of each claim's counts).
 
@@ -111,15 +114,21 @@ def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
                numeric=range(1, len(shown) + 1))
     page.html(Markup("</div>"))
     page.heading(2, "Actors × claims", "actors")
-    page.text("Click a column heading to sort; each symbol links to the statements behind it.")
+    page.text("Click a column heading to sort; each symbol links to the statements behind it. "
+              + _PARTS * (len(claims) > COLUMNS_PER_TABLE))
     _actor_table(page, claims, actors, corpus, index, statements_href=href)
     page.heading(2, "Countries × claims", "countries")
     page.text("How many of the actors acting for each country take each stance: its public bodies and the "
               "people acting for it (one without a country of its own counts for the public body it is part of). "
               "Companies, outlets and other organisations, and their people, act for no state and count for "
-              "none, wherever they are based. Each cell links to the country's stances.")
+              "none, wherever they are based. Each cell links to the country's stances. "
+              + _PARTS * (len(claims) > COLUMNS_PER_TABLE))
     _country_table(page, claims, actors, corpus, index)
     return page.page()
+
+
+_PARTS = ("The claims are shared out between tables a screen wide, each with the rows that take a stance on "
+          "one of its claims.")
 
 
 def _legend() -> Markup:
@@ -172,43 +181,74 @@ def _claim_cards(page: PageWriter, claims: list[Claim], actors: list[str], corpu
     return Markup('<ul class="dossier-claim-cards">' + "".join(cards) + "</ul>")
 
 
-def _head(first: list[str], claims: list[Claim]) -> list[Markup]:
+COLUMNS_PER_TABLE = 8
+"""Claim columns of one matrix table at most: with each heading the whole claim, set vertically,
+eight columns and the actor's name and state fit a desktop's text column (1280 px wide screen)
+without scrolling sideways. More claims are shared out between tables of about as many columns."""
+
+
+def parts(claims: list[Claim]) -> list[tuple[int, list[Claim]]]:
+    """`claims` cut into tables of at most `COLUMNS_PER_TABLE` columns, as even as can be.
+
+    Each with the number of its first column, for the headings (``C9``).
+    """
+    if not claims:
+        return []
+    count = -(-len(claims) // COLUMNS_PER_TABLE)
+    size = -(-len(claims) // count)
+    return [(start + 1, claims[start : start + size]) for start in range(0, len(claims), size)]
+
+
+def _head(first: list[str], claims: list[Claim], start: int) -> list[Markup]:
     """The headings: a claim's column says the whole claim (set vertically)."""
     heads = [Markup(f'<span class="dossier-claim-head" data-claim="{escape.attribute(claim.id)}">'
                     f"<strong>{column_label(number)}</strong> {escape.html(claim.statement)}</span>")
-             for number, claim in enumerate(claims, 1)]
+             for number, claim in enumerate(claims, start)]
     return [*headings(*first), *heads]
 
 
-def _table(page: PageWriter, first: list[str], claims: list[Claim], rows: list[list[Markup | int]]) -> None:
-    """A matrix: sortable by our script, in a box that scrolls on a phone."""
+def _table(page: PageWriter, first: list[str], claims: list[Claim], rows: list[list[Markup | int]], *,
+           start: int, of: int) -> None:
+    """A matrix (claims `start`… of `of` in all): sortable by our script, in a box that scrolls on a phone."""
+    if of > len(claims):
+        last = start + len(claims) - 1
+        which = (f"<strong>{column_label(start)}–{column_label(last)}</strong>: claims {start} to {last}"
+                 if last > start else f"<strong>{column_label(start)}</strong>: claim {start}")
+        page.paragraph(Markup(f"{which} of {of}"), css="dossier-matrix-part")
     page.html(Markup('<div class="dossier-matrix">'), _SORTABLE)
-    page.table(_head(first, claims), rows, centred=range(len(first), len(first) + len(claims)))
+    page.table(_head(first, claims, start), rows, centred=range(len(first), len(first) + len(claims)))
     page.html(Markup("</div>"))
 
 
 def _actor_table(page: PageWriter, claims: list[Claim], actors: list[str], corpus: Corpus,
                  index: CorpusIndex, *, statements_href: StatementsHref) -> None:
     labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
-    rows: list[list[Markup | int]] = []
-    # Grouped by the state they act for, as its column says.
-    for actor_id in (a for _, members in _by_state(actors, corpus, index) for a in members):
-        actor = corpus.actors[actor_id]
-        country = index.country_of(actor_id)
-        cells: list[Markup | int] = [page.link(actor), page.link(corpus.countries[country]) if country else NONE]
-        for claim in claims:
-            stance = index.stances.get((actor_id, claim.id))
-            if stance is None:
-                cells.append(EMPTY)
-                continue
-            said = stance_figures(index.statements_on.get((actor_id, claim.id), []), claim.id).striptags()
-            # The tooltip names the column rather than repeating the claim: cells are most of the page.
-            tooltip = f"{actor.name} {STANCE_WORDING[stance].verb} {labels[claim.id]} ({said})"
-            href = statements_href(page, actor, claim.id)  # an actor page shows its most-said claims only
-            cells.append(Markup(f'<a href="{href}" title="{escape.attribute(tooltip)}">'
-                                f"{stance_symbol(stance)}</a>"))
-        rows.append(cells)
-    _table(page, ["Actor", "Acts for"], claims, rows)
+    ordered = [a for _, members in _by_state(actors, corpus, index) for a in members]
+    for start, part in parts(claims):
+        # Grouped by the state they act for, as its column says; an actor with no stance on these claims has no row.
+        rows = [_actor_row(page, corpus.actors[a], part, corpus, index, labels=labels, statements_href=statements_href)
+                for a in ordered if any((a, claim.id) in index.stances for claim in part)]
+        _table(page, ["Actor", "Acts for"], part, rows, start=start, of=len(claims))
+
+
+def _actor_row(page: PageWriter, actor: Actor, claims: list[Claim], corpus: Corpus, index: CorpusIndex, *,
+               labels: dict[str, str], statements_href: StatementsHref) -> list[Markup | int]:
+    """An actor's row of the matrix: its name, the state it acts for, its stance on each claim."""
+    actor_id = actor.id
+    country = index.country_of(actor_id)
+    cells: list[Markup | int] = [page.link(actor), page.link(corpus.countries[country]) if country else NONE]
+    for claim in claims:
+        stance = index.stances.get((actor_id, claim.id))
+        if stance is None:
+            cells.append(EMPTY)
+            continue
+        said = stance_figures(index.statements_on.get((actor_id, claim.id), []), claim.id).striptags()
+        # The tooltip names the column rather than repeating the claim: cells are most of the page.
+        tooltip = f"{actor.name} {STANCE_WORDING[stance].verb} {labels[claim.id]} ({said})"
+        href = statements_href(page, actor, claim.id)  # an actor page shows its most-said claims only
+        cells.append(Markup(f'<a href="{href}" title="{escape.attribute(tooltip)}">'
+                            f"{stance_symbol(stance)}</a>"))
+    return cells
 
 
 def _country_table(page: PageWriter, claims: list[Claim], actors: list[str], corpus: Corpus,
@@ -227,19 +267,22 @@ def _country_table(page: PageWriter, claims: list[Claim], actors: list[str], cor
         page.note("No actor with a stance has a country.")
         return
     labels = {claim.id: column_label(n) for n, claim in enumerate(claims, 1)}
-    rows: list[list[Markup | int]] = []
-    for country_id in countries:
-        place = corpus.countries[country_id]
-        cells: list[Markup | int] = [page.link(place)]
-        href = page.href(place, "stances")
-        for claim in claims:
-            tally = counts.get((country_id, claim.id))
-            if not tally:
-                cells.append(EMPTY)
-                continue
-            shown = " ".join(f"{stance_symbol(s)}&nbsp;{tally[s]}" for s in STANCE_ORDER if tally[s])
-            said = ", ".join(f"{tally[s]} {STANCE_WORDING[s].actors_who}" for s in STANCE_ORDER if tally[s])
-            tooltip = f"{place.name}, actors on {labels[claim.id]}: {said}"
-            cells.append(Markup(f'<a href="{href}" title="{escape.attribute(tooltip)}">{shown}</a>'))
-        rows.append(cells)
-    _table(page, ["Country"], claims, rows)
+    for start, part in parts(claims):
+        rows: list[list[Markup | int]] = []
+        for country_id in countries:
+            if not any((country_id, claim.id) in counts for claim in part):
+                continue  # no actor of it takes a stance on these claims: no row
+            place = corpus.countries[country_id]
+            cells: list[Markup | int] = [page.link(place)]
+            href = page.href(place, "stances")
+            for claim in part:
+                tally = counts.get((country_id, claim.id))
+                if not tally:
+                    cells.append(EMPTY)
+                    continue
+                shown = " ".join(f"{stance_symbol(s)}&nbsp;{tally[s]}" for s in STANCE_ORDER if tally[s])
+                said = ", ".join(f"{tally[s]} {STANCE_WORDING[s].actors_who}" for s in STANCE_ORDER if tally[s])
+                tooltip = f"{place.name}, actors on {labels[claim.id]}: {said}"
+                cells.append(Markup(f'<a href="{href}" title="{escape.attribute(tooltip)}">{shown}</a>'))
+            rows.append(cells)
+        _table(page, ["Country"], part, rows, start=start, of=len(claims))

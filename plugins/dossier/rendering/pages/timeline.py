@@ -222,22 +222,38 @@ def timeline_href(page: PageWriter, index: CorpusIndex, year: int = 0, *, claim:
 
 
 def entry(statement: Annotation, corpus: Corpus, footnotes: Footnotes) -> str:
-    """One timeline item: date, speakers, every part of the remark with the stances its own words take, footnote.
+    """One timeline item, to read at a glance: a line of date, speakers and outlet, the stances, the words.
 
-    A stance stands after the words that take it, never after another part's.
+    A remark of one part has its stances on a line of their own before its words, one line per
+    claim; a remark of several parts keeps each stance after the words that take it, never after
+    another part's. The footnote and the Copy button end the words.
     """
     page = footnotes.page
     speakers = ", ".join(page.link(corpus.actors[s]) for s in statement.speakers)
 
-    def stances(part: Annotation) -> Markup:
-        positions = [f"{stance_badge(stance)} {page.link(corpus.claims[c])}"
-                     for stance, claims in part.stances.items() for c in claims]
-        return Markup(f' <span class="dossier-part-stances">— {"; ".join(positions)}</span>') if positions else Markup()
+    def positions(part: Annotation) -> list[str]:
+        return [f"{stance_badge(stance)} {page.link(corpus.claims[c])}"
+                for stance, claims in part.stances.items() for c in claims]
 
-    said = "" if remark_of(statement).stances else " <small>(no stance on a claim)</small>"
+    def stances(part: Annotation) -> Markup:
+        said = positions(part)
+        return Markup(f' <span class="dossier-part-stances">— {"; ".join(said)}</span>') if said else Markup()
+
+    remark = remark_of(statement)
+    document = statement.document
+    assert document is not None
+    single = len(remark.parts_in(document)) == 1
     dated = "" if statement.date else ' <small title="date of publication">(published)</small>'
-    assert statement.document is not None
-    outlet = f' <span class="dossier-source">in {escape.html_inline(statement.document.publisher)}</span>'
-    return (Markup(f"<strong>{statement.when}</strong>{dated} {speakers}{outlet}{said}: "
-            f"{remark_quotation(statement, corpus.actors, EXCERPT, marked=False, after_part=stances)}{footnotes.cite(statement)}"
-            f"{copy_button(statement, corpus.actors, page)}"))
+    outlet = f'<span class="dossier-source">in {escape.html_inline(document.publisher)}</span>'
+    head = f'<span class="dossier-entry-head"><strong>{statement.when}</strong>{dated} · {speakers} · {outlet}</span>'
+    lines = [head]
+    if not remark.stances:
+        lines.append('<span class="dossier-entry-stances"><small>No stance on a claim</small></span>')
+    elif single:
+        lines.append('<span class="dossier-entry-stances">'
+                     + "".join(f'<span class="dossier-entry-stance">{said}</span>' for said in positions(statement))
+                     + "</span>")
+    words = remark_quotation(statement, corpus.actors, EXCERPT, marked=False, after_part=None if single else stances)
+    lines.append(f'<span class="dossier-entry-words">{words}{footnotes.cite(statement)}'
+                 f"{copy_button(statement, corpus.actors, page)}</span>")
+    return Markup("".join(lines))
