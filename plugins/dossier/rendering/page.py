@@ -134,8 +134,9 @@ class PageWriter:
         Its HTML goes on as one fragment between headings; each heading it marks goes into the
         skeleton, as `heading` writes it.
         """
-        # str.split, not a regular expression: a document page's template output is its whole text.
-        html, *marked = self.urls.templates.render(context).split(MARKDOWN_LINE)
+        # str's split, not a regular expression (a document page's output is its whole text) nor Markup's
+        # (which makes each piece a Markup, in Python).
+        html, *marked = str.split(self.urls.templates.render(context), MARKDOWN_LINE)
         for part in marked:
             if html := html.removesuffix("\n"):
                 self._html.append(html)

@@ -24,6 +24,7 @@ from typing import Any, ClassVar, Protocol
 
 import jinja2
 import jinja2.compiler
+import jinja2.runtime
 import markupsafe
 from markupsafe import Markup
 
@@ -114,6 +115,7 @@ class Templates:
         # Text as the core escapes it (quotes left alone outside attributes), for output as before.
         self.environment.filters.update(text=escape.html, inline=escape.html_inline, attribute=escape.attribute)
         self._compiled: dict[str, jinja2.Template] = {}
+        self._globals = dict(self.environment.globals)
 
     def check(self) -> list[str]:
         """Each of the site's templates compiled now: its syntax errors as ``path:line: message``.
@@ -139,9 +141,19 @@ class Templates:
         return compiled
 
     def render(self, context: Context) -> Markup:
-        """`context`'s template rendered with its fields."""
+        """`context`'s template rendered with its fields.
+
+        As `jinja2.Template.render` does, but with the globals read once per build: it merges them
+        into every context from a `collections.ChainMap`, key by key in Python, and the pages are
+        a few thousand renderings.
+        """
         template = self._compiled.get(context.TEMPLATE) or self.template(context.TEMPLATE)
-        return escape.trusted(template.render(_variables(context)))
+        variables = {**self._globals, **_variables(context)}
+        try:
+            return escape.trusted("".join(template.root_render_func(jinja2.runtime.new_context(
+                self.environment, template.name, template.blocks, variables, shared=True))))
+        except Exception:  # noqa: BLE001 - re-raised with the template's file and line, as Jinja does
+            self.environment.handle_exception()
 
 
 @cache

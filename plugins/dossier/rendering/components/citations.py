@@ -486,7 +486,8 @@ def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: di
                                    str(statement.when), other_reports(statement, actors, footnotes.page)))
     if not lines:
         return []
-    *rendered, rest = footnotes.page.urls.templates.render(StatementLines(lines)).split(LINE_END)
+    # str's split: Markup's makes each piece a Markup, in Python.
+    *rendered, rest = str.split(footnotes.page.urls.templates.render(StatementLines(lines)), LINE_END)
     if len(rendered) != len(lines) or rest.strip():
         raise ValueError(f"statement_lines.html wrote {len(rendered)} lines for {len(lines)} statements: "
                          "each must end with {{ end }}")
