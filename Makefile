@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test check links bench bench-large lint browser properdocs clean
+.PHONY: site serve test check links bench bench-large lint browser properdocs zensical clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,27 @@ $(PROPERDOCS_STAMP): requirements-properdocs.txt requirements.txt pyproject.toml
 
 properdocs: $(PROPERDOCS_STAMP)
 
+# Zensical, which loads no MkDocs plugin, in its own environment: `python -m dossier generate`
+# writes the site as Markdown with an mkdocs.yml for it (build/zensical/), Zensical builds it
+# strictly into build/zensical/site/, `python -m dossier search` writes the Pagefind index and
+# `python -m dossier policy` gives every page its Content-Security-Policy, as the plugin does.
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
+ZENSICAL_OUT := build/zensical
+
+$(ZENSICAL_STAMP): requirements-zensical.txt requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+zensical: $(STAMP) $(ZENSICAL_STAMP)
+	$(BIN)/python -m dossier generate $(ZENSICAL_OUT)
+	$(ZENSICAL_VENV)/bin/zensical build --strict --clean --config-file $(ZENSICAL_OUT)/mkdocs.yml
+	$(BIN)/python -m dossier search $(ZENSICAL_OUT)/site
+	$(BIN)/python -m dossier policy $(ZENSICAL_OUT)/site
+
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
@@ -48,7 +69,7 @@ check: $(STAMP)
 links: $(STAMP)
 	$(BIN)/python -m dossier links sources
 
-test: $(STAMP) $(PROPERDOCS_STAMP) browser
+test: $(STAMP) $(PROPERDOCS_STAMP) zensical browser
 	$(BIN)/python -m pytest
 
 # Real-browser tests drive Debian's Chromium; a browser download by Playwright does not work here.
@@ -84,4 +105,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf site $(VENV) .venv-* benchmarks/out benchmarks/out-large
+	rm -rf site build $(VENV) .venv-* benchmarks/out benchmarks/out-large

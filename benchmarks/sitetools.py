@@ -71,6 +71,17 @@ def build_project(project: Path, *, strict: bool = True, site_dir: Path | None =
     return site
 
 
+@dataclass(frozen=True)
+class ZensicalBuild:
+    """The real project generated (``python -m dossier generate``) and built by Zensical, its search
+    indexed (the suite's ``zensical_build``).
+    """
+
+    project: Path
+    site: Path
+    log: str
+
+
 @dataclass
 class LinkReport:
     """What the link checker found."""

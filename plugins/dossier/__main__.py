@@ -1,6 +1,7 @@
 """``python -m dossier check [PATH]``: report every problem in the sources without building.
 
-The contributor commands ``new``, ``list``, ``suggest`` and ``links``, and ``init`` (a new project), are in
+The contributor commands ``new``, ``list``, ``suggest`` and ``links``, ``init`` (a new project), and
+``generate``, ``merge``, ``search`` and ``policy`` (the site for an engine without the plugin), are in
 `dossier.cli`, one module each.
 
 PATH is the sources folder (default ``sources``), or a project folder that holds one. Problems
@@ -15,11 +16,12 @@ import argparse
 import sys
 import time
 
-from dossier.cli import init, links, listing, new, suggest
+from dossier.cli import generate, init, links, listing, merge, new, policy, search, suggest
 from dossier.cli.sources import sources_folder
 from dossier.reading.loader import load_with_problems
 
-CONTRIBUTOR_COMMANDS = {"new": new, "list": listing, "suggest": suggest, "links": links, "init": init}
+CONTRIBUTOR_COMMANDS = {"new": new, "list": listing, "suggest": suggest, "links": links, "init": init,
+                        "generate": generate, "merge": merge, "search": search, "policy": policy}
 
 
 def command_line() -> argparse.ArgumentParser:

@@ -48,7 +48,7 @@ from dossier.reading.history import last_source_change
 from dossier.reading.loader import load_with_problems
 from dossier.rendering import escape
 from dossier.rendering.annotate import helper as annotation_helper
-from dossier.rendering.figures import figures
+from dossier.rendering.figures import FIGURES_MARKER, figures
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.policy import with_policy
 from dossier.rendering.publisher import PUBLISHER_MARKER, Publisher, publisher_block
@@ -59,10 +59,6 @@ from dossier.rendering.templates import Templates
 log = get_plugin_logger(__name__)
 
 _T = TypeVar("_T")
-
-FIGURES_MARKER = "<!-- dossier:figures -->"
-"""Hand-written pages may hold this line; it is replaced by the corpus's figures."""
-
 
 UNSAFE_THEME_FEATURES = {
     "content.tooltips": "Material inserts an element's title as HTML when it shows the tooltip, and our titles "

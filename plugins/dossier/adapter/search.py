@@ -4,7 +4,7 @@ Pagefind (``pagefind[bin]`` from PyPI: a binary in the wheel) writes a chunked i
 downloads kilobytes, not the corpus. Its indexing service runs as a child process: the entries of
 the core (`dossier.rendering.search`) are sent to it from a thread as soon as the corpus is
 rendered, and the hand-written pages once MkDocs has converted them (before it writes any page), so
-Pagefind writes the bundle into the site while MkDocs is still building; `SearchIndexer.wait` waits
+Pagefind's bundle is written into the site while MkDocs is still building; `SearchIndexer.wait` waits
 for it at the end of the build. Any failure is raised as `SearchIndexError`, which the
 plugin turns into a failed build: a site without its search is never published silently.
 
@@ -171,8 +171,11 @@ class SearchIndexer:
                     self._feeder.join()
                 for url, html in pages:
                     self.add_page(html, url)
-                self._wait(self._send({"type": "WriteFiles", "index_id": self._index,
-                                       "output_path": str(Path(site_dir) / BUNDLE)}))
+                # The files come back in the reply and are written here: Pagefind's own WriteFiles
+                # could answer before its last file was on disk, and its process be closed on it
+                # (an empty pagefind-entry.json, seen when the reply is followed at once by close()).
+                reply = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))
+                _write_bundle(reply.get("files") or [], Path(site_dir) / BUNDLE)
             except SearchIndexError as error:
                 self._errors.append(str(error))
 
@@ -261,3 +264,31 @@ class SearchIndexer:
         self._stderr_file.seek(0)
         stderr = self._stderr_file.read().decode("utf-8", "replace")
         return stderr.strip()[-500:] or f"exit status {self._process.returncode}"
+
+
+def _write_bundle(files: list[dict[str, str]], bundle: Path) -> None:
+    """Write Pagefind's files (each a path in the bundle and its bytes in base64) into `bundle`."""
+    for file in files:
+        target = bundle / str(file["path"])
+        if not target.resolve().is_relative_to(bundle.resolve()):
+            raise SearchIndexError(f"Pagefind gave a file outside its bundle: {file['path']}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
+
+
+def write_index(entries: Callable[[], Iterable[SearchEntry]], pages: Iterable[tuple[str, str]], site_dir: str,
+                language: str) -> int:
+    """The whole index at once, as the plugin builds it: `entries` (the core's), then `pages` (URL, HTML).
+
+    For a site built without the plugin (``python -m dossier search``); returns the pages indexed.
+
+    Raises:
+        SearchIndexError: Pagefind is missing, refused something, or failed.
+    """
+    indexer = SearchIndexer(language)
+    try:
+        indexer.add_entries_in_background(entries)
+        indexer.finish_in_background(pages, site_dir)
+        return indexer.wait()
+    finally:
+        indexer.close()

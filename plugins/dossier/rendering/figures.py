@@ -12,6 +12,9 @@ from dossier.rendering.counts import KIND_UNITS, corpus_figures
 from dossier.rendering.page import PageWriter
 from dossier.rendering.urls import Urls
 
+FIGURES_MARKER = "<!-- dossier:figures -->"
+"""Hand-written pages may hold this line; it is replaced by the corpus's figures."""
+
 CENTRAL = 3
 """Claims the home page opens with: those most actors take a side on."""
 

@@ -24,13 +24,15 @@ from markupsafe import Markup
 
 from dossier.model import Document, Entity
 from dossier.rendering import escape
-from dossier.rendering.templates import MARKDOWN_LINE, Context, heading, markdown_heading
+from dossier.rendering.templates import MARKDOWN_LINE, TITLE_ANCHOR, Context, heading, markdown_heading
 from dossier.rendering.urls import Urls, folder_and_id
 
 P = ParamSpec("P")
 
 _PLACEHOLDER = re.compile(r"<!--dossier-block:(\d+)-->")
 
+
+__all__ = ["NONE", "TITLE_ANCHOR", "GeneratedPage", "PageWriter", "headings", "placeholder"]
 
 NONE = Markup("—")
 """A table cell with nothing to show."""

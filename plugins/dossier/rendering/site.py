@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from dossier.model import Corpus, PartialDate
@@ -111,35 +111,61 @@ def start_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool =
     return site, render_outputs(corpus, site.index, site.urls, SiteRecord(site_name, site_url, updated))
 
 
-def render_outputs(corpus: Corpus, index: CorpusIndex, urls: Urls, record: SiteRecord) -> Iterator[Output]:
+def render_outputs(corpus: Corpus, index: CorpusIndex, urls: Urls, record: SiteRecord,
+                   keep: Callable[[str], bool] = lambda _unit: True) -> Iterator[Output]:
     """Every generated page, then every data file, one at a time, as each is rendered.
 
     The pages come in this order: documents, the four indexes, the site-wide views, then actors,
     countries and claims; the pages of a list too long for its page (`dossier.rendering.pages.paging`)
     come next to it. The pages of `page_uris` come in the same order as there, so a generator can
     convert each page as soon as it comes, while the rest are still being rendered.
+
+    `keep` renders only part of them (one shard of `generate --shard`): it is asked about each
+    unit, the URI of a page of `page_uris` (which brings the pages of its long lists) or
+    `DATA_UNIT` (every data file), and what it refuses is not rendered.
     """
     for document in corpus.documents.values():
-        yield uri(document), render_document(document, corpus, urls)
-    yield from render_documents_index(corpus, urls).items()
-    yield from render_actors_index(corpus, index, urls).items()
-    yield from render_countries_index(corpus, index, urls).items()
-    yield from render_claims_index(corpus, index, urls).items()
+        if keep(uri(document)):
+            yield uri(document), render_document(document, corpus, urls)
+    if keep("documents/index.md"):
+        yield from render_documents_index(corpus, urls).items()
+    if keep("actors/index.md"):
+        yield from render_actors_index(corpus, index, urls).items()
+    if keep("countries/index.md"):
+        yield from render_countries_index(corpus, index, urls).items()
+    if keep("claims/index.md"):
+        yield from render_claims_index(corpus, index, urls).items()
     # The site-wide views: stance matrix, timeline, relationship graph.
     statements = StatementPages(corpus, index)
-    yield matrix.PAGE, matrix.render_stances(corpus, index, urls, statements.href)
-    yield from timeline.render_timeline(corpus, index, urls).items()
-    yield graph.PAGE, graph.render_graph_page(corpus, index, urls)
-    # Each with the pages of its lists too long for it.
-    for actor in corpus.actors.values():
-        yield from actor_pages(actor, corpus, index, urls, record=record).items()
-    for country in corpus.countries.values():
-        yield from country_pages(country, corpus, index, urls, statements, record=record).items()
-    for claim in corpus.claims.values():
-        yield from claim_pages(claim, corpus, index, urls, statements, record=record).items()
+    if keep(matrix.PAGE):
+        yield matrix.PAGE, matrix.render_stances(corpus, index, urls, statements.href)
+    if keep(timeline.PAGE):
+        yield from timeline.render_timeline(corpus, index, urls).items()
+    if keep(graph.PAGE):
+        yield graph.PAGE, graph.render_graph_page(corpus, index, urls)
+    yield from _entity_pages(corpus, index, urls, record, statements=statements, keep=keep)
     # The open data last: no page waits for it.
-    yield exports.SCHEMA, exports.corpus_schema()
-    yield from exports.data_files(corpus, index, urls, record).items()
+    if keep(DATA_UNIT):
+        yield exports.SCHEMA, exports.corpus_schema()
+        yield from exports.data_files(corpus, index, urls, record).items()
+
+
+DATA_UNIT = "data/"
+"""The unit of `render_outputs` that is every data file."""
+
+
+def _entity_pages(corpus: Corpus, index: CorpusIndex, urls: Urls, record: SiteRecord, *, statements: StatementPages,
+                  keep: Callable[[str], bool]) -> Iterator[Output]:
+    """The pages of actors, countries and claims, each with the pages of its lists too long for it."""
+    for actor in corpus.actors.values():
+        if keep(uri(actor)):
+            yield from actor_pages(actor, corpus, index, urls, record=record).items()
+    for country in corpus.countries.values():
+        if keep(uri(country)):
+            yield from country_pages(country, corpus, index, urls, statements, record=record).items()
+    for claim in corpus.claims.values():
+        if keep(uri(claim)):
+            yield from claim_pages(claim, corpus, index, urls, statements, record=record).items()
 
 
 def file_uris(corpus: Corpus) -> list[str]:
