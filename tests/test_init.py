@@ -192,7 +192,8 @@ def test_the_wheel_holds_the_entry_point_and_the_package_data(wheel: Path) -> No
         assert archive.read("dossier/project/docs/stylesheets/dossier.css") == (
             ROOT / "docs/stylesheets/dossier.css").read_bytes()  # the file, not a link
     assert {"dossier/schema/corpus.schema.json", "dossier/project/mkdocs.yml", "dossier/project/ci/run",
-            "dossier/project/sources/originals/example-riverside-car-free-centre.txt"} <= names
+            "dossier/project/sources/originals/example-riverside-car-free-centre.txt",
+            "dossier/rendering/templates/claim_card.html"} <= names
     assert not [n for n in names if "/tests/" in n or n.startswith(("docs/", "sources/"))]
 
 

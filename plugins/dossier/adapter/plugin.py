@@ -22,6 +22,7 @@ import signal
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import FrameType
 from typing import Any, Literal, TypeVar
 
@@ -55,6 +56,7 @@ from dossier.rendering.policy import with_policy
 from dossier.rendering.publisher import PUBLISHER_MARKER, Publisher, publisher_block
 from dossier.rendering.search import search_entries
 from dossier.rendering.site import Site, file_uris, finish_site, page_uris, start_site
+from dossier.rendering.templates import Templates
 
 log = get_plugin_logger(__name__)
 
@@ -99,6 +101,10 @@ class DossierConfig(Config):
 
     sources = c.Type(str, default="sources")
     """The annotated corpus, relative to ``mkdocs.yml``."""
+
+    templates = c.Optional(c.Dir(exists=True))
+    """A folder of page templates, relative to ``mkdocs.yml``: a file named as one of the package's
+    (``claim_card.html``) is used instead of it (`dossier.rendering.templates`)."""
 
     render_in_background = c.Type(bool, default=True)
     """``mkdocs build`` renders the pages in a second process while MkDocs converts those already
@@ -180,6 +186,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._root = base or os.getcwd()
         if self._sources not in config.watch:
             config.watch.append(self._sources)
+        if self.config.templates and self.config.templates not in config.watch:
+            config.watch.append(self.config.templates)
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any],
@@ -223,11 +231,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             corpus, problems = load_with_problems(self._sources, display_root=self._root)
             site = None
             if not problems.errors:
+                # Compiled once per build: the site's now, to report their mistakes before rendering.
+                templates = Templates(Path(self.config.templates)) if self.config.templates else None
+                if templates is not None and (mistakes := templates.check()):
+                    raise PluginError("dossier: page templates:\n" + "\n".join(mistakes))
                 # Material places site_name in its pages as it is, as HTML (`dossier init` writes it
                 # escaped); the core takes text and escapes it itself.
                 site, outputs = start_site(corpus, site_url=config.site_url or "",
                                            site_name=html.unescape(config.site_name),
-                                           use_directory_urls=config.use_directory_urls, updated=self._updated)
+                                           use_directory_urls=config.use_directory_urls, updated=self._updated,
+                                           templates=templates)
                 if self._command == "serve" or not self.config.render_in_background:
                     finish_site(site, outputs)
                 else:

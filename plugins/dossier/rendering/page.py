@@ -16,20 +16,23 @@ The block-writing methods of `PageWriter` take `markupsafe.Markup` only, so mypy
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Concatenate, ParamSpec
 
 from markupsafe import Markup
 
 from dossier.model import Document, Entity
 from dossier.rendering import escape
+from dossier.rendering.templates import MARKDOWN_LINE, TITLE_ANCHOR, Context, heading, markdown_heading
 from dossier.rendering.urls import Urls, folder_and_id
 
-TITLE_ANCHOR = "title"
-"""The id of every generated page's title; a document reserves it among its anchors."""
+P = ParamSpec("P")
 
 _PLACEHOLDER = re.compile(r"<!--dossier-block:(\d+)-->")
 
+
+__all__ = ["NONE", "TITLE_ANCHOR", "GeneratedPage", "PageWriter", "headings", "placeholder"]
 
 NONE = Markup("—")
 """A table cell with nothing to show."""
@@ -99,23 +102,51 @@ class PageWriter:
         self._html: list[str] = []
         self._blocks: list[str] = []
         self._head: list[str] = []
+        self._captured = False
 
     # Markdown ------------------------------------------------------------------------------
 
     def markdown(self, *lines: str) -> None:
         """Markdown lines, read by the generator (contributor text, admonitions)."""
+        if self._captured:
+            raise ValueError("a page's part for a template holds headings and HTML only")
         self._flush()
         self._lines.extend(lines)
 
     def heading(self, level: int, text: str, anchor: str = "") -> None:
-        """A heading, in Markdown so that it reaches the table of contents; `text` is escaped.
+        """A heading, in Markdown so that it reaches the table of contents (`markdown_heading`)."""
+        if self._captured:
+            self._html.append(heading(level, text, anchor))
+        else:
+            self.markdown(markdown_heading(level, text, anchor), "")
 
-        The page's title (level 1) has the id ``title``, not one made from its words: "Quote
-        Huawei 1" or "Positions" would take an id the page gives to something else.
+    def captured(self, write: Callable[Concatenate[PageWriter, P], object], *args: P.args, **kwargs: P.kwargs) -> Markup:
+        """What ``write(page, *args, **kwargs)`` puts on a page like this one, for a page template.
+
+        HTML, its headings marked as a template marks them (`dossier.rendering.templates.heading`).
         """
-        anchor = anchor or (TITLE_ANCHOR if level == 1 else "")
-        suffix = f" {{#{anchor}}}" if anchor else ""
-        self.markdown(f"{'#' * level} {escape.inline(text)}{suffix}", "")
+        part = PageWriter(self.uri, self.urls)
+        part._captured = True
+        write(part, *args, **kwargs)
+        return escape.trusted("\n".join(part._html))
+
+    def render(self, context: Context) -> None:
+        """`context`'s template (`dossier.rendering.templates`) onto the page, in reading order.
+
+        Its HTML goes on as one fragment between headings; each heading it marks goes into the
+        skeleton, as `heading` writes it.
+        """
+        # str's split, not a regular expression (a document page's output is its whole text) nor Markup's
+        # (which makes each piece a Markup, in Python).
+        html, *marked = str.split(self.urls.templates.render(context), MARKDOWN_LINE)
+        for part in marked:
+            if html := html.removesuffix("\n"):
+                self._html.append(html)
+            line, _, html = part.partition("-->")
+            self.markdown(line, "")
+            html = html.removeprefix("\n")
+        if html:
+            self._html.append(html)
 
     # HTML ----------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from dossier.rendering.pages.listings import (
     render_countries_index,
     render_documents_index,
 )
+from dossier.rendering.templates import Templates, default_templates
 from dossier.rendering.urls import Urls, uri
 
 
@@ -63,7 +64,7 @@ class _OnePagePerUri(dict[str, GeneratedPage]):
 
 
 def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool = True, site_name: str = "Dossier",
-                updated: PartialDate | None = None) -> Site:
+                updated: PartialDate | None = None, templates: Templates | None = None) -> Site:
     """Render every generated page and file of `corpus`, each exactly once.
 
     The pages come in the order of `render_outputs`.
@@ -74,9 +75,10 @@ def render_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool 
         use_directory_urls: MkDocs' setting of the same name, for the URLs MkDocs cannot rewrite.
         site_name: The site's title, as its citation files name it.
         updated: When the sources last changed (not the build time), for the site's citation.
+        templates: The site's page templates (default: the package's).
     """
     site, outputs = start_site(corpus, site_url=site_url, use_directory_urls=use_directory_urls,
-                               site_name=site_name, updated=updated)
+                               site_name=site_name, updated=updated, templates=templates)
     return finish_site(site, outputs)
 
 
@@ -97,14 +99,15 @@ Output = tuple[str, GeneratedPage | str]
 
 
 def start_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool = True, site_name: str = "Dossier",
-               updated: PartialDate | None = None) -> tuple[Site, Iterator[Output]]:
+               updated: PartialDate | None = None, templates: Templates | None = None,
+               ) -> tuple[Site, Iterator[Output]]:
     """The site of `corpus` with no page yet, and its outputs (`render_outputs`), rendered as they are taken.
 
     `render_site` takes them all at once; a generator can take them in another process, while it
     converts those already there (their URIs are known in advance: `page_uris`, `file_uris`).
     The arguments are those of `render_site`.
     """
-    site = Site(CorpusIndex(corpus), Urls(site_url, use_directory_urls))
+    site = Site(CorpusIndex(corpus), Urls(site_url, use_directory_urls, templates=templates or default_templates()))
     return site, render_outputs(corpus, site.index, site.urls, SiteRecord(site_name, site_url, updated))
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from dossier.model import Document, Entity
+from dossier.rendering.templates import Templates, default_templates
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,8 @@ class Urls:
     directory_urls: bool = True
     memo: dict[tuple[str, str], Markup] = field(default_factory=dict, compare=False, repr=False)
     """HTML that depends only on a page's depth, made once per build: citations, entity links."""
+    templates: Templates = field(default_factory=default_templates, compare=False, repr=False)
+    """What the pages look like (the site's templates, then the package's): one per build, like the memo."""
 
     def path(self, folder: str, page_id: str = "") -> str:
         """The site-relative URL of a page, e.g. ``actors/huawei/``; ``folder/`` is its index."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -73,9 +75,79 @@ def strongest(statements: Iterable[Annotation], claim: str, stance: str) -> Anno
     return chosen
 
 
+@dataclass(frozen=True, slots=True)
+class CardQuote:
+    """The statement a side of a card quotes.
+
+    Attributes:
+        words: Its words (at most `QUOTE_LIMIT` characters).
+        source: Its footnote, or a link to its passage.
+        speakers: Who said it.
+        publisher: Who published the document it is in.
+        when: When it was said.
+        copy: Its Copy button, or "".
+    """
+
+    words: Markup
+    source: Markup
+    speakers: Markup
+    publisher: Markup
+    when: str
+    copy: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class CardSide:
+    """One side of a card (supports or disputes).
+
+    Attributes:
+        stance: ``supports`` or ``disputes``.
+        symbol: ``✔`` or ``✘``.
+        heading: What the side is (``Supported by``).
+        actors: How many actors are on it, counted.
+        groups: The actors it names by the state they act for: the state ("" for none) and the linked names.
+        more: A link to the rest of them on the claim page, or "".
+        quote: The statement it quotes, if any.
+    """
+
+    stance: str
+    symbol: str
+    heading: str
+    actors: Markup
+    groups: list[tuple[str, Markup]]
+    more: Markup
+    quote: CardQuote | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCard:
+    """The context of ``claim_card.html``: a claim's answer at a glance.
+
+    Attributes:
+        claim: The claim.
+        title: A link to the claim's page, or "" (on the claim's own page, whose heading it is).
+        tally: The actors on each side, and on both or neither when there are any.
+        sides: Supports, then disputes.
+        statements: How many statements are on the claim, counted (none: no statement yet).
+        by_stance: Those statements by stance.
+        documents: How many documents they are in, counted.
+        span: Over which dates (``dated 2020 to 2024``).
+    """
+
+    TEMPLATE: ClassVar[str] = "claim_card.html"
+    claim: Claim
+    title: Markup
+    tally: list[Markup]
+    sides: list[CardSide]
+    statements: Markup
+    by_stance: Markup
+    documents: Markup
+    span: str
+
+
 def claim_card(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, *,
                footnotes: Footnotes | None = None, title: bool = False) -> Markup:
-    """The card of `claim` as HTML.
+    """The card of `claim` as HTML, from ``claim_card.html`` (`ClaimCard`).
 
     Args:
         page: The page it goes on.
@@ -89,40 +161,33 @@ def claim_card(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusInde
     """
     positions = index.positions(claim.id)
     by_side = sides(positions)
-    out = ['<div class="dossier-card">']
-    if title:
-        out.append(f'<p class="dossier-card-claim">{page.link(claim)}</p>')
-    tally = [f"<strong>{STANCE_WORDING[stance].symbol} {STANCE_WORDING[stance].heading} "
-             f'{counted(len(by_side[stance]), "actor")}</strong>' for stance in SIDES]
+    tally = [Markup(f"<strong>{STANCE_WORDING[stance].symbol} {STANCE_WORDING[stance].heading} "
+                    f'{counted(len(by_side[stance]), "actor")}</strong>') for stance in SIDES]
     if by_side["both"]:
-        tally.append(f'± {counted(len(by_side["both"]), "actor")} on both sides')
+        tally.append(Markup(f'± {counted(len(by_side["both"]), "actor")} on both sides'))
     if by_side["about"]:
-        tally.append(f'○ {counted(len(by_side["about"]), "actor")} without a side')
-    out.append('<p class="dossier-card-tally">' + " ".join(f"<span>{item}</span>" for item in tally) + "</p>")
-    out.append('<div class="dossier-card-sides">')
-    for stance in SIDES:
-        out.append(_side(page, claim, corpus, index, by_side[stance], stance=stance, footnotes=footnotes))
-    out.append("</div>")
+        tally.append(Markup(f'○ {counted(len(by_side["about"]), "actor")} without a side'))
+    card_sides = [_side(page, claim, corpus, index, by_side[stance], stance=stance, footnotes=footnotes)
+                  for stance in SIDES]
     statements = index.chronology.get(claim.id, [])
+    said = figures = documents = Markup()
+    span = ""
     if statements:
-        documents = len({s.document.id for s in statements if s.document is not None})
+        said, figures = counted(len(statements), "statement"), stance_figures(statements, claim.id)
+        documents = counted(len({s.document.id for s in statements if s.document is not None}), "document")
         first, last = statements[0].when, statements[-1].when
         span = f"dated {first}" if first == last else f"dated {first} to {last}"
-        out.append(f'<p class="dossier-card-meta">{counted(len(statements), "statement")} on the claim '
-                   f"({stance_figures(statements, claim.id)}) in {counted(documents, 'document')}, {span}.</p>")
-    out.append("</div>")
-    return Markup("\n".join(out))
+    return page.urls.templates.render(ClaimCard(claim, page.link(claim) if title else Markup(), tally, card_sides,
+                                                said, figures, documents, span))
 
 
 def _side(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, positions: list[Position], *,
-          stance: str, footnotes: Footnotes | None) -> Markup:
+          stance: str, footnotes: Footnotes | None) -> CardSide:
     symbol, heading = STANCE_WORDING[stance].symbol, STANCE_WORDING[stance].heading
-    out = [f'<div class="dossier-card-side dossier-{stance}">']
     # Actors, as the lines under the card count them; the statements are counted in the card's last line.
-    out.append(f'<p class="dossier-card-heading">{symbol} {heading} {counted(len(positions), "actor")}</p>')
+    count = counted(len(positions), "actor")
     if not positions:
-        out.append("<p><em>No actor in the corpus yet.</em></p></div>")
-        return Markup("\n".join(out))
+        return CardSide(stance, symbol, heading, count, [], Markup(), None)
     named = positions
     if len(positions) > MAX_NAMED:
         named = sorted(positions, key=lambda p: (-len(p.statements), p.actor))[:MAX_NAMED]
@@ -131,26 +196,23 @@ def _side(page: PageWriter, claim: Claim, corpus: Corpus, index: CorpusIndex, po
         by_country[index.country_of(position.actor)].append(position.actor)
     groups = []
     for country in sorted(by_country, key=lambda c: (not c, corpus.countries[c].name.casefold() if c else "")):
-        names = ", ".join(page.link(corpus.actors[a]) for a in
-                          sorted(by_country[country], key=lambda a: corpus.actors[a].name.casefold()))
-        place = f"{escape.html(corpus.countries[country].name)}: " if country else "Acting for no state: "
-        groups.append(f"<small>{place}</small>{names}")
-    more = ""
+        names = Markup(", ".join(page.link(corpus.actors[a]) for a in
+                                 sorted(by_country[country], key=lambda a: corpus.actors[a].name.casefold())))
+        groups.append((corpus.countries[country].name if country else "", names))
+    more = Markup()
     if len(positions) > len(named):
-        more = " · " + page.link(claim, f"and {len(positions) - len(named)} more", stance)
-    out.append(f'<p class="dossier-card-actors">{"; ".join(groups)}{more}</p>')
+        more = page.link(claim, f"and {len(positions) - len(named)} more", stance)
     quoted = strongest((s for p in positions for s in p.statements), claim.id, stance)
+    quote = None
     if quoted is not None and quoted.document is not None:
-        speakers = ", ".join(escape.html(corpus.actors[s].name) for s in quoted.speakers)
+        speakers = escape.html(", ".join(corpus.actors[s].name for s in quoted.speakers))
         if footnotes is not None:
             source = footnotes.cite(quoted)
         else:
-            source = " " + page.link(quoted.document, f"¶{quoted.paragraph}", quoted.anchor,
-                                     tooltip=f"The passage in {quoted.document.title}")
+            source = Markup(" ") + page.link(quoted.document, f"¶{quoted.paragraph}", quoted.anchor,
+                                             tooltip=f"The passage in {quoted.document.title}")
         words = quotation(quoted, corpus.actors, QUOTE_LIMIT)
-        copy = copy_button(quoted, corpus.actors, page) if footnotes is not None else ""
-        out.append(f'<blockquote class="dossier-card-quote dossier-{stance}"><p>{words}'
-                   f'{source} <span class="dossier-source">— {speakers}, in {escape.html_inline(quoted.document.publisher)}, '
-                   f"{quoted.when}</span>{copy}</p></blockquote>")
-    out.append("</div>")
-    return Markup("\n".join(out))
+        copy = copy_button(quoted, corpus.actors, page) if footnotes is not None else Markup()
+        quote = CardQuote(words, source, speakers, escape.html_inline(quoted.document.publisher), str(quoted.when),
+                          copy)
+    return CardSide(stance, symbol, heading, count, groups, more, quote)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from markupsafe import Markup
 
@@ -402,7 +402,7 @@ class Footnotes:
         return Markup(f"{_source(document, page)}, {located}.{_online(document, page.urls.memo)}")
 
     def render(self, *, folded: bool = False) -> Markup:
-        """The footnotes, to end the page with (``""`` if none was cited).
+        """The footnotes, to end the page with (``""`` if none was cited), from ``notes.html`` (`Notes`).
 
         `folded`, they are one tap away under a line that counts them: every reference still shows
         its note as a tooltip, and following one opens them (the theme opens a ``<details>`` that
@@ -410,7 +410,7 @@ class Footnotes:
         """
         if not self._passages:
             return Markup()
-        items = []
+        notes = []
         # A document is cited in full by its first note on the page, in short by the later ones (as a
         # careful reference list does); two documents whose short forms match are told apart by date.
         first: dict[str, int] = {}
@@ -423,68 +423,133 @@ class Footnotes:
             document = passage.document
             full = first[document.id] if first[document.id] < number else None
             ambiguous = len(shorts[(document.publisher, short_title(document))]) > 1
-            text = self._text(passage, full, dated_short=ambiguous)
-            back = "".join(
+            back = escape.trusted("".join(
                 f'<a class="footnote-backref" href="#{_reference_id(number, use)}" '
                 f'title="Jump back to footnote {number} in the text">&#8617;</a>'
-                for use in range(1, passage.uses + 1))
-            # Its number written out, so that it stays when a filter hides the notes before it.
-            items.append(f'<li id="fn:{number}" value="{number}">\n<p>{text}&#160;{back}</p>\n</li>')
-        # Out of the search index: each footnote repeats a citation, and Material's indexer looks
-        # for an element's opening tag from the start of its section, so a few thousand footnote
-        # paragraphs after a long list took it seconds per page (quadratic).
-        notes = Markup('<div class="footnote" data-search-exclude>\n<hr />\n<ol>\n' + "\n".join(items)
-                       + "\n</ol>\n</div>")
-        if not folded:
-            return notes
-        count, documents = len(self._passages), len({passage.document.id for passage in self._passages})
-        return Markup(f'<details class="dossier-disclosure dossier-notes"><summary>Sources: {count} '
-                      f'note{"s" if count > 1 else ""} on passages of {documents} '
-                      f'document{"s" if documents > 1 else ""}</summary>\n{notes}\n</details>')
+                for use in range(1, passage.uses + 1)))
+            notes.append(Note(number, self._text(passage, full, dated_short=ambiguous), back))
+        return self.page.urls.templates.render(Notes(notes, folded, len(self._passages),
+                                                     len({passage.document.id for passage in self._passages})))
 
 
-def summary(statement: Annotation, actors: dict[str, Actor], reference: Markup,
-            memo: dict[tuple[str, str], Markup] | None = None) -> Markup:
-    """A statement outside its document, as HTML.
+class Note(NamedTuple):
+    """One footnote: a passage of a document (``notes`` of `Notes`; a tuple, for a template's loop to unpack).
 
-    Its words in their sentence (shortened to `SUMMARY_LIMIT`), what it is and where it came from
-    (a relay, a translation), its footnote `reference` and its date. The footnote names the
-    document; the statement's full rendering is on the document page. Its words are the same on
-    every page: with a `memo` (the build's, `Urls.memo`), they are written once per statement.
+    Attributes:
+        number: Its number.
+        text: The document, in full or in short, and the passage's statements, linked.
+        back: The links back to its references in the page, as Python-Markdown writes them.
+    """
+
+    number: int
+    text: Markup
+    back: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """The context of ``notes.html``: a page's footnotes.
+
+    Attributes:
+        notes: The notes, in order.
+        folded: One tap away, under a line that counts them.
+        count: How many notes.
+        documents: How many documents they cite.
+    """
+
+    TEMPLATE: ClassVar[str] = "notes.html"
+    notes: list[Note]
+    folded: bool
+    count: int
+    documents: int
+
+
+class StatementLine(NamedTuple):
+    """A statement outside its document (``lines`` of `StatementLines`; a tuple, for the template to unpack).
+
+    Attributes:
+        words: Its words in their sentence (shortened to `SUMMARY_LIMIT`), what it is and where it came
+            from (a relay, a translation).
+        reference: Its footnote's marker.
+        publisher: Who published its document.
+        when: When it was said.
+        reports: The other documents that report its remark: a link to its words there, the
+            document's date, and who relayed it (``, relayed by …``, or "").
+    """
+
+    words: Markup
+    reference: Markup
+    publisher: str
+    when: str
+    reports: list[tuple[Markup, str, str]]
+
+
+LINE_END = Markup("\x1e")
+"""What ``statement_lines.html`` writes after each line: a control character, which no source may hold."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatementLines:
+    """The context of ``statement_lines.html``: statements listed together, each on its line.
+
+    Attributes:
+        lines: The statements.
+        end: What ends each line (`LINE_END`): the lines are rendered at once, then told apart by it.
+    """
+
+    TEMPLATE: ClassVar[str] = "statement_lines.html"
+    lines: list[StatementLine]
+    end: Markup = LINE_END
+
+
+def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:
+    """Statements listed together, each a `StatementLine` with its marker (statements of one passage share its number)."""
+    lines = []
+    memo = footnotes.page.urls.memo
+    for statement in statements:
+        document = statement.document
+        assert document is not None
+        reference = footnotes.cite(statement)
+        lines.append(StatementLine(_words(statement, actors, memo), reference, document.publisher,
+                                   str(statement.when), other_reports(statement, actors, footnotes.page)))
+    if not lines:
+        return []
+    # str's split: Markup's makes each piece a Markup, in Python.
+    *rendered, rest = str.split(footnotes.page.urls.templates.render(StatementLines(lines)), LINE_END)
+    if len(rendered) != len(lines) or rest.strip():
+        raise ValueError(f"statement_lines.html wrote {len(rendered)} lines for {len(lines)} statements: "
+                         "each must end with {{ end }}")
+    return [escape.trusted(line) for line in rendered]
+
+
+def _words(statement: Annotation, actors: dict[str, Actor], memo: dict[tuple[str, str], Markup]) -> Markup:
+    """A statement's words in their sentence, shortened to `SUMMARY_LIMIT`.
+
+    They are the same on every page: written once per statement and build (`Urls.memo`).
     """
     document = statement.document
     assert document is not None
     key = (f"summary:{document.id}#{statement.anchor}", "")
-    words = memo.get(key) if memo is not None else None
+    words = memo.get(key)
     if words is None:
-        words = remark_quotation(statement, actors, SUMMARY_LIMIT)
-        if memo is not None:
-            memo[key] = words
-    return Markup(f"{words}{reference} "
-                  f'<span class="dossier-source">— {escape.html_inline(document.publisher)}, {statement.when}</span>')
+        words = memo[key] = remark_quotation(statement, actors, SUMMARY_LIMIT)
+    return words
 
 
-def summaries(statements: Sequence[Annotation], footnotes: Footnotes, actors: dict[str, Actor]) -> list[Markup]:
-    """Statements listed together, each summarised with its marker (statements of one passage share its number)."""
-    memo = footnotes.page.urls.memo
-    return [Markup(summary(s, actors, footnotes.cite(s), memo) + other_reports(s, actors, footnotes.page))
-            for s in statements]
-
-
-def other_reports(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> Markup:
-    """The other documents that report `statement`'s remark, each linked to its words there, with date and relay."""
+def other_reports(statement: Annotation, actors: dict[str, Actor], page: PageWriter) -> list[tuple[Markup, str, str]]:
+    """The other documents that report `statement`'s remark: a link to its words in each, its date and relay."""
     remark = statement.remark
     if remark is None or len(remark.reports) < 2:  # noqa: PLR2004 (one report: its own document)
-        return Markup()
-    links = []
+        return []
+    reports = []
     for document in remark.reports:
         if document is statement.document:
             continue
         first = remark.parts_in(document)[0]
         relay = f", relayed by {', '.join(actors[a].name for a in first.via)}" if first.via else ""
-        links.append(f"{page.link(document, document.publisher or document.title, first.anchor, tooltip=document.title)}"
-                     f" ({document.published}{escape.html(relay)})")
-    return escape.trusted(f' <small class="dossier-reports">Also reported by {", ".join(links)}.</small>')
+        reports.append((page.link(document, document.publisher or document.title, first.anchor,
+                                  tooltip=document.title), str(document.published), relay))
+    return reports
 
 
 def _reference_id(number: int, use: int) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -23,28 +25,42 @@ from dossier.rendering.urls import Urls, uri
 _BLOCK_MARKER = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentPage:
+    """The context of ``document.html``, a source document's page.
+
+    Attributes:
+        document: The document.
+        overview: The box before its details: who speaks, on which claims, each statement (None: it has none).
+        metadata: Its details, each a label and its value (HTML).
+        citation: How to cite the annotated copy.
+        downloads: Its citation in each reference manager's format.
+        language: The language of its text, named.
+        translated_from: The language it was translated from, named, or "".
+        paragraphs: The annotated text, a paragraph (or heading, or list) each.
+    """
+
+    TEMPLATE: ClassVar[str] = "document.html"
+    document: Document
+    overview: Overview | None
+    metadata: list[tuple[str, Markup]]
+    citation: Markup
+    downloads: Markup
+    language: str
+    translated_from: str
+    paragraphs: list[Markup]
+
+
 def render_document(document: Document, corpus: Corpus, urls: Urls | None = None) -> GeneratedPage:
     """`document`'s page; `urls` gives the site's URL scheme (default: relative URLs)."""
     page = PageWriter(uri(document), urls or Urls())
-    page.heading(1, document.title)
     # For reference managers and search engines: what the document is, in the page's <head>.
     page.head(citation_tags(document), document_jsonld(document, page.urls))
-    page.html(_overview(document, corpus, page))
-    page.html(_metadata(document))
-    page.admonition("quote", "Cite this", _cite_this(document, page), _downloads(document, page))
-    page.heading(2, "Text", "text")
-    page.text("Highlighted: quotations, reported positions and acts, texts of laws and the document's own "
-              "words. After each, a label names who said it and its stance on each claim (✔ supports, ✘ disputes, "
-              "○ speaks about); tap, hover or focus it for the claims, the remark it is part of and its permalink "
-              "(#). ¶ numbers are paragraph permalinks. Names link to their page at their first mention in a "
-              "paragraph.", css="dossier-legend")
-    if document.translated_from:
-        page.text(f"This text is a translation into {language_name(document.language)} from "
-                  f"{language_name(document.translated_from)}: its quotations are in translation, not the "
-                  "speakers' own words.", css="dossier-translated")
-    # The text is in the document's language (BCP 47), the page around it in the site's.
-    page.html(escape.trusted(f'<div class="dossier-text" lang="{escape.attribute(document.language)}">'),
-              *_text(document, corpus, page), escape.trusted("</div>"))
+    page.render(DocumentPage(
+        document, _overview(document, corpus, page), _metadata(document), _cite_this(document, page),
+        _downloads(document, page), language_name(document.language),
+        language_name(document.translated_from) if document.translated_from else "",
+        _text(document, corpus, page)))
     return page.page()
 
 
@@ -52,12 +68,29 @@ CLAIM_LABEL = 60
 """Characters of a claim's statement in the label after a statement; its page has all of them."""
 
 
-def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Markup:
-    """A box before the text: who speaks, on which claims, how many statements, a link to each."""
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The box before a document's text that has statements (``overview`` of `DocumentPage`).
+
+    Attributes:
+        summary: How many statements, of which kinds, by how many actors on how many claims.
+        speakers: Each speaker's link and how many statements it makes, the most first.
+        claims: Each claim's link and its statements here by stance, the most discussed first.
+        statements: Each statement in the order of the text: its anchor, paragraph, speakers and
+            stances in words.
+    """
+
+    summary: Markup
+    speakers: list[tuple[Markup, Markup]]
+    claims: list[tuple[Markup, Markup]]
+    statements: list[tuple[str, int, Markup, Markup]]
+
+
+def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Overview | None:
+    """Who speaks, on which claims, how many statements, a link to each; None without statements."""
     statements = document.statements
     if not statements:
-        return Markup('<div class="admonition abstract dossier-overview"><p class="admonition-title">In this '
-                      "document</p><p>No statement is annotated in this document.</p></div>")
+        return None
     speakers: dict[str, int] = {}
     claims: dict[str, list[Annotation]] = {}
     for statement in statements:
@@ -65,38 +98,31 @@ def _overview(document: Document, corpus: Corpus, page: PageWriter) -> Markup:
             speakers[speaker] = speakers.get(speaker, 0) + 1
         for claim in dict.fromkeys(c for bearing_on in remark_of(statement).stances.values() for c in bearing_on):
             claims.setdefault(claim, []).append(statement)
-    summary = (f"{counted(document_figures(document)['statements'], 'statement')} ({kind_figures(statements)}) "
-               f"by {counted(len(speakers), 'actor')} on {counted(len(claims), 'claim')}.")
-    who = ", ".join(f"{page.link(corpus.actors[a])} <small>({counted(n, 'statement')})</small>"
-                    for a, n in sorted(speakers.items(), key=lambda item: (-item[1], corpus.actors[item[0]].name)))
-    on = "".join(f"<li>{page.link(corpus.claims[c])} <small>— {stance_figures(said, c)}</small></li>"
-                 for c, said in sorted(claims.items(), key=lambda item: (-len(item[1]), item[0])))
-    each = "".join(f'<li><a class="dossier-tap" href="#{s.anchor}">¶{s.paragraph}</a> '
-                   f"{escape.html(', '.join(corpus.actors[a].name for a in s.speakers))}"
-                   f" <small>— {_stances_in_words(s, corpus)}</small></li>" for s in statements)
-    # On a phone the overview, the document's details and its citation fill screens: the text is a tap away.
-    return Markup('<div class="admonition abstract dossier-overview"><p class="admonition-title">In this document</p>'
-                  f'<p>{summary}</p><p class="dossier-read"><a href="#text">Read the text</a></p>'
-                  f"<p><strong>Who speaks:</strong> {who}</p>"
-                  + (f"<p><strong>On which claims:</strong></p><ul>{on}</ul>" if on else "")
-                  + "<details><summary>Each statement, in the order of the text</summary>"
-                  f"<ol>{each}</ol></details></div>")
+    summary = Markup(f"{counted(document_figures(document)['statements'], 'statement')} ({kind_figures(statements)}) "
+                     f"by {counted(len(speakers), 'actor')} on {counted(len(claims), 'claim')}.")
+    who = [(page.link(corpus.actors[a]), counted(n, "statement"))
+           for a, n in sorted(speakers.items(), key=lambda item: (-item[1], corpus.actors[item[0]].name))]
+    on = [(page.link(corpus.claims[c]), stance_figures(said, c))
+          for c, said in sorted(claims.items(), key=lambda item: (-len(item[1]), item[0]))]
+    each = [(s.anchor, s.paragraph, escape.html(", ".join(corpus.actors[a].name for a in s.speakers)),
+             _stances_in_words(s, corpus)) for s in statements]
+    return Overview(summary, who, on, each)
 
 
-def _stances_in_words(statement: Annotation, corpus: Corpus) -> str:
+def _stances_in_words(statement: Annotation, corpus: Corpus) -> Markup:
     said = [f"{STANCE_WORDING[stance].symbol} {STANCE_WORDING[stance].verb}: "
             f"{escape.html(shorten(corpus.claims[c].statement, CLAIM_LABEL))}"
             for stance, on in remark_of(statement).stances.items() for c in on]
-    return "; ".join(said) or "no stance on a claim"
+    return Markup("; ".join(said) or "no stance on a claim")
 
 
-def _metadata(document: Document) -> Markup:
-    rows: list[tuple[str, str]] = [("Publisher", publisher(document))]
+def _metadata(document: Document) -> list[tuple[str, Markup]]:
+    rows: list[tuple[str, Markup]] = [("Publisher", publisher(document))]
     if document.title_from == "editors":
-        rows.append(("Title", "written by the editors: the text prints none (cited in square brackets)"))
+        rows.append(("Title", Markup("written by the editors: the text prints none (cited in square brackets)")))
     if document.author:
         rows.append(("Author", escape.attribute(document.author)))
-    rows.append(("Published", str(document.published)))
+    rows.append(("Published", escape.html(str(document.published))))
     if document.kind:
         rows.append(("Kind", escape.attribute(document.kind)))
     language = language_name(document.language)
@@ -108,11 +134,10 @@ def _metadata(document: Document) -> Markup:
     if document.reference:
         rows.append(("Reference", escape.attribute(document.reference)))
     if document.retrieved:
-        rows.append(("Retrieved", str(document.retrieved)))
+        rows.append(("Retrieved", escape.html(str(document.retrieved))))
     if document.notes:
         rows.append(("Notes", escape.attribute(document.notes)))
-    items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return Markup(f'<dl class="dossier-meta">{items}</dl>')
+    return rows
 
 
 def _online(document: Document) -> Markup:

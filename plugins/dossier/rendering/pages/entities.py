@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import groupby
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from markupsafe import Markup
 
@@ -200,6 +201,36 @@ def render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     return actor_pages(actor, corpus, index, urls)[uri(actor)]
 
 
+@dataclass(frozen=True, slots=True)
+class ActorPage:
+    """The context of ``actor.html``, an actor's page.
+
+    Attributes:
+        actor: The actor.
+        facts: What it is: its kind, role, the state it acts for, where it is based, what it is part of.
+        aliases: Its other names, and its names without accents.
+        description: Its contributor's description, or "".
+        positions: The table of its stances by claim.
+        statements: Its statements by claim, each claim with its small timeline (with their headings).
+        members: Links to its members and parts.
+        mentions: The documents that mention it, with a link to each paragraph.
+        cite: How to cite the page.
+        footnotes: The notes of its quotations.
+    """
+
+    TEMPLATE: ClassVar[str] = "actor.html"
+    actor: Actor
+    facts: list[Markup]
+    aliases: Markup
+    description: Markup
+    positions: Markup
+    statements: Markup
+    members: list[Markup]
+    mentions: Markup
+    cite: Markup
+    footnotes: Markup
+
+
 def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
                   extra: dict[str, GeneratedPage], record: SiteRecord | None = None) -> GeneratedPage:
     page = PageWriter(uri(actor), urls)
@@ -217,13 +248,26 @@ def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Url
         facts.append(Markup("Nationality: " + page.link(corpus.countries[actor.nationality])))
     if actor.part_of:
         facts.append(Markup("Part of: " + page.link(corpus.actors[actor.part_of])))
-    page.heading(1, actor.name)
-    page.paragraph(Markup(" · ".join(facts)))
-    _aliases(page, actor.aliases, actor.name)
-    _description(page, actor.description)
     series = _statement_series(actor, index)
-    page.heading(2, "Positions", "positions")
     claims = index.claims_of(actor.id)
+    positions = page.captured(_positions, actor, claims, corpus, index=index, series=series)
+    statements = page.captured(_actor_statements, actor, corpus, index, footnotes=footnotes, series=series)
+    unclaimed = sum(not remark_of(s).stances for s in index.by_actor.get(actor.id, []))
+    if (len(claims) > CLAIMS_SHOWN or unclaimed > UNCLAIMED_SHOWN
+            or any(len(said) > STATEMENTS_SHOWN for said in claims.values())):
+        extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(actor)}"),
+                                   lambda p, f, items: _statement_groups(p, f, items, corpus)))
+    members = [page.link(m) for m in index.members.get(actor.id, [])]
+    mentions = page.captured(_passages, index.passages.get(("actor", actor.id), []), actor, extra)
+    page.render(ActorPage(actor, facts, page.captured(_aliases, actor.aliases, actor.name),
+                          description_html(actor.description) if actor.description else Markup(), positions,
+                          statements, members, mentions, cite_this_page(page, actor, record), footnotes.render()))
+    return page.page()
+
+
+def _positions(page: PageWriter, actor: Actor, claims: dict[str, list[Annotation]], corpus: Corpus, *,
+               index: CorpusIndex, series: Series[StatementItem]) -> None:
+    """The table of an actor's stances, a row per claim (at scale, those it says most about)."""
     if claims:
         ranked = _most_said(claims, POSITIONS_SHOWN)
         if len(ranked) < len(claims):
@@ -235,21 +279,6 @@ def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Url
                      stance_figures(claims[claim_id], claim_id)] for claim_id in ranked))
     else:
         page.note("No recorded stance on any claim.")
-    _actor_statements(page, actor, corpus, index, footnotes=footnotes, series=series)
-    unclaimed = sum(not remark_of(s).stances for s in index.by_actor.get(actor.id, []))
-    if (len(claims) > CLAIMS_SHOWN or unclaimed > UNCLAIMED_SHOWN
-            or any(len(said) > STATEMENTS_SHOWN for said in claims.values())):
-        extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(actor)}"),
-                                   lambda p, f, items: _statement_groups(p, f, items, corpus)))
-    members = index.members.get(actor.id, [])
-    if members:
-        page.heading(2, "Members and parts", "members")
-        page.items(page.link(m) for m in members)
-    page.heading(2, "Mentioned in", "mentions")
-    _passages(page, index.passages.get(("actor", actor.id), []), actor, extra)
-    page.html(cite_this_page(page, actor, record))
-    page.html(footnotes.render())
-    return page.page()
 
 
 def _most_said(claims: dict[str, list[Annotation]], limit: int) -> list[str]:
@@ -432,31 +461,58 @@ def render_country(country: Country, corpus: Corpus, index: CorpusIndex, urls: U
     return country_pages(country, corpus, index, urls)[uri(country)]
 
 
+@dataclass(frozen=True, slots=True)
+class CountryPage:
+    """The context of ``country.html``, a country's page.
+
+    Attributes:
+        country: The country.
+        aliases: Its other names, and its names without accents.
+        description: Its contributor's description, or "".
+        remarks: What its government and officials say, claim by claim (with its heading).
+        actors: The table of the actors acting for it, or a note that there is none.
+        stances: The table of its actors' stances, or a note that there is none.
+        based_here: The actors based in it that do not act for it (with its heading), or "".
+        mentions: The documents that mention it, with a link to each paragraph.
+        cite: How to cite the page.
+        footnotes: The notes of its quotations.
+    """
+
+    TEMPLATE: ClassVar[str] = "country.html"
+    country: Country
+    aliases: Markup
+    description: Markup
+    remarks: Markup
+    actors: Markup
+    stances: Markup
+    based_here: Markup
+    mentions: Markup
+    cite: Markup
+    footnotes: Markup
+
+
 def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, urls: Urls,
                     statements: StatementPages, extra: dict[str, GeneratedPage],
                     record: SiteRecord | None = None) -> GeneratedPage:
     page = PageWriter(uri(country), urls)
-    page.heading(1, country.name)
-    if country.code:
-        page.paragraph(Markup(f"ISO code: <code>{escape.html_inline(country.code)}</code>"))
-    _aliases(page, country.aliases, country.name)
-    _description(page, country.description)
 
     def back(other: PageWriter) -> Markup:
         return Markup(f"Back to {other.link(country)}")
 
     actors = index.actors_in_country.get(country.id, [])
     footnotes = Footnotes(page)
-    _country_remarks(page, country, corpus, index, actors=actors, footnotes=footnotes, pages=statements)
-    page.heading(2, "Actors", "actors")
-    if actors:
-        _bounded_table(page, actors, header=headings("Actor", "Kind", "Statements"),
-                       row=lambda p, a: [p.link(a), escape.html(a.kind), len(index.by_actor.get(a.id, []))],
-                       series=Series(f"countries/{country.id}/actors", f"Actors of {country.name}", actors),
-                       back=back, extra=extra)
-    else:
-        page.note("No actor acting for this country is recorded.")
-    page.heading(2, "Stances of its actors", "stances")
+    remarks = page.captured(_country_remarks, country, corpus, index, actors=actors, footnotes=footnotes,
+                            pages=statements)
+
+    def actors_table(on: PageWriter) -> None:
+        if actors:
+            _bounded_table(on, actors, header=headings("Actor", "Kind", "Statements"),
+                           row=lambda p, a: [p.link(a), escape.html(a.kind), len(index.by_actor.get(a.id, []))],
+                           series=Series(f"countries/{country.id}/actors", f"Actors of {country.name}", actors),
+                           back=back, extra=extra)
+        else:
+            on.note("No actor acting for this country is recorded.")
+
     rows = [(actor, claim_id, said) for actor in actors for claim_id, said in index.claims_of(actor.id).items()]
 
     def stance_row(p: PageWriter, row: tuple[Actor, str, list[Annotation]]) -> list[Markup | int]:
@@ -466,18 +522,23 @@ def _render_country(country: Country, corpus: Corpus, index: CorpusIndex, *, url
         return [p.link(corpus.claims[claim_id]), p.link(actor), stance_badge(_stance_of(actor.id, claim_id, index)),
                 statements.link(p, actor, claim_id, stance_figures(said, claim_id))]
 
-    if rows:
-        _bounded_table(page, rows, header=headings("Claim", "Actor", "Stance", "Statements"), row=stance_row,
-                       series=Series(f"countries/{country.id}/stances", f"Stances of the actors of {country.name}",
-                                     rows),
-                       back=back, extra=extra)
-    else:
-        page.note("No stance recorded for its actors.")
-    _based_here(page, country, corpus, index, back=back, extra=extra)
-    page.heading(2, "Mentioned in", "mentions")
-    _passages(page, index.passages.get(("country", country.id), []), country, extra)
-    page.html(cite_this_page(page, country, record))
-    page.html(footnotes.render(folded=True))
+    def stances_table(on: PageWriter) -> None:
+        if rows:
+            _bounded_table(on, rows, header=headings("Claim", "Actor", "Stance", "Statements"), row=stance_row,
+                           series=Series(f"countries/{country.id}/stances",
+                                         f"Stances of the actors of {country.name}", rows),
+                           back=back, extra=extra)
+        else:
+            on.note("No stance recorded for its actors.")
+
+    actors_part = page.captured(actors_table)
+    stances_part = page.captured(stances_table)
+    based_here = page.captured(_based_here, country, corpus, index, back=back, extra=extra)
+    mentions = page.captured(_passages, index.passages.get(("country", country.id), []), country, extra)
+    page.render(CountryPage(country, page.captured(_aliases, country.aliases, country.name),
+                            description_html(country.description) if country.description else Markup(), remarks,
+                            actors_part, stances_part, based_here, mentions, cite_this_page(page, country, record),
+                            footnotes.render(folded=True)))
     return page.page()
 
 
@@ -578,6 +639,61 @@ def render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls | 
     return claim_pages(claim, corpus, index, urls)[uri(claim)]
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimSide:
+    """One side of a claim on its page (``sides`` of `ClaimPage`).
+
+    Attributes:
+        stance: ``supports``, ``disputes``, ``both`` or ``about``.
+        heading: Its heading (``Supported by``).
+        actors: How many actors are on it, counted; "" if none.
+        entries: Its actors, each with their latest statements.
+        more: Where the rest of its entries are, or "".
+    """
+
+    stance: str
+    heading: str
+    actors: Markup
+    entries: Markup
+    more: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPage:
+    """The context of ``claim.html``, a claim's page.
+
+    Attributes:
+        claim: The claim.
+        card: Its card (``claim_card.html``).
+        aliases: Its other wordings, and its words without accents.
+        description: Its contributor's description, or "".
+        graph: The claim and the actors on each side, drawn ("" if none takes one).
+        sides: Who supports, disputes, does both (only if some do) or speaks about it.
+        countries: How many actors of each country are on each side, or a note that none is linked.
+        chronology: The small timeline of its statements, or "" if there is none.
+        timeline: A link to its statements in the timeline.
+        passages: The documents where it is discussed, with a link to each paragraph.
+        cite: How to cite the page.
+        footnotes: The notes of its quotations, folded.
+        jsonld: Its schema.org description.
+    """
+
+    TEMPLATE: ClassVar[str] = "claim.html"
+    claim: Claim
+    card: Markup
+    aliases: Markup
+    description: Markup
+    graph: Markup
+    sides: list[ClaimSide]
+    countries: Markup
+    chronology: Markup
+    timeline: Markup
+    passages: Markup
+    cite: Markup
+    footnotes: Markup
+    jsonld: Markup
+
+
 def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Urls, statements: StatementPages,
                   extra: dict[str, GeneratedPage], record: SiteRecord | None = None) -> GeneratedPage:
     """`claim`'s page: its card, then who supports, disputes or speaks about it, each actor once.
@@ -586,50 +702,43 @@ def _render_claim(claim: Claim, corpus: Corpus, index: CorpusIndex, *, urls: Url
     """
     page = PageWriter(uri(claim), urls)
     footnotes = Footnotes(page)
-    page.heading(1, claim.statement)
-    page.text("A claim in the debate. Dossier records who makes it and who contests it; it does not judge it.",
-              css="dossier-kicker")
-    page.html(claim_card(page, claim, corpus, index, footnotes=footnotes))
-    _aliases(page, claim.aliases, claim.statement)
-    _description(page, claim.description)
+    card = claim_card(page, claim, corpus, index, footnotes=footnotes)
     by_side = sides(index.positions(claim.id))
-    page.html(_local_graph(page, claim, corpus, by_side, statements))
+    graph = _local_graph(page, claim, corpus, by_side, statements)
+    on_sides = []
     for stance in STANCE_ORDER:
         positions = by_side[stance]
         if stance == "both" and not positions:
             continue
-        page.heading(2, STANCE_WORDING[stance].heading, stance)
+        heading = STANCE_WORDING[stance].heading
         if not positions:
-            page.note("No actor in the corpus yet.")
+            on_sides.append(ClaimSide(stance, heading, Markup(), Markup(), Markup()))
             continue
-        page.paragraph(counted(len(positions), "actor"), css="dossier-side-count")
         side = _SideList(claim, corpus, index, statements, stance)
         groups = side.groups(positions)
         shown = _within_budget(groups)
-        page.html(side.render(page, footnotes, groups[:shown]))
+        entries, more = side.render(page, footnotes, groups[:shown]), Markup()
         if len(groups) > shown:
-            series = Series(f"claims/{claim.id}/{stance}", f"{STANCE_WORDING[stance].heading}: {claim.statement}",
-                            groups, SIDE_PAGE)
-            page.paragraph(Markup(f"The first {shown} shown; {len(groups) - shown} more: "
-                                  + series.link(page, f"all {len(groups)} on this side") + "."), css="dossier-more")
+            series = Series(f"claims/{claim.id}/{stance}", f"{heading}: {claim.statement}", groups, SIDE_PAGE)
+            more = Markup(f"The first {shown} shown; {len(groups) - shown} more: "
+                          + series.link(page, f"all {len(groups)} on this side") + ".")
             extra.update(series.render(urls, lambda p: Markup(f"Back to {p.link(claim)}"),
                                        side.write))
-    page.heading(2, "Countries involved", "countries")
-    _countries_of_sides(page, corpus, index, by_side)
-    page.heading(2, "In date order", "chronology")
+        on_sides.append(ClaimSide(stance, heading, counted(len(positions), "actor"), entries, more))
+    countries = page.captured(_countries_of_sides, corpus, index, by_side)
     chronology = index.chronology.get(claim.id, [])
+    strip_html = timeline = Markup()
     if chronology:
-        page.html(strip(chronology, lambda s: [s.stance_on(claim.id)], anchor_prefix="chronology-",
-                        caption=f"Statements on the claim per year, by stance: {claim.statement}",
-                        year_href=lambda year: timeline_href(page, index, year, claim=claim.id),
-                        years_lead_to="its statements in the timeline"))
-        page.paragraph(_timeline_link(page, index, claim))
-    else:
-        page.note("No statement yet.")
-    page.heading(2, "Discussed in", "passages")
-    _claim_passages(page, claim, index, extra)
-    page.html(cite_this_page(page, claim, record))
-    page.html(footnotes.render(folded=True), claim_jsonld(claim, corpus, index, urls))
+        strip_html = strip(chronology, lambda s: [s.stance_on(claim.id)], anchor_prefix="chronology-",
+                           caption=f"Statements on the claim per year, by stance: {claim.statement}",
+                           year_href=lambda year: timeline_href(page, index, year, claim=claim.id),
+                           years_lead_to="its statements in the timeline")
+        timeline = _timeline_link(page, index, claim)
+    passages = page.captured(_claim_passages, claim, index, extra)
+    page.render(ClaimPage(claim, card, page.captured(_aliases, claim.aliases, claim.statement),
+                          description_html(claim.description) if claim.description else Markup(), graph, on_sides,
+                          countries, strip_html, timeline, passages, cite_this_page(page, claim, record),
+                          footnotes.render(folded=True), claim_jsonld(claim, corpus, index, urls)))
     return page.page()
 
 

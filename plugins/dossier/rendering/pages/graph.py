@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -59,30 +60,40 @@ def select(corpus: Corpus, index: CorpusIndex) -> tuple[list[str], list[str], li
     return actors, claims, countries, len(weight), all_claims
 
 
+@dataclass(frozen=True, slots=True)
+class GraphPage:
+    """The context of ``graph.html``, the relationship graph.
+
+    Attributes:
+        stances: A link to the stance matrix.
+        actors: Actors drawn (none: no stance on a claim yet).
+        claims: Claims drawn.
+        all_actors: Actors with a stance on a claim.
+        all_claims: Claims some actor takes a stance on.
+        figure: The diagram (SVG).
+        claim_by_claim: The list of each claim's sides.
+    """
+
+    TEMPLATE: ClassVar[str] = "graph.html"
+    stances: Markup
+    actors: int
+    claims: int
+    all_actors: int
+    all_claims: int
+    figure: Markup
+    claim_by_claim: Markup
+
+
 def render_graph_page(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> GeneratedPage:
     """``/graph/``."""
     page = PageWriter(PAGE, urls or Urls())
     actors, claims, countries, all_actors, all_claims = select(corpus, index)
-    page.heading(1, "Relationship graph")
-    page.paragraph(Markup("The actors, grouped by the state they act for, and the claims they support, dispute or speak about: a "
-                          "line from an actor to a claim shows its stance. Select any name for its page; the "
-                          f"{page.page_link('stances', 'stance matrix')} shows the same stances as a table."))
-    if not actors:
-        page.note("No statement takes a stance on a claim yet.")
-        return page.page()
-    if all_actors > len(actors) or all_claims > len(claims):
-        page.admonition("note", "A bounded view",
-                        escape.html(f"To stay readable, the graph shows the {len(actors)} actors with the most "
-                                    f"statements (of {all_actors} with a stance) and the {len(claims)} claims they "
-                                    f"speak most about (of {all_claims})."))
-    # On a phone the drawing is as small as its labels are many: the list below is what reads
-    # there, the diagram a tap away (dossier.css shows it open on a wide screen).
-    page.html(Markup('<details class="dossier-disclosure dossier-graph-diagram"><summary>Show the diagram: actors '
-                     "linked to the claims by their stances</summary>"),
-              _figure(page, _layout(actors, claims, countries, corpus, index), corpus, index), Markup("</details>"))
-    page.heading(2, "Claim by claim", "claims")
-    page.text("Who supports and who disputes each claim of the graph, counted in actors.")
-    page.html(_claim_by_claim(page, claims, set(actors), corpus, index))
+    figure = claim_by_claim = Markup()
+    if actors:
+        figure = _figure(page, _layout(actors, claims, countries, corpus, index), corpus, index)
+        claim_by_claim = _claim_by_claim(page, claims, set(actors), corpus, index)
+    page.render(GraphPage(page.page_link("stances", "stance matrix"), len(actors), len(claims), all_actors,
+                          all_claims, figure, claim_by_claim))
     return page.page()
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import ClassVar, TypeVar
 
 from markupsafe import Markup
 
@@ -20,15 +21,40 @@ from dossier.rendering.counts import country_statements, document_figures, kind_
 from dossier.rendering.page import NONE, GeneratedPage, PageWriter, headings
 from dossier.rendering.urls import Urls, folder_and_id
 
-_SORTABLE = Markup('<div class="dossier-sortable"></div>')
-"""Marks the next table as sortable for our script (no CDN needed)."""
-
-
-
 ROWS = 500
 """Rows of an index page's table: about 150 KB of HTML."""
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage:
+    """The context of ``index.html``: an index page, or a page of the rest of its table.
+
+    Attributes:
+        title: The page's title.
+        intro: One line of text under it.
+        first: The number of its table's first row (from 1).
+        last: The number of its table's last row.
+        total: Rows in the whole table.
+        navigation: Links to the table's other pages, or "" if it has one.
+        css: Classes of the table besides ``dossier-sortable``.
+        headers: The column headings.
+        rows: The table's rows on this page: HTML cells or counts.
+        numeric: The columns of counts, right-aligned.
+    """
+
+    TEMPLATE: ClassVar[str] = "index.html"
+    title: str
+    intro: str
+    first: int
+    last: int
+    total: int
+    navigation: Markup
+    css: str
+    headers: list[Markup]
+    rows: list[list[Markup | int]]
+    numeric: frozenset[int]
 
 
 def _finish(page: PageWriter, title: str, intro: str, headers: list[str], items: Sequence[T], *,
@@ -41,21 +67,14 @@ def _finish(page: PageWriter, title: str, intro: str, headers: list[str], items:
     folder = page.uri.removesuffix("/index.md")
     count = max(1, -(-len(items) // ROWS))
     uris = [page.uri, *(f"{folder}/list/{number}.md" for number in range(2, count + 1))]
+    numeric = frozenset(i for i, h in enumerate(headers) if h.startswith("#"))
     for number, uri in enumerate(uris, 1):
         on = page if number == 1 else PageWriter(uri, page.urls)
-        on.heading(1, title if number == 1 else f"{title}, page {number} of {count}")
-        on.paragraph(escape.html(intro))
-        navigation = _navigation(on, folder, uris, number)
-        if navigation:
-            on.paragraph(Markup(f"Rows {(number - 1) * ROWS + 1} to {min(number * ROWS, len(items))} of "
-                                f"{len(items)}; sorting a column sorts this page."))
-            on.html(navigation)
-        on.html(Markup(f'<div class="dossier-sortable {css}"></div>') if css else _SORTABLE)
-        on.table(headings(*(h.lstrip("#") for h in headers)),
-                 (row(on, item) for item in items[(number - 1) * ROWS : number * ROWS]),
-                 numeric=[i for i, h in enumerate(headers) if h.startswith("#")])
-        if navigation:
-            on.html(navigation)
+        on.render(IndexPage(
+            title if number == 1 else f"{title}, page {number} of {count}", intro, (number - 1) * ROWS + 1,
+            min(number * ROWS, len(items)), len(items), _navigation(on, folder, uris, number), css,
+            headings(*(h.lstrip("#") for h in headers)),
+            [row(on, item) for item in items[(number - 1) * ROWS : number * ROWS]], numeric))
         pages[uri] = on.page()
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -74,61 +76,68 @@ StatementsHref = Callable[[PageWriter, Actor, str], str]
 """Where an actor's statements on a claim are, as written on a page (`entities.StatementPages.href`)."""
 
 
+@dataclass(frozen=True, slots=True)
+class MatrixPage:
+    """The context of ``matrix.html``, the stance matrix.
+
+    Attributes:
+        legend: What each stance's symbol means.
+        claims: How many claims it shows (none: no stance on a claim yet).
+        limits: What it leaves out, when it is bounded (``the 40 claims most actors take a stance on (of 52)``).
+        statements_file: A link to the open data file with every statement.
+        cards: Each claim's card, for a phone.
+        headers: The headings of the table of claims.
+        rows: Its rows: a claim and how many actors take each stance on it.
+        numeric: Its columns of counts.
+        actors: The tables of actors by claims.
+        countries: The tables of countries by claims.
+        parts: Its tables are cut into tables of a few claims each.
+    """
+
+    TEMPLATE: ClassVar[str] = "matrix.html"
+    legend: Markup
+    claims: int
+    limits: list[str]
+    statements_file: Markup
+    cards: Markup
+    headers: list[Markup]
+    rows: list[list[Markup | int]]
+    numeric: frozenset[int]
+    actors: Markup
+    countries: Markup
+    parts: bool
+
+
 def render_stances(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None,
                    statements_href: StatementsHref | None = None) -> GeneratedPage:
     """The stance matrix page."""
     page = PageWriter(PAGE, urls or Urls())
     claims, actors, all_claims, all_actors = select(corpus, index)
-    page.heading(1, "Stance matrix")
-    page.text("Who supports, disputes or speaks about each claim, as recorded in the documents. A cell "
-              "sums up every statement of that actor on that claim and links to them; each statement "
-              "has its source on the actor's page. Dossier records positions; it does not judge them.")
-    page.paragraph(_legend())
-    if not claims:
-        page.note("No statement takes a stance on a claim yet.")
-        return page.page()
     limits = []
     if all_claims > len(claims):
         limits.append(f"the {len(claims)} claims most actors take a stance on (of {all_claims})")
     if all_actors > len(actors):
         limits.append(f"the {len(actors)} actors with the most statements on them (of {all_actors})")
-    if limits:
-        page.admonition("note", "A bounded view", Markup(
-            escape.html(f"To stay readable, this page shows {' and '.join(limits)}. Every claim and actor page "
-                        "lists all of its stances; ")
-            + Markup(f'<a href="{page.root}{exports.STATEMENTS}">{escape.html(exports.STATEMENTS)}</a>')
-            + " has every statement with its stances."))
-    page.heading(2, "Claims", "claims")
-    page.text("Each claim and how many actors take each side of it: the same claims as the columns below, "
-              "one at a time.")
     href = statements_href or (lambda page, actor, claim: page.href(actor, f"on-{claim}"))
-    page.html(_claim_cards(page, claims, actors, corpus, index, statements_href=href))
-    tallies = [Counter(index.stances[a, claim.id] for a in actors if (a, claim.id) in index.stances)
-               for claim in claims]
-    # A side nobody is on (often "both") would be a column of zeros.
-    shown = [s for s in STANCE_ORDER if s != "both" or any(t[s] for t in tallies)]
-    page.html(Markup('<div class="dossier-claims">'), _SORTABLE)
-    page.table(headings("Claim", *(_ACTOR_COLUMNS[s] for s in shown)),
-               ([Markup(f"<strong>{column_label(number)}</strong> {page.link(claim)}"), *(tally[s] for s in shown)]
-                for number, (claim, tally) in enumerate(zip(claims, tallies, strict=True), 1)),
-               numeric=range(1, len(shown) + 1))
-    page.html(Markup("</div>"))
-    page.heading(2, "Actors × claims", "actors")
-    page.text("Click a column heading to sort; each symbol links to the statements behind it. "
-              + _PARTS * (len(claims) > COLUMNS_PER_TABLE))
-    _actor_table(page, claims, actors, corpus, index, statements_href=href)
-    page.heading(2, "Countries × claims", "countries")
-    page.text("How many of the actors acting for each country take each stance: its public bodies and the "
-              "people acting for it (one without a country of its own counts for the public body it is part of). "
-              "Companies, outlets and other organisations, and their people, act for no state and count for "
-              "none, wherever they are based. Each cell links to the country's stances. "
-              + _PARTS * (len(claims) > COLUMNS_PER_TABLE))
-    _country_table(page, claims, actors, corpus, index)
+    cards = actor_tables = country_tables = Markup()
+    rows: list[list[Markup | int]] = []
+    shown: list[str] = []
+    if claims:
+        cards = _claim_cards(page, claims, actors, corpus, index, statements_href=href)
+        tallies = [Counter(index.stances[a, claim.id] for a in actors if (a, claim.id) in index.stances)
+                   for claim in claims]
+        # A side nobody is on (often "both") would be a column of zeros.
+        shown = [s for s in STANCE_ORDER if s != "both" or any(t[s] for t in tallies)]
+        rows = [[Markup(f"<strong>{column_label(number)}</strong> {page.link(claim)}"), *(tally[s] for s in shown)]
+                for number, (claim, tally) in enumerate(zip(claims, tallies, strict=True), 1)]
+        actor_tables = page.captured(_actor_table, claims, actors, corpus, index, statements_href=href)
+        country_tables = page.captured(_country_table, claims, actors, corpus, index)
+    page.render(MatrixPage(
+        _legend(), len(claims), limits,
+        Markup(f'<a href="{page.root}{exports.STATEMENTS}">{escape.html(exports.STATEMENTS)}</a>'), cards,
+        headings("Claim", *(_ACTOR_COLUMNS[s] for s in shown)), rows, frozenset(range(1, len(shown) + 1)),
+        actor_tables, country_tables, len(claims) > COLUMNS_PER_TABLE))
     return page.page()
-
-
-_PARTS = ("The claims are shared out between tables a screen wide, each with the rows that take a stance on "
-          "one of its claims.")
 
 
 def _legend() -> Markup:

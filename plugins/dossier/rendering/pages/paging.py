@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from markupsafe import Markup
 
@@ -30,6 +30,34 @@ NEAR = 3
 
 Writer = Callable[[PageWriter, Footnotes, Sequence[T]], None]
 """Writes a page's share of the items (and their headings) onto the page."""
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPage:
+    """The context of ``series.html``: one numbered page of a list too long for its page.
+
+    Attributes:
+        title: What the list is (``Statements of Huawei``).
+        number: This page's number, from 1.
+        count: How many pages the list has.
+        back: The way back to the entity the list is of.
+        total: Items in the whole list.
+        size: Items a page.
+        navigation: Links to the other pages.
+        items: This page's items, with their headings.
+        footnotes: The notes of its quotations.
+    """
+
+    TEMPLATE: ClassVar[str] = "series.html"
+    title: str
+    number: int
+    count: int
+    back: Markup
+    total: int
+    size: int
+    navigation: Markup
+    items: Markup
+    footnotes: Markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +109,10 @@ class Series(Generic[T]):
             uri = self.uri(number)
             page = PageWriter(uri, urls)
             footnotes = Footnotes(page)
-            page.heading(1, f"{self.title}, page {number} of {self.count}")
-            page.paragraph(Markup(f"{back(page)} · {len(self.items)} in all, {self.size} a page."))
-            navigation = self.navigation(page, number)
-            page.html(navigation)
-            write(page, footnotes, self.items[(number - 1) * self.size : number * self.size])
-            page.html(navigation, footnotes.render())
+            chunk = self.items[(number - 1) * self.size : number * self.size]
+            items = page.captured(write, footnotes, chunk)
+            page.render(SeriesPage(self.title, number, self.count, back(page), len(self.items), self.size,
+                                   self.navigation(page, number), items, footnotes.render()))
             pages[uri] = page.page()
         return pages
 

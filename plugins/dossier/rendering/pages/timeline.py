@@ -16,7 +16,9 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import groupby
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -82,10 +84,6 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
         pages[uri] = _page(uri, f"Timeline: {label}", group, corpus, index, urls=urls, intro=False,
                            navigation=_navigation(urls, contents, number))
     page = PageWriter(PAGE, urls)
-    page.heading(1, "Timeline")
-    page.text(_intro(len(statements)))
-    page.text(f"The timeline has {len(statements)} statements, so it is split into {len(contents)} pages "
-              "by year, by month for a crowded year, and into parts for a crowded month.")
     rows: list[list[Markup | int]] = []
     for slug, label, group in contents:
         tally = _tally(group)
@@ -93,8 +91,9 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
         target = urls.path("timeline", slug).removeprefix("timeline/")
         rows.append([Markup(f'<a href="{target}">{escape.html(label)}</a>'), len(group), tally["supports"],
                      tally["disputes"], tally["about"]])
-    page.table(headings("Period", "Statements", "✔ Supporting statements", "✘ Disputing statements",
-                        "○ Statements speaking about a claim"), rows, numeric=(1, 2, 3, 4))
+    page.render(TimelineContents(_intro(len(statements)), len(statements), len(contents),
+                                 headings("Period", "Statements", "✔ Supporting statements", "✘ Disputing statements",
+                                          "○ Statements speaking about a claim"), rows, frozenset((1, 2, 3, 4))))
     pages[PAGE] = page.page()
     return pages
 
@@ -135,31 +134,81 @@ def _tally(statements: Iterable[Annotation]) -> Counter[str]:
     return tally
 
 
+@dataclass(frozen=True, slots=True)
+class TimelineContents:
+    """The context of ``timeline_contents.html``: the timeline's first page when it is split into periods.
+
+    Attributes:
+        intro: What the timeline is.
+        statements: How many statements it has.
+        pages: How many pages it is split into.
+        headers: The headings of the table of periods.
+        rows: A row per period: its link and its statements by stance.
+        numeric: The table's columns of counts.
+    """
+
+    TEMPLATE: ClassVar[str] = "timeline_contents.html"
+    intro: str
+    statements: int
+    pages: int
+    headers: list[Markup]
+    rows: list[list[Markup | int]]
+    numeric: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineMonth:
+    """A month of a timeline page (a year's month, or its statements whose month is not stated).
+
+    Attributes:
+        label: Its heading (``March 2020``).
+        anchor: Its heading's id (``y2020-03``).
+        entries: Its statements: each entry's attributes for the filters, and the entry.
+    """
+
+    label: str
+    anchor: str
+    entries: list[tuple[Markup, Markup]]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePage:
+    """The context of ``timeline.html``: the timeline, or one period of it.
+
+    Attributes:
+        title: The page's title.
+        intro: What the timeline is ("" on the page of a period).
+        navigation: The way to the periods before and after it and to all of them ("": on one page).
+        form: The filters ("" without statements).
+        years: Its years, each with its months.
+        footnotes: The notes of its statements.
+    """
+
+    TEMPLATE: ClassVar[str] = "timeline.html"
+    title: str
+    intro: str
+    navigation: Markup
+    form: Markup
+    years: list[tuple[int, list[TimelineMonth]]]
+    footnotes: Markup
+
+
 def _page(uri: str, heading: str, statements: list[Annotation], corpus: Corpus, index: CorpusIndex, *,
           urls: Urls, intro: bool, navigation: Markup = _NO_NAVIGATION) -> GeneratedPage:
     page = PageWriter(uri, urls)
     footnotes = Footnotes(page)
-    page.heading(1, heading)
-    if intro:
-        page.text(_intro(len(statements)))
-    if navigation:
-        page.html(navigation)
-    if not statements:
-        page.note("No statement recorded yet.")
-    else:
-        page.html(_filter_form(statements, corpus, index))
+    form = _filter_form(statements, corpus, index) if statements else Markup()
+    years = []
     for year, in_year in groupby(statements, key=_year):
-        page.heading(2, f"{year}", f"y{year}")
+        months = []
         for (_, month), in_month in groupby(in_year, key=_month):
             anchor = f"y{year}-{month:02d}" if month else f"y{year}-undated"
             label = f"{month_name(month)} {year}" if month else f"{year}, month not stated"
-            page.heading(3, label, anchor)
-            page.html(Markup('<ul class="dossier-entries">'
-                             + "".join(f"\n<li {_facets(s, index)}>{entry(s, corpus, footnotes)}</li>" for s in in_month)
-                             + "\n</ul>"))
-    if navigation:
-        page.html(navigation)
-    page.html(footnotes.render())
+            months.append(TimelineMonth(label, anchor, [(_facets(s, index), Markup(entry(s, corpus, footnotes)))
+                                                        for s in in_month]))
+        years.append((year, months))
+    page.render(TimelinePage(heading, _intro(len(statements)) if intro else "", navigation, form, years,
+                             footnotes.render()))
     return page.page()
 
 
