@@ -351,6 +351,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """
         self._finish_rendering()
         if self._preview is not None and self._site is not None:
+            self._preview.let_go()
             if self._preview.built:
                 self._settle_preview(config)
             self._preview.built = True
@@ -430,8 +431,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                                rewrite=helped)
             for uri, generated in self._site.pages.items():
                 if preview is not None:
-                    files.append(File.generated(config, uri, abs_src_path=preview.path(uri),
-                                                inclusion=InclusionLevel.NOT_IN_NAV))
+                    files.append(preview.page_file(uri, config))
                 else:
                     files.append(File.generated(config, uri, content=generated.markdown,
                                                 inclusion=InclusionLevel.NOT_IN_NAV))

@@ -24,7 +24,7 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from dossier.adapter.search import BUNDLE, SearchIndexer
@@ -71,6 +71,9 @@ class Preview:
         self._thread: threading.Thread | None = None
         self.site_dir = ""
         self._read: dict[str, tuple[str, dict[str, object]]] = {}
+        self._kept_files: dict[str, File] = {}
+        self._files_for: tuple[object, ...] = ()
+        self._rewritten: set[str] = set()
 
     def path(self, uri: str) -> str:
         """The file that holds the Markdown skeleton of the generated page `uri`, or the data file `uri`."""
@@ -107,14 +110,17 @@ class Preview:
         uris = set(site.pages) | set(site.files)
         gone = self._uris - uris
         pages_changed, self._uris = uris != self._uris, uris
+        self._rewritten = set()
         for uri, generated in site.pages.items():
             if notice_changed or uri in rewrite or self._written.get(uri) != generated:
                 self._write(uri, generated.markdown)
                 self._written[uri] = generated
+                self._rewritten.add(uri)
         for uri, content in site.files.items():
             self.write_file(uri, content)
         for uri in gone:
             self._written.pop(uri, None)
+            self._kept_files.pop(uri, None)
             self._files.pop(uri, None)
             with contextlib.suppress(FileNotFoundError):
                 os.remove(self.path(uri))
@@ -124,6 +130,29 @@ class Preview:
             if notice_changed or pages_changed or (figures_changed and file.src_uri in self.with_figures):
                 with contextlib.suppress(FileNotFoundError):
                     os.remove(file.abs_dest_path)
+
+    def page_file(self, uri: str, config: MkDocsConfig) -> File:
+        """MkDocs' file of the generated page `uri`: the one of the last rebuild when the page is unchanged.
+
+        Made anew, the files and their pages cost MkDocs more than the few pages a save changes
+        (thousands of paths parsed). Kept, a file keeps its page, which MkDocs does not read
+        again (``--dirty``), its HTML let go once written (`let_go`).
+        """
+        key = (config.site_dir, config.use_directory_urls, config.site_url)
+        if key != self._files_for:
+            self._kept_files.clear()
+            self._files_for = key
+        file = self._kept_files.get(uri)
+        if file is None or uri in self._rewritten:
+            file = File.generated(config, uri, abs_src_path=self.path(uri), inclusion=InclusionLevel.NOT_IN_NAV)
+            self._kept_files[uri] = file
+        return file
+
+    def let_go(self) -> None:
+        """Drop the HTML of the generated pages once written: MkDocs reads it no more."""
+        for file in self._kept_files.values():
+            if file.page is not None:
+                file.page.content = None
 
     def read(self, page: Page) -> None:
         """Remember what MkDocs read of the hand-written `page`: `pages_not_read` gives it back."""

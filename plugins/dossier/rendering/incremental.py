@@ -52,8 +52,8 @@ class Touched:
     speakers: set[str] = field(default_factory=set)
     """The actors whose statements a change may alter (speakers and relays)."""
 
-    def add_document(self, document: Document) -> None:
-        """What `document` names: speakers, relays, claims, mentioned actors and countries."""
+    def add_document(self, document: Document, *, mentions: bool = True) -> None:
+        """What `document` names: speakers, relays, claims, and (with `mentions`) mentioned actors and countries."""
         if document.via:
             self.speakers.add(document.via)
         for annotation in document.annotations:
@@ -65,7 +65,7 @@ class Touched:
                 if annotation.remark is not None:
                     for claims in annotation.remark.stances.values():
                         self.claims.update(claims)
-            elif annotation.kind == "mention" and annotation.target:
+            elif mentions and annotation.kind == "mention" and annotation.target:
                 (self.actors if annotation.target_kind == "actor" else self.countries).add(annotation.target)
         self.actors |= self.speakers
 
@@ -118,11 +118,25 @@ def _entity_pages(entity: Actor | Country | Claim, corpus: Corpus, index: Corpus
     return claim_pages(entity, corpus, index, urls, statements, record=record)
 
 
-def touched(documents: list[Document], old: CorpusIndex, new: CorpusIndex) -> Touched:
-    """The entities whose pages `documents` (each before and after the change) can alter."""
+def _as_mentioned(document: Document) -> tuple[object, ...]:
+    """What the pages of the entities `document` mentions show of it: its metadata, text and mentions."""
+    return (*(getattr(document, name) for name in Document.__dataclass_fields__ if name != "annotations"),
+            *((a.target_kind, a.target, a.paragraph, a.start, a.end, a.explicit)
+              for a in document.annotations if a.kind == "mention"))
+
+
+def touched(changes: list[tuple[Document | None, Document | None]], old: CorpusIndex, new: CorpusIndex) -> Touched:
+    """The entities whose pages the changed documents (each before and after the change) can alter.
+
+    A document whose metadata, text and mentions are as before (a stance changed, a speaker)
+    leaves the pages of what it mentions as they were.
+    """
     found = Touched()
-    for document in documents:
-        found.add_document(document)
+    for before, after in changes:
+        mentions = before is None or after is None or _as_mentioned(before) != _as_mentioned(after)
+        for document in (before, after):
+            if document is not None:
+                found.add_document(document, mentions=mentions)
     found.widen(old)
     found.widen(new)
     found.links_moved(old, new)
@@ -187,9 +201,8 @@ class Renderer:
         removed = set(old.corpus.documents) - set(corpus.documents)
         changed = {d for d in changed if d in corpus.documents}
         changed |= {d for d, document in corpus.documents.items() if old.corpus.documents.get(d) is not document}
-        documents = [old.corpus.documents[d] for d in removed | changed if d in old.corpus.documents]
-        documents += [corpus.documents[d] for d in changed]
-        scope = touched(documents, old, index)
+        scope = touched([(old.corpus.documents.get(d), corpus.documents.get(d)) for d in sorted(removed | changed)],
+                        old, index)
         urls = Urls(self.site_url, self.use_directory_urls)
         record = self._record()
         site = Site(index, urls, files=dict(before.files))
