@@ -164,7 +164,7 @@ def test_editing_an_entity_file_triggers_a_rebuild(tmp_path: Path, serve) -> Non
     project = make_project(tmp_path / "project")
     server = serve(project)
     wait_for(lambda: server.get("/actors/huawei/")[0] == 200, "the first build", server)
-    # The preview has its search index, made again at every save.
+    # The preview has its search index, made again after every save (`Preview.settle`).
     status, entry = server.get("/pagefind/pagefind-entry.json")
     assert status == 200 and '"languages"' in entry
     actor = project / "sources/actors/huawei.md"

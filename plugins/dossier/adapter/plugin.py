@@ -7,7 +7,8 @@ converted them), and turns problems in the sources into log lines and a failed b
 ``mkdocs build`` renders the pages on the other core (`BackgroundRendering`) while MkDocs converts
 those already rendered: the pages every corpus has are handed to MkDocs empty at first, each
 filled when MkDocs reads it, and the pages of long lists, known only once rendered, are added when
-all are there. ``mkdocs serve`` renders them all first, as the preview keeps them between rebuilds.
+all are there. ``mkdocs serve`` renders them all first, as the preview keeps them between rebuilds;
+with ``--dirty`` a rebuild reads and renders only what a save changed (`dossier.adapter.preview`).
 """
 
 from __future__ import annotations
