@@ -275,9 +275,10 @@ def preview_latency(project: Path, edits: int = 3) -> list[float]:
                 if time.monotonic() > deadline:
                     raise SystemExit(f"the edit did not show within 120 s; see {log_path}")
                 time.sleep(0.02)
+            deadline = time.monotonic() + 900
             while log_path.read_text(encoding="utf-8").count("data files and search index") <= settled:
                 if time.monotonic() > deadline:
-                    raise SystemExit(f"the data files and search did not follow within 120 s; see {log_path}")
+                    raise SystemExit(f"the data files and search did not follow within 900 s; see {log_path}")
                 time.sleep(0.2)
     finally:
         document.write_text(original, encoding="utf-8")
