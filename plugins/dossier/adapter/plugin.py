@@ -17,6 +17,7 @@ import contextlib
 import gc
 import os
 import re
+import shutil
 import signal
 import threading
 import urllib.parse
@@ -302,18 +303,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 return
             search = SearchIndexer(language)
             preview.searching(search)
+            parent = preview.bundle_folder()
             try:
+                if stale():  # a rebuild began before its Pagefind was known: it could not stop it
+                    return
                 search.add_entries_in_background(lambda: search_entries(site.index.corpus, site.index, site.urls))
-                search.finish_in_background(written, preview.bundle_parent)
+                search.finish_in_background(written, parent)
                 pages = search.wait()
                 if not stale():
-                    preview.place_bundle(os.path.join(site_dir, SEARCH_BUNDLE))
+                    preview.place_bundle(parent, os.path.join(site_dir, SEARCH_BUNDLE))
             except SearchIndexError:
                 if stale():
                     return
                 raise
             finally:
+                search.stop()
                 search.close()
+                shutil.rmtree(parent, ignore_errors=True)
             if not stale():
                 log.info(f"preview: data files and search index ({pages} pages) up to date")
 

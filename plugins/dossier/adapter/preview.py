@@ -198,18 +198,24 @@ class Preview:
         with open(path, "w", encoding="utf-8") as out:
             out.write(content)
 
-    @property
-    def bundle_parent(self) -> str:
-        """Where a search bundle is written before it is placed in the site (`place_bundle`)."""
-        return os.path.join(self.folder, ".search")
+    def bundle_folder(self) -> str:
+        """A new folder for a search bundle, written there before it is placed in the site (`place_bundle`).
 
-    def place_bundle(self, target: str) -> None:
-        """Put the search bundle just written into the site at `target`: the files that changed, none left over.
+        One per bundle: a Pagefind stopped by a new save may still be writing into its own.
+        """
+        return tempfile.mkdtemp(prefix=".search-", dir=self.folder)
+
+    def place_bundle(self, parent: str, target: str) -> None:
+        """Put the search bundle just written under `parent` into the site at `target`: the files that changed, none left over.
 
         Pagefind names most files by their content: writing into the site itself would leave the
         files of every earlier index there.
         """
-        source = os.path.join(self.bundle_parent, BUNDLE)
+        with self._lock:
+            self._place_bundle(os.path.join(parent, BUNDLE), target)
+
+    @staticmethod
+    def _place_bundle(source: str, target: str) -> None:
         made = set()
         for folder, _, names in os.walk(source):
             for name in names:
@@ -219,13 +225,13 @@ class Preview:
                 there = os.path.join(target, relative)
                 if not (os.path.isfile(there) and filecmp.cmp(path, there, shallow=False)):
                     os.makedirs(os.path.dirname(there), exist_ok=True)
-                    shutil.copyfile(path, there)
+                    shutil.copyfile(path, there + ".part")
+                    os.replace(there + ".part", there)  # never half a file, even for a reader
         for folder, _, names in os.walk(target):
             for name in names:
                 path = os.path.join(folder, name)
                 if os.path.relpath(path, target) not in made:
                     os.remove(path)
-        shutil.rmtree(self.bundle_parent, ignore_errors=True)
 
     def settle(self, work: Callable[[Callable[[], bool]], None]) -> None:
         """Run `work` in a thread of its own; it is given a call that says whether a rebuild has begun since.
