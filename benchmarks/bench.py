@@ -17,11 +17,13 @@ With ``--repeat K`` every site is built K times, in K rounds of one build per si
 machine's speed touches every site alike), and its fastest build counts. Then, on the largest
 Dossier site: the largest page, the bytes Chromium transfers for the home page plus one search
 query (`transfer.py`), and (unless ``--no-links``) a check of every link. Unless ``--no-serve`` it
-also times the real five-document site and ``mkdocs serve`` showing a saved edit. It prints a table
-and issue 16's targets, met or not, and writes ``results.json``.
+also times the real five-document site and ``mkdocs serve`` showing a saved edit, and unless
+``--no-preview`` the incremental preview at each size of 2,000 documents or more: a saved stance
+until its claim page shows it (issue 28). It prints a table and the targets, met or not, and
+writes ``results.json``.
 
 Usage: ``python benchmarks/bench.py [--sizes 1000 2000] [--repeat K] [--statements K] [--no-light]
-[--no-twin] [--no-links] [--no-serve] [--no-transfer] [--profile N] [--quick] [--real-only]``. ``make bench`` runs the
+[--no-twin] [--no-links] [--no-serve] [--no-preview] [--no-transfer] [--profile N] [--quick] [--real-only]``. ``make bench`` runs the
 default sizes; ``make bench-large`` runs N = 10,000 (not in CI). Work files go to ``benchmarks/out/``.
 """
 
@@ -220,6 +222,93 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
     return latencies
 
 
+# Incremental preview (issue 28) ---------------------------------------------------------
+
+PREVIEW_TARGETS = {2000: 2.0, 10000: 5.0}
+"""Seconds from a saved stance to its claim page served by ``make serve``, by corpus size (issue 28)."""
+
+_LIVERELOAD = re.compile(r"<script>[^<]*livereload\([^<]*</script>")
+
+
+def _page_without_reload(url: str) -> str | None:
+    """The page at `url` without the live-reload script, which changes with every request."""
+    page = _get(url)
+    return None if page is None else _LIVERELOAD.sub("", page)
+
+
+def preview_latency(project: Path, edits: int = 3) -> list[float]:
+    """Seconds from saving a changed stance in one document until ``make serve`` serves its claim page changed.
+
+    Starts ``mkdocs serve --no-strict --dirty`` as `serve_latency` does; each edit turns the first
+    ``supports=`` or ``disputes=`` of a statement of one document into the other (and back on the
+    next edit), and the claim page is polled every 20 ms until it differs from before the save.
+    Between edits it waits for the preview's data files and search index (they follow the page).
+    """
+    document = sorted((project / "sources" / "documents").glob("*.md"))[0]
+    original = document.read_text(encoding="utf-8")
+    stance = re.search(r"\{(?:quote|says) by=[a-z0-9-]+ (supports|disputes)=([a-z0-9-]+)", original)
+    if stance is None:
+        raise SystemExit(f"{document}: no stance to change")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/claims/{stance.group(2)}/"
+    log_path = project / "preview.log"
+    log = log_path.open("w", encoding="utf-8")
+    with interruptible_children():
+        server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "--dirty", "-f", str(project / "mkdocs.yml"),
+                                   "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    latencies = []
+    try:
+        deadline = time.monotonic() + 1200
+        while _get(url) is None:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit(f"mkdocs serve did not come up; see {log_path}")
+            time.sleep(0.5)
+        for attempt in range(edits):
+            before = _page_without_reload(url)
+            flipped = {"supports": "disputes", "disputes": "supports"}[stance.group(1)] if attempt % 2 == 0 \
+                else stance.group(1)
+            edited = original[:stance.start(1)] + flipped + original[stance.end(1):]
+            settled = log_path.read_text(encoding="utf-8").count("data files and search index")
+            started = time.perf_counter()
+            document.write_text(edited, encoding="utf-8")
+            deadline = time.monotonic() + 120
+            while True:
+                page = _page_without_reload(url)
+                if page is not None and page != before:
+                    latencies.append(time.perf_counter() - started)
+                    break
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"the edit did not show within 120 s; see {log_path}")
+                time.sleep(0.02)
+            deadline = time.monotonic() + 900
+            while log_path.read_text(encoding="utf-8").count("data files and search index") <= settled:
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"the data files and search did not follow within 900 s; see {log_path}")
+                time.sleep(0.2)
+    finally:
+        document.write_text(original, encoding="utf-8")
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+    return latencies
+
+
+def preview_verdicts(extra: dict[str, Any]) -> list[str]:
+    """Issue 28's preview targets, met or not, at each size measured."""
+    out: list[str] = []
+    for documents, latencies in sorted(extra.get("preview", {}).items()):
+        target = PREVIEW_TARGETS.get(int(documents), PREVIEW_TARGETS[10000])
+        _verdict(out, max(latencies) <= target,
+                 f"the preview at {int(documents):,} documents shows a saved stance on its claim page in "
+                 + ", ".join(f"{s:.2f}" for s in latencies) + f" s (target ≤ {target:g} s)")
+    return out
+
+
 # Report --------------------------------------------------------------------------------
 
 
@@ -335,6 +424,8 @@ def main() -> None:
     parser.add_argument("--no-transfer", action="store_true", help="skip the transfer measured in Chromium")
     parser.add_argument("--query", default="security risk", help="the search query of the transfer measurement")
     parser.add_argument("--no-serve", action="store_true", help="skip the real site and serve measurements")
+    parser.add_argument("--no-preview", action="store_true",
+                        help="skip the incremental preview's save-to-page time (sizes of 2,000 and more)")
     parser.add_argument("--real-only", action="store_true",
                         help="only the real site, its plain twin and serve (no synthetic corpus, no link check)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile the Dossier build at N documents")
@@ -414,11 +505,16 @@ def main() -> None:
         extra["serve"] = serve_latency(real, edits=1 if args.quick else 3)
         print("serve: " + ", ".join(f"{s:.2f} s" for s in extra["serve"]), flush=True)
 
+    if not args.no_preview:
+        for n in (n for n in sizes if n >= min(PREVIEW_TARGETS)):
+            extra.setdefault("preview", {})[n] = preview_latency(args.out / f"dossier-{n}")
+            print(f"preview N={n:,}: " + ", ".join(f"{s:.2f} s" for s in extra["preview"][n]), flush=True)
+
     print()
     if builds:
         print(table(builds))
         print()
-    print("\n".join(verdicts(builds, extra, sizes)))
+    print("\n".join(verdicts(builds, extra, sizes) + preview_verdicts(extra)))
     (args.out / "results.json").write_text(json.dumps({
         "command": " ".join(sys.argv), "commit": commit, "load_average": load, "load_average_end": os.getloadavg(), "builds": [asdict(b) for b in builds],
         **extra}, indent=2), encoding="utf-8")

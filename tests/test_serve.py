@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -26,6 +27,7 @@ from dossier.adapter.plugin import FAST_POLL_FILES, FAST_POLL_SECONDS
 from dossier.rendering.annotate import DATA_ID
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
+from pagefind_bundle import decoded, varies
 from sitetools import interruptible_children
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -162,7 +164,7 @@ def test_editing_an_entity_file_triggers_a_rebuild(tmp_path: Path, serve) -> Non
     project = make_project(tmp_path / "project")
     server = serve(project)
     wait_for(lambda: server.get("/actors/huawei/")[0] == 200, "the first build", server)
-    # The preview has its search index, made again at every save.
+    # The preview has its search index, made again after every save (`Preview.settle`).
     status, entry = server.get("/pagefind/pagefind-entry.json")
     assert status == 200 and '"languages"' in entry
     actor = project / "sources/actors/huawei.md"
@@ -279,3 +281,96 @@ def test_the_select_to_annotate_helper_is_in_the_preview_only(tmp_path: Path, se
     built = [p for p in built_site.rglob("*") if p.is_file() and p.suffix in (".html", ".js")]
     assert len(built) > 100
     assert not [p for p in built if DATA_ID in p.read_text(encoding="utf-8")]
+
+
+SETTLED = "data files and search index"
+"""What the preview logs once the data files and the search index have followed a rebuild."""
+
+
+def _settled(server: Server) -> bool:
+    """Whether the last rebuild's data files and search index are written (nothing pending)."""
+    output = server.output
+    return output.rfind(SETTLED) > output.rfind("Building documentation")
+
+
+def _preview_site(scratch: Path) -> Path:
+    return next(p for p in scratch.iterdir() if p.name.startswith("mkdocs_"))
+
+
+def _site_files(site: Path, port: int) -> dict[str, bytes]:
+    """Every file of MkDocs' preview `site`, the server's address made neutral, but Pagefind's varying ones.
+
+    Those are compared by what they hold (`pagefind_bundle.decoded`): their bytes vary from run to run.
+    """
+    address = f"127.0.0.1:{port}".encode()
+    return {p.relative_to(site).as_posix(): p.read_bytes().replace(address, b"HOST")
+            for p in sorted(site.rglob("*")) if p.is_file() and not varies(p.relative_to(site).as_posix())
+            and p.name != "sitemap.xml.gz"}  # names its own path, MkDocs' temporary folder
+
+
+def test_the_preview_after_a_series_of_edits_is_the_site_served_from_scratch(tmp_path: Path, serve) -> None:
+    """Issue 28: the incremental preview serves, after each kind of edit, what a fresh ``mkdocs serve`` serves.
+
+    A document changed, added, renamed (its id) and deleted, an actor added, a claim changed: each
+    awaited on its page, then its data files and search index; then a second server starts on
+    the final sources, and every file of the two sites is compared.
+    """
+    project = make_project(tmp_path / "project")
+    shutil.rmtree(project / "sources")
+    shutil.copytree(ROOT / "sources", project / "sources")
+    sources = project / "sources"
+    server = serve(project)
+    wait_for(lambda: server.get("/documents/hu-belgium-vsse-huawei/")[0] == 200, "the first build", server, timeout=90)
+
+    def step(edit: Callable[[], None], shown: Callable[[], bool], what: str) -> None:
+        edit()
+        wait_for(shown, what, server, timeout=60)
+        wait_for(lambda: _settled(server), f"the data files and search after: {what}", server, timeout=60)
+
+    document = sources / "documents" / "hu-belgium-vsse-huawei.md"
+    step(lambda: document.write_text(re.sub(r"^title:.*$", "title: A title edited in the preview",
+                                            document.read_text(encoding="utf-8"), count=1, flags=re.M),
+                                     encoding="utf-8"),
+         lambda: "A title edited in the preview" in server.get("/documents/hu-belgium-vsse-huawei/")[1],
+         "a changed document")
+
+    def add() -> None:
+        shutil.copy(sources / "originals" / "guancha-spain-huawei-contract.txt", sources / "originals" / "added.txt")
+        shutil.copy(sources / "documents" / "guancha-spain-huawei-contract.md", sources / "documents" / "added.md")
+
+    step(add, lambda: server.get("/documents/added/")[0] == 200, "an added document")
+
+    def rename() -> None:
+        (sources / "originals" / "added.txt").rename(sources / "originals" / "renamed.txt")
+        (sources / "documents" / "added.md").rename(sources / "documents" / "renamed.md")
+
+    step(rename, lambda: server.get("/documents/renamed/")[0] == 200 and server.get("/documents/added/")[0] == 404,
+         "a renamed document")
+
+    def delete() -> None:
+        (sources / "documents" / "renamed.md").unlink()
+        (sources / "originals" / "renamed.txt").unlink()
+
+    step(delete, lambda: server.get("/documents/renamed/")[0] == 404, "a deleted document")
+    actor = sources / "actors" / "preview-test-agency.md"
+    step(lambda: actor.write_text("---\nname: Preview Test Agency\nkind: organisation\n---\nAdded in the preview.\n",
+                                  encoding="utf-8"),
+         lambda: server.get("/actors/preview-test-agency/")[0] == 200, "an added actor")
+    claim = sources / "claims" / "huawei-leads-5g-technology.md"
+    step(lambda: claim.write_text(re.sub(r"^statement:.*$", "statement: A claim edited in the preview.",
+                                         claim.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8"),
+         lambda: "A claim edited in the preview" in server.get("/claims/huawei-leads-5g-technology/")[1],
+         "a changed claim")
+    assert "error" not in server.output.lower().replace("0 error", ""), server.output
+
+    fresh_project = tmp_path / "fresh"
+    shutil.copytree(project, fresh_project)
+    fresh = serve(fresh_project)
+    wait_for(lambda: fresh.get("/claims/huawei-leads-5g-technology/")[0] == 200, "the fresh server", fresh, timeout=90)
+    edited_site, scratch_site = _preview_site(tmp_path / "tmp-0"), _preview_site(tmp_path / "tmp-1")
+    edited, scratch = _site_files(edited_site, server.port), _site_files(scratch_site, fresh.port)
+    assert len(scratch) > 100
+    assert sorted(edited.keys() - scratch.keys()) == []
+    assert sorted(scratch.keys() - edited.keys()) == []
+    assert [name for name in scratch if edited[name] != scratch[name]] == []
+    assert decoded(edited_site) == decoded(scratch_site)

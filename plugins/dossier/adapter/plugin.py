@@ -7,7 +7,8 @@ converted them), and turns problems in the sources into log lines and a failed b
 ``mkdocs build`` renders the pages on the other core (`BackgroundRendering`) while MkDocs converts
 those already rendered: the pages every corpus has are handed to MkDocs empty at first, each
 filled when MkDocs reads it, and the pages of long lists, known only once rendered, are added when
-all are there. ``mkdocs serve`` renders them all first, as the preview keeps them between rebuilds.
+all are there. ``mkdocs serve`` renders them all first, as the preview keeps them between rebuilds;
+with ``--dirty`` a rebuild reads and renders only what a save changed (`dossier.adapter.preview`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import gc
 import html
 import os
 import re
+import shutil
 import signal
 import threading
 import urllib.parse
@@ -41,13 +43,14 @@ from mkdocs.utils.templates import TemplateContext
 
 from dossier.adapter.preview import Preview
 from dossier.adapter.rendering import BackgroundRendering, RenderingError
+from dossier.adapter.search import BUNDLE as SEARCH_BUNDLE
 from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
 from dossier.adapter.skeletons import SkeletonConverter
 from dossier.characters import code_point, visible
 from dossier.model import PartialDate
-from dossier.problems import Problem, Severity
+from dossier.problems import Problem, Problems, Severity
 from dossier.reading.history import last_source_change
-from dossier.reading.loader import load_with_problems
+from dossier.reading.loader import Loader, load_with_problems
 from dossier.rendering import escape
 from dossier.rendering.annotate import helper as annotation_helper
 from dossier.rendering.figures import FIGURES_MARKER, figures
@@ -57,6 +60,7 @@ from dossier.rendering.publisher import PUBLISHER_MARKER, Publisher, publisher_b
 from dossier.rendering.search import search_entries
 from dossier.rendering.site import Site, file_uris, finish_site, page_uris, start_site
 from dossier.rendering.templates import Templates
+from dossier.rendering.urls import uri as source_uri
 
 log = get_plugin_logger(__name__)
 
@@ -135,6 +139,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Data files handed to MkDocs before they were rendered, in order."""
         self._pages_taken = False
         self._late_pages: list[File] = []
+        self._registry_changed = False
+        """Whether the preview's last reading found the actors, countries or claims changed."""
         """Generated pages known once rendered, which the plugin converts itself (`on_env`)."""
         self._unfilled: str | None = None
         """The converted skeleton of the page the theme is rendering, filled in for it (`on_page_context`)."""
@@ -228,26 +234,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._pages_taken = False
         self._late_pages = []
         with _collector_paused():
-            corpus, problems = load_with_problems(self._sources, display_root=self._root)
-            site = None
-            if not problems.errors:
-                # Compiled once per build: the site's now, to report their mistakes before rendering.
-                templates = Templates(Path(self.config.templates)) if self.config.templates else None
-                if templates is not None and (mistakes := templates.check()):
-                    raise PluginError("dossier: page templates:\n" + "\n".join(mistakes))
-                # Material places site_name in its pages as it is, as HTML (`dossier init` writes it
-                # escaped); the core takes text and escapes it itself.
-                site, outputs = start_site(corpus, site_url=config.site_url or "",
-                                           site_name=html.unescape(config.site_name),
-                                           use_directory_urls=config.use_directory_urls, updated=self._updated,
-                                           templates=templates)
-                if self._command == "serve" or not self.config.render_in_background:
-                    finish_site(site, outputs)
-                else:
-                    # Forked before Pagefind and its threads start: the child holds none of their pipes.
-                    self._announced_pages = dict.fromkeys(page_uris(corpus))
-                    self._announced_files = dict.fromkeys(file_uris(corpus))
-                    self._rendering = self._wrap(lambda: BackgroundRendering(site, outputs, config.site_dir))
+            if self._preview is not None:
+                self._preview.interrupt()
+                site, problems = self._read_and_render_preview(config)
+            else:
+                site, problems = self._read_and_render(config)
         errors = problems.errors
         for problem in problems.sorted():
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
@@ -260,7 +251,101 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if errors:
             raise PluginError(f"{len(errors)} error(s) in {self.config.sources}/; see above.")
         self._site = self._last_good = site
-        self._start_search(config)
+        if self._preview is None or not self._preview.built:
+            self._start_search(config)
+        # Else the search index follows the rebuild (`_settle_preview`).
+
+    def _templates(self) -> Templates | None:
+        """The site's page templates (``templates:``), compiled once per build: their mistakes reported before rendering."""
+        if not self.config.templates:
+            return None
+        templates = Templates(Path(self.config.templates))
+        mistakes = templates.check()
+        if mistakes:
+            raise PluginError("dossier: page templates:\n" + "\n".join(mistakes))
+        return templates
+
+    def _read_and_render(self, config: MkDocsConfig) -> tuple[Site | None, Problems]:
+        """Read the corpus and render it, or start rendering it in the background (`BackgroundRendering`)."""
+        corpus, problems = load_with_problems(self._sources, display_root=self._root)
+        if problems.errors:
+            return None, problems
+        site, outputs = start_site(corpus, site_url=config.site_url or "", site_name=html.unescape(config.site_name),
+                                   use_directory_urls=config.use_directory_urls, updated=self._updated,
+                                   templates=self._templates())
+        if self._command == "serve" or not self.config.render_in_background:
+            finish_site(site, outputs)
+        else:
+            # Forked before Pagefind and its threads start: the child holds none of their pipes.
+            self._announced_pages = dict.fromkeys(page_uris(corpus))
+            self._announced_files = dict.fromkeys(file_uris(corpus))
+            self._rendering = self._wrap(lambda: BackgroundRendering(site, outputs, config.site_dir))
+        return site, problems
+
+    def _read_and_render_preview(self, config: MkDocsConfig) -> tuple[Site | None, Problems]:
+        """Read again only the changed documents; render again only the pages they can change."""
+        assert self._preview is not None
+        loader = Loader(Path(self._sources), self._root, self._preview.cache)
+        corpus, problems = loader.run()
+        if problems.errors:
+            return None, problems
+        renderer = self._preview.renderer_for(site_url=config.site_url or "", site_name=html.unescape(config.site_name),
+                                              use_directory_urls=config.use_directory_urls,
+                                              templates=self._templates())
+        self._registry_changed = loader.registry_changed
+        site = renderer.update(corpus, set(corpus.documents) - loader.reused,
+                               registry_changed=loader.registry_changed, updated=self._updated)
+        log.debug(f"preview: {len(corpus.documents) - len(loader.reused)} document(s) read again, "
+                  f"{len(renderer.rendered)} page(s) rendered again")
+        return site, problems
+
+    def _settle_preview(self, config: MkDocsConfig) -> None:
+        """After a preview's rebuild: the site-wide data files, then the search index, in a thread.
+
+        The pages are served meanwhile; a data file or the search is at most a few seconds behind.
+        """
+        preview, site = self._preview, self._site
+        assert preview is not None
+        renderer = preview.renderer
+        if site is None or renderer is None or renderer.site is not site:
+            return
+        language = _site_language(config)
+        site_dir = config.site_dir
+        written = [(url, page_html(title, Markup(html))) for url, (title, html) in sorted(self._written_pages.items())]
+        partial = not renderer.full
+
+        def work(stale: Callable[[], bool]) -> None:
+            if partial:
+                files = renderer.data_files(site)
+                for uri, content in files.items():
+                    if stale():
+                        return
+                    preview.write_file(uri, content, into_site=True)
+            if stale():
+                return
+            search = SearchIndexer(language)
+            preview.searching(search)
+            parent = preview.bundle_folder()
+            try:
+                if stale():  # a rebuild began before its Pagefind was known: it could not stop it
+                    return
+                search.add_entries_in_background(lambda: search_entries(site.index.corpus, site.index, site.urls))
+                search.finish_in_background(written, parent)
+                pages = search.wait()
+                if not stale():
+                    preview.place_bundle(parent, os.path.join(site_dir, SEARCH_BUNDLE))
+            except SearchIndexError:
+                if stale():
+                    return
+                raise
+            finally:
+                search.stop()
+                search.close()
+                shutil.rmtree(parent, ignore_errors=True)
+            if not stale():
+                log.info(f"preview: data files and search index ({pages} pages) up to date")
+
+        preview.settle(work)
 
     def _start_search(self, config: MkDocsConfig) -> None:
         """Have Pagefind index the corpus on the other core while MkDocs builds the pages."""
@@ -294,6 +379,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         A failure of either fails the build.
         """
         self._finish_rendering()
+        if self._preview is not None and self._site is not None:
+            self._preview.let_go()
+            if self._preview.built:
+                self._settle_preview(config)
+            self._preview.built = True
         if self._search is None:
             return
         self._finish_search(config)  # not started yet: `mkdocs serve --dirty` rebuilt no hand-written page
@@ -366,21 +456,28 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # MkDocs has emptied the site's folder by now.
             self._rendering.files_may_be_written()
         else:
-            if self._preview is not None:
-                self._preview.update(self._site, files, figures=self._figures(), notice=self._stale_notice)
+            preview = self._preview
+            if preview is not None:
+                # A document page's select-to-annotate helper lists the actors and claims (`_with_helper`).
+                helped = [source_uri(d) for d in self._site.index.corpus.documents.values()] if self._registry_changed else []
+                preview.update(self._site, files, config, figures=self._figures(), notice=self._stale_notice,
+                               rewrite=helped)
             for uri, generated in self._site.pages.items():
-                if self._preview is not None:
-                    files.append(File.generated(config, uri, abs_src_path=self._preview.path(uri),
-                                                inclusion=InclusionLevel.NOT_IN_NAV))
+                if preview is not None:
+                    files.append(preview.page_file(uri, config))
                 else:
                     files.append(File.generated(config, uri, content=generated.markdown,
                                                 inclusion=InclusionLevel.NOT_IN_NAV))
             for uri, content in self._site.files.items():
-                files.append(File.generated(config, uri, content=content))
+                if preview is not None:
+                    if preview.through_mkdocs(uri):
+                        files.append(File.generated(config, uri, abs_src_path=preview.path(uri)))
+                else:
+                    files.append(File.generated(config, uri, content=content))
         written = [f for f in files.documentation_pages()
                    if f.src_uri not in self._site.pages and f.src_uri not in self._announced_pages]
         self._written_waiting = {f.src_uri for f in written}
-        current = {"/" + f.url for f in written}
+        current = {"/" + f.url.removeprefix("./") for f in written}  # the home page's file has "./", its page ""
         self._written_pages = {url: page for url, page in self._written_pages.items() if url in current}
         return files
 
@@ -393,6 +490,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """
         if self._preview is not None:
             env.bytecode_cache = self._preview.templates
+            self._preview.pages_not_read(files, str(self._updated) if self._updated else "")
         if self._rendering is not None:
             self._take_the_pages(files, config)
             for file in self._late_pages:
@@ -526,6 +624,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if again is not None:  # its blocks, read again (`on_page_content`); let go in `on_post_page`
                 self._unfilled = page.content
                 page.content = again.fill(page.content)
+        if generated is None and self._preview is not None:
+            self._preview.read(page)
         # What the core wrote for the <head> (escaped), placed by overrides/main.html. Set on every
         # page, so that no front matter can put its own HTML there.
         page.meta["dossier_head"] = Markup(generated.head) if generated is not None else Markup()

@@ -197,6 +197,12 @@ class SearchIndexer:
             raise SearchIndexError("Pagefind failed: " + "; ".join(self._errors[:5]))
         return pages
 
+    def stop(self) -> None:
+        """Stop Pagefind at once, whatever it is doing (a preview's index made obsolete by a new save)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+
     def close(self) -> None:
         """Stop the Pagefind process (also after a failed build)."""
         if self._process.poll() is None:

@@ -127,6 +127,15 @@ class AnnotationReader:
         self._anchors: dict[int, tuple[Document, dict[str, Annotation]]] = {}
         self._anchor_hints: dict[int, tuple[dict[str, Annotation], list[str] | NameIndex]] = {}
 
+    def dropped_anchors(self, document_id: str) -> set[str]:
+        """The anchors of `document_id`'s spans left out after a problem."""
+        return self._dropped.get(document_id, set())
+
+    def restore_dropped(self, document_id: str, anchors: set[str]) -> None:
+        """Set the anchors left out of a document read before (`dossier.reading.loader.ReadingCache`)."""
+        if anchors:
+            self._dropped[document_id] = set(anchors)
+
     def annotate(self, document: Document, parsed: ParsedBody) -> None:
         """Set `document`'s annotations from the spans of its body: each checked, each given an anchor."""
         starts = [start for start, _ in document.paragraphs]

@@ -10,10 +10,11 @@ text with its original (`originals`). Problems are collected, never raised one b
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.model import UNKNOWN_DATE, Corpus, Document, PartialDate
-from dossier.problems import DossierError, Location, Problems
+from dossier.problems import DossierError, Location, Problem, Problems
 from dossier.reading import fields as schemas
 from dossier.reading.annotations import AnnotationReader
 from dossier.reading.attribution import Attribution
@@ -27,7 +28,7 @@ from dossier.reading.originals import compare_with_original
 from dossier.reading.registry import Registry
 from dossier.reading.usage import check_usage
 
-__all__ = ["FOLDERS", "Loader", "load", "load_with_problems"]
+__all__ = ["FOLDERS", "Loader", "ReadingCache", "load", "load_with_problems"]
 
 
 def load(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str] | None = None) -> Corpus:
@@ -52,9 +53,72 @@ def load(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str
 
 
 def load_with_problems(sources: str | os.PathLike[str], *, display_root: str | os.PathLike[str] | None = None,
-                       ) -> tuple[Corpus, Problems]:
-    """Like `load`, but return the problems (errors and warnings) instead of raising."""
-    return Loader(Path(sources), display_root).run()
+                       cache: ReadingCache | None = None) -> tuple[Corpus, Problems]:
+    """Like `load`, but return the problems (errors and warnings) instead of raising.
+
+    With a `cache` (the preview keeps one between rebuilds), a document whose file, original and
+    registry are as when it was last read is not read again: its `Document` and its own problems
+    are reused as they were.
+    """
+    return Loader(Path(sources), display_root, cache).run()
+
+
+_UNREADABLE = "\x00unreadable"
+"""Stands for an original that exists but cannot be read, in `ReadingCache`."""
+
+
+@dataclass(slots=True)
+class _Read:
+    """A document as read: what it was read from, and what came of it."""
+
+    text: str
+    original: str | None
+    document: Document
+    problems: list[Problem]
+    dropped: set[str]
+
+
+class ReadingCache:
+    """The documents of the last reading, each reused while nothing it was read from has changed.
+
+    A document is read from its file, its original and the registry (actors, countries, claims:
+    their names find its mentions and its ids resolve against them). Any change to the registry
+    empties the cache. A document that names another's remark (``same=DOCUMENT#ANCHOR``) or whose
+    remark another names is changed by that tie once every document is read, so neither is kept.
+    Problems that span files (unused entities, ``same=`` across documents) are found anew each time.
+    """
+
+    def __init__(self) -> None:
+        self._registry: object = None
+        self._documents: dict[str, _Read] = {}
+
+    def use_registry(self, key: object) -> bool:
+        """Empty the cache unless the registry is the one `key` stands for; whether it is."""
+        if key == self._registry:
+            return True
+        self._documents.clear()
+        self._registry = key
+        return False
+
+    def get(self, read: SourceText, original: str | None) -> _Read | None:
+        """The document as read before from this very text and original, if it is kept."""
+        kept = self._documents.get(read.id)
+        if kept is None or kept.text != read.text or kept.original != original or kept.document.path != read.path:
+            return None
+        return kept
+
+    def keep(self, read: SourceText, original: str | None, document: Document, problems: list[Problem],
+             dropped: set[str]) -> None:
+        """Keep `document`, read from `read` and `original`, with the problems found reading it."""
+        self._documents[read.id] = _Read(read.text, original, document, problems, dropped)
+
+    def forget(self, document_ids: set[str]) -> None:
+        """Read these documents again next time."""
+        for document_id in document_ids:
+            self._documents.pop(document_id, None)
+
+    def __len__(self) -> int:
+        return len(self._documents)
 
 
 class Loader:
@@ -67,8 +131,15 @@ class Loader:
         display_root: Paths in messages are shown relative to it (default: the parent of `sources`).
     """
 
-    def __init__(self, sources: Path, display_root: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, sources: Path, display_root: str | os.PathLike[str] | None = None,
+                 cache: ReadingCache | None = None) -> None:
         self.problems = Problems()
+        self.cache = cache
+        self.reused: set[str] = set()
+        """The documents taken from `cache` as they were, not read again nor changed since."""
+        self.registry_changed = True
+        """Whether the registry differs from the one `cache` last saw (always, without a cache)."""
+        self._tied: set[str] = set()  # documents a same=DOCUMENT#ANCHOR ties to another
         self.corpus = Corpus()
         root = Path(display_root) if display_root is not None else sources.parent
         self.tree = SourceTree(sources, root, self.problems)
@@ -101,6 +172,11 @@ class Loader:
         self._attribution = None
         self._originals = {read.id: read for read in files["originals"]}
         self.documents = files["documents"]
+        if self.cache is not None:
+            self.registry_changed = not self.cache.use_registry((tuple((read.path, read.text) for folder in ("countries", "actors", "claims")
+                                           for read in files[folder]),
+                                     tuple(tuple(sorted(self.tree.broken[kind]))
+                                           for kind in ("country", "actor", "claim"))))
 
     def read_documents(self, reads: list[SourceText]) -> None:
         """Add the documents of `reads`, in order."""
@@ -108,7 +184,37 @@ class Loader:
             self.read_document(read)
 
     def read_document(self, read: SourceText) -> None:
-        """Add one document: metadata, annotations, automatic mentions, comparison with its original."""
+        """Add one document: metadata, annotations, automatic mentions, comparison with its original.
+
+        From the cache when it holds this document as read from the same text and original.
+        """
+        if self.cache is None:
+            self._read_document(read)
+            return
+        original = self._originals.get(read.id)
+        original_text = original.text if original is not None else None
+        if original is None and read.id in self.tree.broken["original"]:
+            original_text = _UNREADABLE
+        kept = self.cache.get(read, original_text)
+        if kept is not None:
+            self.corpus.documents[read.id] = kept.document
+            self.problems.extend(kept.problems)
+            self.annotations.restore_dropped(read.id, kept.dropped)
+            self.reused.add(read.id)
+            return
+        before = len(self.problems)
+        self._read_document(read)
+        document = self.corpus.documents.get(read.id)
+        if document is None or document.path != read.path:
+            return
+        tied = {a.same.partition("#")[0] for a in document.annotations if "#" in a.same}
+        if tied:
+            self._tied |= tied | {read.id}
+            return
+        self.cache.keep(read, original_text, document, list(self.problems)[before:],
+                        set(self.annotations.dropped_anchors(read.id)))
+
+    def _read_document(self, read: SourceText) -> None:
         document, parsed = self.add_document(read)
         find_mentions(document, self._matcher)
         # Else the plain text is known to be off: the markup is to be fixed first.
@@ -131,6 +237,9 @@ class Loader:
         Returns the corpus and every problem.
         """
         self.annotations.join_reports(self.corpus.documents)
+        if self.cache is not None:
+            self.cache.forget(self._tied)
+            self.reused -= self._tied  # changed by the ties just made
         check_usage(self.corpus, self.problems, unused=not self.problems.errors)
         documents = {read.id for read in self.documents} | self.tree.broken["document"]
         for orphan in sorted(set(self._originals) - documents):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import ClassVar
 
@@ -59,11 +59,30 @@ def _month(statement: Annotation) -> tuple[int, int]:
 def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None) -> dict[str, GeneratedPage]:
     """The timeline pages by source URI: ``timeline/index.md`` and any per-year or month pages."""
     urls = urls or Urls()
+    parts = timeline_parts(index, urls)
+    pages = {part.uri: render_part(part, corpus, index, urls) for part in parts}
+    if len(parts) > 1 or parts[0].uri != PAGE:
+        pages[PAGE] = render_contents(parts, index, urls)
+    return pages
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePart:
+    """One page of the timeline and what it holds: the page is made from these alone (and the registry)."""
+
+    uri: str
+    heading: str
+    statements: list[Annotation]
+    label: str = ""
+    intro: bool = False
+    navigation: Markup = field(default_factory=Markup)
+
+
+def timeline_parts(index: CorpusIndex, urls: Urls) -> list[TimelinePart]:
+    """The timeline's pages but its contents: one page, or one per year, month or part of a month."""
     statements = index.statements
     if len(statements) <= PAGE_LIMIT:
-        return {PAGE: _page(PAGE, "Timeline", statements, corpus, index, urls=urls,
-                                           intro=True)}
-    pages: dict[str, GeneratedPage] = {}
+        return [TimelinePart(PAGE, "Timeline", statements, intro=True)]
     contents: list[tuple[str, str, list[Annotation]]] = []
     for year, of_year in groupby(statements, key=_year):
         in_year = list(of_year)
@@ -79,23 +98,33 @@ def render_timeline(corpus: Corpus, index: CorpusIndex, urls: Urls | None = None
                 contents.append((slug + (f"-part-{part + 1}" if part else ""),
                                  label + (f" (part {part + 1} of {parts})" if parts > 1 else ""),
                                  in_month[part * PAGE_LIMIT : (part + 1) * PAGE_LIMIT]))
-    for number, (slug, label, group) in enumerate(contents):
-        uri = f"timeline/{slug}.md"
-        pages[uri] = _page(uri, f"Timeline: {label}", group, corpus, index, urls=urls, intro=False,
-                           navigation=_navigation(urls, contents, number))
+    return [TimelinePart(f"timeline/{slug}.md", f"Timeline: {label}", group, label=label,
+                         navigation=_navigation(urls, contents, number))
+            for number, (slug, label, group) in enumerate(contents)]
+
+
+def render_part(part: TimelinePart, corpus: Corpus, index: CorpusIndex, urls: Urls) -> GeneratedPage:
+    """The page of `part`."""
+    return _page(part.uri, part.heading, part.statements, corpus, index, urls=urls, intro=part.intro,
+                 navigation=part.navigation)
+
+
+def render_contents(parts: list[TimelinePart], index: CorpusIndex, urls: Urls) -> GeneratedPage:
+    """``/timeline/`` as the table of contents of a timeline split into `parts`."""
+    statements = index.statements
     page = PageWriter(PAGE, urls)
     rows: list[list[Markup | int]] = []
-    for slug, label, group in contents:
-        tally = _tally(group)
+    for part in parts:
+        tally = _tally(part.statements)
+        slug = part.uri.removeprefix("timeline/").removesuffix(".md")
         # A sibling page: from timeline/ (directory URLs) or timeline/index.html alike.
         target = urls.path("timeline", slug).removeprefix("timeline/")
-        rows.append([Markup(f'<a href="{target}">{escape.html(label)}</a>'), len(group), tally["supports"],
-                     tally["disputes"], tally["about"]])
-    page.render(TimelineContents(_intro(len(statements)), len(statements), len(contents),
+        rows.append([Markup(f'<a href="{target}">{escape.html(part.label)}</a>'), len(part.statements),
+                     tally["supports"], tally["disputes"], tally["about"]])
+    page.render(TimelineContents(_intro(len(statements)), len(statements), len(parts),
                                  headings("Period", "Statements", "✔ Supporting statements", "✘ Disputing statements",
                                           "○ Statements speaking about a claim"), rows, frozenset((1, 2, 3, 4))))
-    pages[PAGE] = page.page()
-    return pages
+    return page.page()
 
 
 _NO_NAVIGATION = Markup()
