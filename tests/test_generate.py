@@ -162,3 +162,33 @@ def test_generate_refuses_head_data_in_a_hand_written_page(tmp_path: Path, mini_
                                                  encoding="utf-8")
     assert main(["generate", str(tmp_path / "out"), "--config", str(project / "mkdocs.yml")]) == 1
     assert f"licence.md: sets '{HEAD_KEY}'" in capsys.readouterr().err
+
+
+def test_generate_renders_with_the_sites_templates(tmp_path: Path, mini_sources: Path) -> None:
+    """``templates:`` under the plugin counts for `generate` as for the plugin: the restyled claim card."""
+    project = make_project(tmp_path, mini_sources)
+    config = project / "mkdocs.yml"
+    restyled = Path(__file__).parent / "restyled"
+    text = config.read_text(encoding="utf-8")
+    assert "  - dossier:\n" in text
+    config.write_text(text.replace("  - dossier:\n", f"  - dossier:\n      templates: {restyled}\n", 1),
+                      encoding="utf-8")
+    assert main(["generate", str(tmp_path / "out"), "--config", str(config)]) == 0
+    claims = [page for page in (tmp_path / "out" / "docs" / "claims").rglob("*.md") if page.name != "index.md"
+              and page.parent.name == "claims"]
+    assert claims
+    for claim in claims:
+        assert 'class="newsroom-card"' in claim.read_text(encoding="utf-8"), claim
+    actor = next((tmp_path / "out" / "docs" / "actors").glob("*.md"))
+    assert "newsroom-card" not in actor.read_text(encoding="utf-8")
+
+
+def test_generate_reports_a_missing_templates_folder(tmp_path: Path, mini_sources: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(tmp_path, mini_sources)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - dossier:\n" in text
+    config.write_text(text.replace("  - dossier:\n", "  - dossier:\n      templates: nowhere\n", 1), encoding="utf-8")
+    assert main(["generate", str(tmp_path / "out"), "--config", str(config)]) == 1
+    assert "nowhere" in capsys.readouterr().err

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import json
 import os
 import shutil
@@ -41,6 +42,7 @@ from dossier.rendering.neutral import HEAD_KEY, page_source
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.publisher import PUBLISHER_MARKER, Publisher, publisher_block
 from dossier.rendering.site import DATA_UNIT, Site, page_uris, render_outputs
+from dossier.rendering.templates import Templates, default_templates
 from dossier.rendering.urls import Urls
 
 PLUGIN = "dossier"
@@ -98,6 +100,8 @@ class Project:
     site_url: str
     use_directory_urls: bool
     publisher: Publisher = field(default_factory=Publisher)
+    templates: Path | None = None
+    """The site's page templates folder (the plugin's ``templates:``), if it names one."""
 
     @classmethod
     def read(cls, config_file: Path) -> Project:
@@ -110,9 +114,13 @@ class Project:
                               editors=tuple(str(e).strip() for e in given.get("editors") or ()),
                               contact=str(given.get("contact") or "").strip(),
                               corrections=str(given.get("corrections") or "").strip())
+        templates = root / str(options["templates"]) if options.get("templates") else None
+        # Material places site_name in its pages as HTML (`dossier init` writes it escaped), as the plugin reads it.
         return cls(config_file, config, root / str(config.get("docs_dir") or "docs"),
-                   root / str(options.get("sources") or "sources"), str(config.get("site_name") or "Dossier"),
-                   str(config.get("site_url") or ""), bool(config.get("use_directory_urls", True)), publisher)
+                   root / str(options.get("sources") or "sources"),
+                   html.unescape(str(config.get("site_name") or "Dossier")),
+                   str(config.get("site_url") or ""), bool(config.get("use_directory_urls", True)), publisher,
+                   templates)
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
@@ -210,7 +218,7 @@ def generate(project: Project, out: Path, shard: tuple[int, int] | None = None) 
     if problems.errors:
         raise GenerateError(f"{len(problems.errors)} error(s) in {shown(project.sources)}; see above")
     updated = last_source_change(project.sources)
-    site = Site(CorpusIndex(corpus), Urls(project.site_url, project.use_directory_urls))
+    site = Site(CorpusIndex(corpus), Urls(project.site_url, project.use_directory_urls, templates=_templates(project)))
     units = [*page_uris(corpus), DATA_UNIT]
     keep = _shard_keeper(units, shard)
     outputs = render_outputs(corpus, site.index, site.urls, SiteRecord(project.site_name, project.site_url, updated),
@@ -250,6 +258,20 @@ def generate(project: Project, out: Path, shard: tuple[int, int] | None = None) 
 
 SHARD_MANIFEST = ".dossier-shard.json"
 """In a shard's folder: which shard of how many it is, and of which set of pages (`merge` checks them)."""
+
+
+def _templates(project: Project) -> Templates:
+    """The page templates the plugin would use: the site's folder (``templates:``) before the package's."""
+    if project.templates is None:
+        return default_templates()
+    if not project.templates.is_dir():
+        raise GenerateError(f"the templates folder {shown(project.templates)} (templates: in "
+                            f"{shown(project.config_file)}) does not exist")
+    templates = Templates(project.templates)
+    mistakes = templates.check()
+    if mistakes:
+        raise GenerateError("page templates:\n" + "\n".join(mistakes))
+    return templates
 
 
 def _shard_keeper(units: list[str], shard: tuple[int, int] | None) -> Callable[[str], bool]:
