@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import corpora
@@ -12,6 +11,7 @@ from dossier.__main__ import main
 from dossier.model import Corpus
 from dossier.reading.loader import load
 from sitetools import ROOT, TEST_SITE_URL, ZensicalBuild, build_project, make_project
+from zensical_build import build_with_zensical
 
 # mkdocs.yml takes the site's address from SITE_URL; every build of the suite (in process or not)
 # gets the same one, unless a test sets or removes it.
@@ -47,23 +47,6 @@ def mini_corpus(mini_sources: Path) -> Corpus:
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small corpus's site, built once per session with the repository's mkdocs.yml and docs/."""
     return corpora.shared_site(tmp_path_factory)
-
-
-ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
-"""Zensical in its own environment (``make zensical``, part of ``make test``, installs it)."""
-
-
-def build_with_zensical(out: Path) -> str:
-    """Build the tree `generate` wrote into `out` with Zensical, strictly, into ``out/site``; its log."""
-    assert ZENSICAL.is_file(), f"{ZENSICAL} is missing: `make zensical` (part of `make test`) creates it"
-    # Nothing of this environment may leak into Zensical's; its own tools first on the PATH.
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
-    env["PATH"] = f"{ZENSICAL.parent}{os.pathsep}{env.get('PATH', '')}"
-    result = subprocess.run([str(ZENSICAL), "build", "--strict", "--clean", "--config-file", str(out / "mkdocs.yml")],
-                            cwd=out, env=env, capture_output=True, text=True, timeout=600, check=False)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"Zensical failed to build the generated site:\n{log}"
-    return log
 
 
 @pytest.fixture(scope="session")

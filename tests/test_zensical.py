@@ -17,12 +17,12 @@ from pathlib import Path
 from bad import make_project
 from bad.payloads import ALL_EDITS
 from bs4 import BeautifulSoup
-from conftest import build_with_zensical
 from dossier.__main__ import main
 from dossier.rendering.policy import inline_scripts, policy
 from pagefind_bundle import decoded
 from sitetools import ROOT, ZensicalBuild, check_links, reachable_from_index
 from test_injection import live_from_payload, pages
+from zensical_build import build_with_zensical
 
 SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>\n'
 """Zensical's theme opens every article with the target of its "skip to content" link."""
