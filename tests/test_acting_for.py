@@ -57,11 +57,15 @@ def _linked_actors(section: BeautifulSoup) -> set[str]:
 
 
 def _rows(section: BeautifulSoup) -> dict[str, list[str]]:
-    """A table's rows by the text of their first cell: the text of the other cells."""
-    rows = {}
+    """A table's rows by the text of their first cell: the text of the other cells.
+
+    A row in several tables of the section (the stance matrix's, a few claims each) has the cells
+    of each, in order.
+    """
+    rows: dict[str, list[str]] = {}
     for row in section.select("tr"):
         cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
-        rows[cells[0]] = cells[1:]
+        rows.setdefault(cells[0], []).extend(cells[1:])
     return rows
 
 

@@ -322,3 +322,37 @@ def test_a_short_form_shared_by_two_documents_gives_their_dates(tmp_path: Path) 
         f"Example Wire, “{short}”, 2019-02-01",
     ]
     assert [note.split("Full citation: ")[-1][:6] for note in notes[1::2]] == ["note 1", "note 3"]
+
+
+ONE_SENTENCE = {
+    # One remark in two parts of one sentence, then a part in the next sentence.
+    "meeting": """\
+        ---
+        title: Huawei meets the press
+        publisher: Example Wire
+        published: 2019-05-06
+        url: https://news.example.org/meeting
+        ---
+        Huawei meets the press
+
+        Speaking for [Huawei]{actor=huawei}, its envoy said that [“our kit is safe”]{#safe quote by=huawei disputes=risk} and, pressed by reporters, that [“nobody found a backdoor”]{quote same=safe disputes=risk} in any audit. He added [“we welcome scrutiny”]{quote same=safe}.
+        """,
+}
+
+
+@pytest.mark.parametrize("kind", ["claim", "actor", "timeline"])
+def test_parts_of_one_sentence_show_it_once(tmp_path: Path, kind: str) -> None:
+    meeting = _corpus(tmp_path / "sources", ONE_SENTENCE)
+    page = _html(PAGES[kind](meeting, CorpusIndex(meeting)))
+    (line,) = {part.parent for part in page.select(".dossier-part")}
+    parts = [" ".join(p.get_text(" ").split()) for p in line.find_all(class_="dossier-part", recursive=False)]
+    assert len(parts) == 3
+    # The first part from its sentence's start to its words; the second from there to the sentence's end.
+    assert parts[0] == "Speaking for Huawei, its envoy said that our kit is safe"
+    assert parts[1] == "and, pressed by reporters, that nobody found a backdoor in any audit."
+    assert parts[2] in ("He added we welcome scrutiny .", "He added we welcome scrutiny."), parts[2]
+    # Between parts of one sentence no ellipsis, the sentence goes on; before the next sentence, one.
+    marks = [part.find_next_sibling(class_="dossier-part") for part in line.find_all(class_="dossier-part",
+                                                                                     recursive=False)[:2]]
+    gaps = [str(part.previous_sibling) for part in marks]
+    assert "…" not in gaps[0] and "…" in gaps[1], gaps

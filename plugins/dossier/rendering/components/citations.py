@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from markupsafe import Markup
@@ -191,18 +191,37 @@ def remark_quotation(statement: Annotation, actors: dict[str, Actor], limit: int
     # Past the limit, a part is still shown if its words take a stance: the remark's stances are
     # theirs, and a reader sees the words behind each (the part a page lists among them).
     kept = [part for number, part in enumerate(parts) if number < PART_LIMIT or part.stances or part is statement]
-    pieces = []
-    for part in kept:
-        words = quotation(part, actors, limit, provenance=False)
+    joined = ""
+    for number, part in enumerate(kept):
+        # Parts of one sentence show it once: each part its words and what is between it and the next.
+        after_previous = number > 0 and _one_sentence(kept[number - 1], part)
+        before_next = number + 1 < len(kept) and _one_sentence(part, kept[number + 1])
+        cut = part
+        if after_previous or before_next:
+            start, end = part.sentence
+            cut = replace(part, sentence=(kept[number - 1].end if after_previous else start,
+                                          part.end if before_next else end))
+            if after_previous:
+                cut.heading = cut.previous = (0, 0)
+        elif number and part.previous != (0, 0) and part.previous[0] <= kept[number - 1].start < part.previous[1]:
+            # The sentence it leans on is the one the part before was just shown in.
+            cut = replace(part, previous=(0, 0))
+        words = quotation(cut, actors, limit, provenance=False)
         css = "dossier-part dossier-carries" if marked and part is statement else "dossier-part"
         extra = after_part(part) if after_part is not None else Markup()
-        pieces.append(f'<span class="{css}">{words}</span>{extra}')
+        joined += (" " if after_previous else " … " if number else "") + f'<span class="{css}">{words}</span>{extra}'
     more = len(parts) - len(kept)
     if more > 0:
-        pieces.append(f"<small>({more} more part{'s' if more > 1 else ''} in the document)</small>")
+        joined += f" … <small>({more} more part{'s' if more > 1 else ''} in the document)</small>"
     notes = provenance_notes(statement, actors)
     tail = f' <small class="dossier-provenance">({escape.html("; ".join(notes))})</small>' if notes else ""
-    return escape.trusted(" … ".join(pieces) + tail)
+    return escape.trusted(joined + tail)
+
+
+def _one_sentence(first: Annotation, then: Annotation) -> bool:
+    """Whether `then` follows `first` in one sentence of their document (each one's reaches the other's words)."""
+    return (first.document is then.document and (0, 0) not in (first.sentence, then.sentence)
+            and first.end <= then.start and then.sentence[0] <= first.start and first.sentence[1] >= then.end)
 
 
 def citation(document: Document, page: PageWriter) -> Markup:

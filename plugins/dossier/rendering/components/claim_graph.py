@@ -108,6 +108,10 @@ def _wrapped(label: str) -> bool:
     return len(label) * LABEL_SIZE * NAME_WIDTH > LABEL_WIDTH - 4
 
 
+def _cut(label: str) -> bool:
+    return len(label) * LABEL_SIZE * NAME_WIDTH > 2 * (LABEL_WIDTH - 4)
+
+
 def claim_graph(claim: Claim, corpus: Corpus, by_side: dict[str, list[Position]], *,
                 href: Callable[[Position], str]) -> Markup:
     """The local graph of `claim` as a figure with its caption (``""`` if no actor speaks on it).
@@ -177,8 +181,9 @@ def _group(group: _Group, corpus: Corpus, *, y: float, top: float,
         row = ROW_WRAPPED if wrapped else ROW
         middle = row_y + row / 2
         path = f"M{SPINE[stance]:.0f} {top:.0f}V{middle:.0f}H{dot:.0f}"
-        # A name cut short has its whole as a tooltip.
-        titled = f' title="{escape.attribute(actor.name)}"' if wrapped else ""
+        # A name too long even for two lines has its whole as a tooltip (a tooltip over a whole name
+        # would hide the row below for nothing).
+        titled = f' title="{escape.attribute(actor.name)}"' if _cut(actor.name) else ""
         link = Markup(f'<a href="{escape.attribute(href(position))}"{titled}>{escape.html(actor.name)}</a>')
         label = svg.html_label(link, x=label_x, y=middle, width=LABEL_WIDTH, height=row - 2, align=align,
                                css="dossier-clamp" if wrapped else "dossier-one-line")
