@@ -16,7 +16,7 @@ import pytest
 from bad import make_project
 from bad.payloads import ALL_EDITS
 from bs4 import BeautifulSoup
-from dossier.adapter.search import SearchIndexer, SearchIndexError, entry_html, page_html
+from dossier.adapter.search import SearchIndexer, SearchIndexError, entry_html, name_weight, page_html
 from dossier.model import Corpus
 from dossier.reading.loader import load
 from dossier.relations import CorpusIndex
@@ -158,3 +158,26 @@ def test_the_built_site_has_its_search_bundle_and_no_other_search(built_site: Pa
     assert not (built_site / "search" / "search_index.json").exists()
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "javascripts/search.js" in home
+
+
+def test_an_entitys_names_weigh_by_how_much_of_the_name_a_word_is(mini_corpus: Corpus) -> None:
+    entries = _entries(mini_corpus)
+    checked = 0
+    for entry in entries.values():
+        page = BeautifulSoup(entry_html(entry), "html.parser")
+        names = page.find(attrs={"data-pagefind-meta": "names"})
+        if entry.url.startswith("documents/"):
+            assert not entry.names and names is None and not page.h1.has_attr("data-pagefind-weight")
+            continue
+        # Its names, all of them, for the search page to put it first for one (and never show them).
+        assert names is not None and names.has_attr("data-pagefind-ignore")
+        assert names.get_text().split(" | ") == list(entry.names) and entry.names[0] == entry.title
+        words = len(re.findall(r"\w+", entry.title))
+        assert float(page.h1["data-pagefind-weight"]) == pytest.approx(max(10 / words, 2.0), abs=0.01)
+        checked += 1
+    assert checked > 10
+    # A one-word name weighs more than a word of a longer name, and more than a heading (7).
+    one, three = (float(page_html("x", Markup(), weight=name_weight(n)).split('weight="')[1].split('"')[0])
+                  for n in ("Huawei", "Senior Huawei representative"))
+    heading = 7
+    assert one == 10 and one > heading > three

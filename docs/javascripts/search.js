@@ -60,8 +60,10 @@
         showImages: false,
         autofocus: true,
         excerptLength: 30,
-        translations: { placeholder: "Search quotations, names, claims…" }
+        translations: { placeholder: "Search quotations, names, claims…" },
+        processResult: keepNames
       });
+      namedFirst(element);
       // Pagefind names its box by a title only; the page's heading ("Search") is its visible label.
       var box = element.querySelector("input");
       var heading = document.querySelector(".md-content h1");
@@ -77,6 +79,35 @@
       message.textContent = "The search could not start: " + error.message + ".";
       element.appendChild(message);
     });
+  }
+
+  // An entity's own page first for its name or alias: Pagefind ranks "Senior Huawei representative"
+  // above "Huawei", since nearly every page holds the word. Each entity's result carries its names
+  // (metadata "names", never shown); the result whose name is the query moves to the top of the list.
+  var names = {};
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+  }
+  function keepNames(result) {
+    if (result.meta && result.meta.names) {
+      names[result.url] = result.meta.names.split(" | ").map(fold);
+      delete result.meta.names;
+    }
+    return result;
+  }
+  function namedFirst(element) {
+    new MutationObserver(function () {
+      var box = element.querySelector("input");
+      var list = element.querySelector(".pagefind-ui__results");
+      if (!box || !list) return;
+      var query = fold(box.value);
+      var named = Array.prototype.find.call(list.children, function (item) {
+        var link = item.querySelector(".pagefind-ui__result-link");
+        var own = link && names[link.getAttribute("href")];
+        return own && own.indexOf(query) >= 0;
+      });
+      if (named && named !== list.firstElementChild) list.insertBefore(named, list.firstElementChild);
+    }).observe(element, { childList: true, subtree: true });
   }
 
   function init() { headerBox(); searchPageUi(); }

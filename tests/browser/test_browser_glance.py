@@ -261,3 +261,22 @@ def test_timeline_on_a_phone_filters_in_a_compact_form_and_reads_entry_by_entry(
     head, words = first.locator(".dossier-entry-head"), first.locator(".dossier-entry-words")
     assert head.bounding_box()["y"] < PHONE["height"]
     assert head.bounding_box()["y"] + head.bounding_box()["height"] <= words.bounding_box()["y"] + 1
+
+
+def test_the_most_vocal_actors_page_reads_on_a_phone_with_every_statement_one_tap_away(
+        open_reader: Callable[..., Reader], corpus: Corpus) -> None:
+    index = CorpusIndex(corpus)
+    actor = max(sorted(corpus.actors), key=lambda a: len(index.by_actor.get(a, [])))
+    tab = open_reader(PHONE)
+    tab.open(f"actors/{actor}/")
+    screens = tab.page.evaluate("document.documentElement.scrollHeight") / PHONE["height"]
+    # Every statement listed was 14 phone screens long: a claim's statements by side, the most
+    # telling shown and the rest folded, as a claim page folds them (and its notes folded too).
+    assert screens <= 10, f"/actors/{actor}/ is {screens:.1f} phone screens long"
+    folded = tab.page.locator(".md-content li.dossier-earlier > details").first
+    expect(folded).not_to_have_attribute("open", "")
+    hidden = folded.locator("ul > li").first
+    expect(hidden).to_be_hidden()
+    folded.locator("summary").click()
+    expect(hidden).to_be_visible()
+    expect(hidden.locator("button")).to_be_visible()  # its Copy button

@@ -290,3 +290,14 @@ def test_search_sub_results_of_a_written_page_do_not_end_in_a_pilcrow(reader: Re
     titles = [" ".join(t.split()) for t in reader.page.locator(".pagefind-ui__result-title").all_inner_texts()]
     assert "The debate" in titles, titles
     assert not [t for t in titles if t.endswith("¶")], titles
+
+
+@pytest.mark.parametrize(("query", "url"), [("Huawei", "actors/huawei/"), ("China", "countries/china/"),
+                                            ("Commission", "actors/european-commission/"),  # an alias
+                                            ("Pompeo", "actors/mike-pompeo/"), ("VSSE", "actors/vsse/")])
+def test_search_puts_the_page_of_an_exact_name_or_alias_first(reader: Reader, query: str, url: str) -> None:
+    reader.open(f"search/?q={query}")
+    first = reader.page.locator(".pagefind-ui__result").first
+    expect(first.locator(".pagefind-ui__result-link").first).to_have_attribute("href", re.compile(rf"/{url}$"))
+    # The names the search page reads to do so are never shown.
+    expect(reader.page.locator(".pagefind-ui__result-tag", has_text=" | ")).to_have_count(0)

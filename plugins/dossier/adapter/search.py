@@ -19,6 +19,7 @@ import base64
 import contextlib
 import json
 import os
+import re
 import subprocess
 import tempfile
 import threading
@@ -71,17 +72,48 @@ def entry_html(entry: SearchEntry) -> str:
     text = "".join(f"<p>{escape(line)}</p>" for line in entry.text.splitlines())
     sections = "".join(f'<h2 id="{escape(s.anchor)}">{escape(s.heading)}</h2><p>{escape(s.text)}</p>'
                        for s in entry.sections)
-    return page_html(entry.title, Markup(details + text + sections + f"<div data-pagefind-ignore>{filters}</div>"))
+    # An entity's names weigh by how much of the name a word is: "Huawei" is all of Huawei's name and
+    # a third of "Senior Huawei representative"'s, so a search for a name finds its own page first.
+    aliases = "".join(f'<p data-pagefind-weight="{name_weight(name)}">{escape(name)}</p>' for name in entry.names[1:])
+    if entry.names:
+        # The search page puts the result whose name or alias is the query first (search.js): the
+        # weights above cannot, for a name nearly every page holds ("Huawei"). It reads the names here.
+        aliases += f'<p data-pagefind-meta="{NAMES_META}" data-pagefind-ignore>{escape(NAMES_SEPARATOR.join(entry.names))}</p>'
+    return page_html(entry.title, Markup(details + aliases + text + sections
+                                         + f"<div data-pagefind-ignore>{filters}</div>"),
+                     weight=name_weight(entry.names[0]) if entry.names else None)
 
 
-def page_html(title: str, body: Markup) -> str:
+NAMES_META = "names"
+"""The metadata of an entity's result that holds its names; the search page reads it and never shows it."""
+
+NAMES_SEPARATOR = " | "
+"""Between two names in `NAMES_META` (Pagefind folds a line break to a space): a name that holds it is
+split there, and only misses being put first."""
+
+NAME_WEIGHT = 10.0
+"""Pagefind's highest weight: a word that is an entity's whole name (a heading weighs 7)."""
+
+LEAST_NAME_WEIGHT = 2.0
+"""The weight of a word of a long name, such as a claim's statement: still above the text's 1."""
+
+
+def name_weight(name: str) -> str:
+    """The weight of each word of an entity's `name`: `NAME_WEIGHT` shared among its words."""
+    words = len(re.findall(r"\w+", name)) or 1
+    return f"{max(NAME_WEIGHT / words, LEAST_NAME_WEIGHT):.2f}"
+
+
+def page_html(title: str, body: Markup, *, weight: str | None = None) -> str:
     """A page as Pagefind indexes it: `title` (escaped here) as the result's title, then `body`.
 
-    A heading's permalink (the theme's ``¶``) is left out: it would end every sub-result's title.
+    `weight` is the title's, in Pagefind's terms (a heading's by default). A heading's permalink
+    (the theme's ``¶``) is left out: it would end every sub-result's title.
     """
     body = Markup(str(body).replace('<a class="headerlink"', '<a data-pagefind-ignore class="headerlink"'))
-    return str(Markup('<html><body><main data-pagefind-body><h1 data-pagefind-meta="title">{}</h1>{}'
-                      "</main></body></html>").format(title, body))
+    weighted = Markup(' data-pagefind-weight="{}"').format(weight) if weight else ""
+    return str(Markup('<html><body><main data-pagefind-body><h1 data-pagefind-meta="title"{}>{}</h1>{}'
+                      "</main></body></html>").format(weighted, title, body))
 
 
 INERT = str.maketrans({"<": "‹", ">": "›", "&": "＆"})

@@ -45,6 +45,8 @@ class SearchEntry:
         text: Searched text after the title, before the sections: other names, a description.
         sections: The parts a result lands on, each with its anchor.
         filters: Filter key (`FILTERS`) → values, as readers read them (names, not ids).
+        names: An entity's own names (its name, or a claim's words, and its aliases): a search for
+            one of them should find this entry first, before entries whose names only contain it.
     """
 
     url: str
@@ -53,6 +55,7 @@ class SearchEntry:
     text: str = ""
     sections: tuple[SearchSection, ...] = ()
     filters: dict[str, list[str]] = field(default_factory=dict)
+    names: tuple[str, ...] = ()
 
 
 def search_entries(corpus: Corpus, index: CorpusIndex, urls: Urls) -> Iterator[SearchEntry]:
@@ -109,7 +112,8 @@ def _actor(actor: Actor, corpus: Corpus, index: CorpusIndex, urls: Urls) -> Sear
                        {"Actor": f"{spoken} statement{'' if spoken == 1 else 's'}"},
                        _lines(*actor.aliases, actor.role, actor.description,
                               f"Acts for {corpus.countries[country].name}" if country in corpus.countries else "",
-                              f"Part of {part_of.name}" if part_of else ""), filters=filters)
+                              f"Part of {part_of.name}" if part_of else ""), filters=filters,
+                       names=(actor.name, *actor.aliases))
 
 
 NAMES = 200
@@ -125,7 +129,8 @@ def _country(country: Country, index: CorpusIndex, urls: Urls) -> SearchEntry:
                        {"Country code": country.code} if country.code else {},
                        _lines(*country.aliases, country.description,
                               f"Its actors: {', '.join(names)}" if names else ""),
-                       filters={"page": ["Country"], "country": [country.name], "actor": names})
+                       filters={"page": ["Country"], "country": [country.name], "actor": names},
+                       names=(country.name, *country.aliases))
 
 
 def _claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -> SearchEntry:
@@ -143,7 +148,8 @@ def _claim(claim: Claim, corpus: Corpus, index: CorpusIndex, urls: Urls) -> Sear
     return SearchEntry(urls.path(claim.folder, claim.id), claim.statement,
                        {"Claim": f"{statements} statement{'' if statements == 1 else 's'}"},
                        _lines(*claim.aliases, claim.description, *sides),
-                       filters={key: values for key, values in filters.items() if values})
+                       filters={key: values for key, values in filters.items() if values},
+                       names=(claim.statement, *claim.aliases))
 
 
 def _lines(*parts: str) -> str:

@@ -261,7 +261,8 @@ def _render_actor(actor: Actor, corpus: Corpus, index: CorpusIndex, *, urls: Url
     mentions = page.captured(_passages, index.passages.get(("actor", actor.id), []), actor, extra)
     page.render(ActorPage(actor, facts, page.captured(_aliases, actor.aliases, actor.name),
                           description_html(actor.description) if actor.description else Markup(), positions,
-                          statements, members, mentions, cite_this_page(page, actor, record), footnotes.render()))
+                          statements, members, mentions, cite_this_page(page, actor, record),
+                          footnotes.render(folded=True)))
     return page.page()
 
 
@@ -352,7 +353,7 @@ def _actor_statements(page: PageWriter, actor: Actor, corpus: Corpus, index: Cor
             group = [s for s in said if s.stance_on(claim_id) == stance and id(s) in latest]
             if group:
                 page.paragraph(Markup(f"{stance_badge(stance)} {page.link(claim, 'the claim')}"))
-                page.items(_statement_items(group, footnotes, corpus))
+                page.html(_told_first(group, strongest(group, claim_id, stance), footnotes, corpus))
         if len(said) > STATEMENTS_SHOWN:
             page.paragraph(_more(page, series, hidden=len(said) - STATEMENTS_SHOWN, total=len(said),
                                  start=starts[claim_id], anchor=f"on-{claim_id}", about="on this claim"),
@@ -360,10 +361,33 @@ def _actor_statements(page: PageWriter, actor: Actor, corpus: Corpus, index: Cor
     unclaimed = [s for s in statements if not remark_of(s).stances]
     if unclaimed:
         page.heading(3, "Other statements")
-        page.items(_statement_items(unclaimed[-UNCLAIMED_SHOWN:], footnotes, corpus))
+        shown = unclaimed[-UNCLAIMED_SHOWN:]
+        page.html(_told_first(shown, max(shown, key=_telling), footnotes, corpus))
         if len(unclaimed) > UNCLAIMED_SHOWN:
             page.paragraph(_more(page, series, hidden=len(unclaimed) - UNCLAIMED_SHOWN, total=len(unclaimed),
                                  start=starts[""], anchor="other", about="on no claim"), css="dossier-more")
+
+
+def _telling(statement: Annotation) -> tuple[bool, bool, bool]:
+    """How telling a statement on no claim is: first-hand, in its own language, a quotation (ties: the latest)."""
+    return not statement.via, not statement.translated_from, statement.kind == "quote"
+
+
+def _told_first(statements: list[Annotation], first: Annotation | None, footnotes: Footnotes,
+                corpus: Corpus) -> Markup:
+    """`statements` as a list: `first` (the most telling) shown, the others, newest first, one tap away.
+
+    As a claim page folds a side's earlier statements: an actor's page reads on a phone as what it
+    says on each claim, every statement still on the page.
+    """
+    ordered = sorted(statements, key=lambda s: s is not first)  # stable: `first`, then the rest in order
+    ordered[1:] = ordered[:0:-1]
+    items = [f"<li>{item}</li>" for item in _statement_items(ordered, footnotes, corpus)]
+    if len(items) > 1:
+        more = counted(len(items) - 1, "more statement")
+        items[1:] = [(f'<li class="dossier-earlier"><details class="dossier-disclosure"><summary>{more}</summary>'
+                      f"<ul>{''.join(items[1:])}</ul></details></li>")]
+    return Markup("<ul>" + "\n".join(items) + "\n</ul>")
 
 
 def _more(page: PageWriter, series: Series[StatementItem], *, hidden: int, total: int, start: int, anchor: str,
