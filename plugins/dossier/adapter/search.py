@@ -206,13 +206,26 @@ class SearchIndexer:
                 # The files come back in the reply and are written here: Pagefind's own WriteFiles
                 # could answer before its last file was on disk, and its process be closed on it
                 # (an empty pagefind-entry.json, seen when the reply is followed at once by close()).
-                reply = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))
-                _write_bundle(reply.get("files") or [], Path(site_dir) / BUNDLE)
+                _write_bundle(self._bundle_files(), Path(site_dir) / BUNDLE)
             except SearchIndexError as error:
                 self._errors.append(str(error))
 
         self._finisher = threading.Thread(target=finish, name="pagefind-write", daemon=True)
         self._finisher.start()
+
+    def _bundle_files(self) -> list[dict[str, str]]:
+        """Pagefind's files, asked again while its entry file comes back empty (at most three times).
+
+        A site whose ``pagefind-entry.json`` is empty has a search that finds nothing; seen rarely,
+        under load, after the files were taken from Pagefind. Never written so: an error instead.
+        """
+        for _attempt in range(3):
+            reply = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))
+            files: list[dict[str, str]] = reply.get("files") or []
+            entry = next((f for f in files if str(f.get("path")) == ENTRY_FILE), None)
+            if entry is not None and base64.b64decode(entry["content"]).strip():
+                return files
+        raise SearchIndexError(f"Pagefind gave an empty {ENTRY_FILE} three times")
 
     def wait(self) -> int:
         """Wait until the bundle is written; return how many pages were indexed.
@@ -302,6 +315,10 @@ class SearchIndexer:
         self._stderr_file.seek(0)
         stderr = self._stderr_file.read().decode("utf-8", "replace")
         return stderr.strip()[-500:] or f"exit status {self._process.returncode}"
+
+
+ENTRY_FILE = "pagefind-entry.json"
+"""The file of Pagefind's bundle that its script reads first: the index's languages and versions."""
 
 
 def _write_bundle(files: list[dict[str, str]], bundle: Path) -> None:
