@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 import corpus as corpus_generator
 import pytest
+from bad import GOOD
 from dossier.reading import files
 from dossier.reading.files import SourceTree
 from dossier.reading.loader import Loader, ReadingCache, load_with_problems
@@ -262,3 +263,30 @@ def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path: Path,
     reads = _count_reads(monkeypatch)
     Loader(sources, tmp_path, cache).run()
     assert reads == [f"sources/claims/{claim.name}"]
+
+
+def test_a_name_written_in_another_form_is_reported_as_a_fresh_reading_reports_it(tmp_path: Path) -> None:
+    """The usage checks' findings in a kept document are reused; the first document by id still reports a slip."""
+    sources = tmp_path / "sources"
+    shutil.copytree(GOOD, sources)
+    for folder, ext in (("documents", "md"), ("originals", "txt")):
+        shutil.copy(sources / folder / f"brussels-meeting.{ext}", sources / folder / f"second-meeting.{ext}")
+    cache = ReadingCache()
+
+    def slips() -> list[str]:
+        problems = Loader(sources, tmp_path, cache).run()[1]
+        fresh = load_with_problems(sources, display_root=tmp_path)[1]
+        assert [str(p) for p in problems.sorted()] == [str(p) for p in fresh.sorted()]
+        return [str(p) for p in problems if "never matches as a whole word" in str(p)]
+
+    def slip(document: str, old: str, new: str) -> None:
+        for folder, ext in (("documents", "md"), ("originals", "txt")):
+            _edit(sources / folder / f"{document}.{ext}", old, new)
+
+    assert slips() == []
+    slip("second-meeting", "on Monday.", "with the SPANISH delegation on Monday.")
+    assert [s.partition(" but ")[2][:35] for s in slips()] == ["document 'second-meeting' writes 'S"]
+    slip("brussels-meeting", "on Monday.", "with the SPANISH delegation on Monday.")
+    assert [s.partition(" but ")[2][:35] for s in slips()] == ["document 'brussels-meeting' writes "]
+    slip("brussels-meeting", "with the SPANISH delegation on Monday.", "on Monday.")
+    assert [s.partition(" but ")[2][:35] for s in slips()] == ["document 'second-meeting' writes 'S"]

@@ -26,7 +26,7 @@ from dossier.reading.matcher import NameMatcher
 from dossier.reading.mentions import find_mentions
 from dossier.reading.originals import compare_with_original
 from dossier.reading.registry import Registry
-from dossier.reading.usage import check_usage
+from dossier.reading.usage import UsageMemo, check_usage
 
 __all__ = ["FOLDERS", "Loader", "ReadingCache", "load", "load_with_problems"]
 
@@ -93,6 +93,8 @@ class ReadingCache:
         self._documents: dict[str, _Read] = {}
         self.stamps = FileStamps()
         """The files' texts, read again only when a file's size, times or inode change."""
+        self.usage = UsageMemo()
+        """What the usage checks found in each kept document."""
 
     def use_registry(self, key: object) -> bool:
         """Empty the cache unless the registry is the one `key` stands for; whether it is."""
@@ -242,7 +244,8 @@ class Loader:
         if self.cache is not None:
             self.cache.forget(self._tied)
             self.reused -= self._tied  # changed by the ties just made
-        check_usage(self.corpus, self.problems, unused=not self.problems.errors)
+        check_usage(self.corpus, self.problems, unused=not self.problems.errors,
+                    memo=self.cache.usage if self.cache is not None else None)
         documents = {read.id for read in self.documents} | self.tree.broken["document"]
         for orphan in sorted(set(self._originals) - documents):
             self.problems.warning(
