@@ -7,13 +7,19 @@ must give the very corpus problems, pages and data files a fresh reading and a f
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import corpus as corpus_generator
 import pytest
+from bad import GOOD
+from dossier.reading import files
+from dossier.reading.files import SourceTree
 from dossier.reading.loader import Loader, ReadingCache, load_with_problems
 from dossier.rendering.incremental import Renderer
 from dossier.rendering.site import render_site
@@ -196,3 +202,91 @@ def test_a_remark_reported_again_in_another_document(tmp_path: Path) -> None:
     reporting.write_text(text, encoding="utf-8")
     preview.rebuild()
     assert "euractiv-huawei-brussels-centre" not in preview.reused
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files `SourceTree` reads from now on, by the path messages show."""
+    reads: list[str] = []
+    read_bytes = SourceTree.read_bytes
+
+    def counting(tree: SourceTree, path: Path, shown: str, inside: str) -> bytes | None:
+        reads.append(shown)
+        return read_bytes(tree, path, shown, inside)
+
+    monkeypatch.setattr(SourceTree, "read_bytes", counting)
+    return reads
+
+
+def test_an_unchanged_file_is_only_looked_at(generated: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild reads only the files whose size, times or inode changed: the others are stat'ed."""
+    sources = tmp_path / "sources"
+    shutil.copytree(generated, sources)
+    an_hour_ago = time.time() - 3600
+    for path in sources.rglob("*.*"):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    monkeypatch.setattr(files, "_RACY_NS", 0)  # the files were just copied: trusted at once here
+    reads = _count_reads(monkeypatch)
+    cache = ReadingCache()
+    Loader(sources, tmp_path, cache).run()
+    assert len(reads) == len(list(sources.rglob("*.*")))
+    reads.clear()
+    Loader(sources, tmp_path, cache).run()
+    assert reads == []
+    # A change of the same size, its modification time put back: the inode's change time tells it.
+    _flip_a_stance(sources)
+    flipped = [path for path in _documents(sources) if path.stat().st_mtime > an_hour_ago + 1]
+    assert len(flipped) == 1
+    os.utime(flipped[0], (an_hour_ago, an_hour_ago))
+    loader = Loader(sources, tmp_path, cache)
+    loader.run()
+    assert reads == [f"sources/documents/{flipped[0].name}"]
+    assert flipped[0].stem not in loader.reused
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two saves of the same size within one tick of the file system's clock look alike: such a file is not kept."""
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", sources)
+    copied = max(path.stat().st_ctime_ns for path in sources.rglob("*.*"))
+    time.sleep(0.05)
+    claim = sorted((sources / "claims").glob("*.md"))[0]
+    claim.write_text(claim.read_text(encoding="utf-8"), encoding="utf-8")
+    saved = claim.stat().st_ctime_ns
+    assert saved - copied > 20_000_000
+    # Read 1 ms after the save; the others were changed over 20 ms before that.
+    monkeypatch.setattr(files, "_RACY_NS", 10_000_000)
+    monkeypatch.setattr(files, "time", SimpleNamespace(time_ns=lambda: saved + 1_000_000))
+    cache = ReadingCache()
+    Loader(sources, tmp_path, cache).run()
+    reads = _count_reads(monkeypatch)
+    Loader(sources, tmp_path, cache).run()
+    assert reads == [f"sources/claims/{claim.name}"]
+
+
+def test_a_name_written_in_another_form_is_reported_as_a_fresh_reading_reports_it(tmp_path: Path) -> None:
+    """The usage checks' findings in a kept document are reused; the first document by id still reports a slip."""
+    sources = tmp_path / "sources"
+    shutil.copytree(GOOD, sources)
+    for folder, ext in (("documents", "md"), ("originals", "txt")):
+        shutil.copy(sources / folder / f"brussels-meeting.{ext}", sources / folder / f"second-meeting.{ext}")
+    cache = ReadingCache()
+
+    def slips() -> list[str]:
+        problems = Loader(sources, tmp_path, cache).run()[1]
+        fresh = load_with_problems(sources, display_root=tmp_path)[1]
+        assert [str(p) for p in problems.sorted()] == [str(p) for p in fresh.sorted()]
+        return [str(p) for p in problems if "never matches as a whole word" in str(p)]
+
+    def slip(document: str, old: str, new: str) -> None:
+        for folder, ext in (("documents", "md"), ("originals", "txt")):
+            _edit(sources / folder / f"{document}.{ext}", old, new)
+
+    assert slips() == []
+    slip("second-meeting", "on Monday.", "with the SPANISH delegation on Monday.")
+    assert [s.partition(" but ")[2][:35] for s in slips()] == ["document 'second-meeting' writes 'S"]
+    slip("brussels-meeting", "on Monday.", "with the SPANISH delegation on Monday.")
+    assert [s.partition(" but ")[2][:35] for s in slips()] == ["document 'brussels-meeting' writes "]
+    slip("brussels-meeting", "with the SPANISH delegation on Monday.", "on Monday.")
+    assert [s.partition(" but ")[2][:35] for s in slips()] == ["document 'second-meeting' writes 'S"]

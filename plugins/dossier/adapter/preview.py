@@ -19,6 +19,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Collection
+from typing import cast
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -39,6 +40,19 @@ log = get_plugin_logger(__name__)
 
 SITE_WIDE = frozenset({SCHEMA, *DATA_FILES})
 """The data files of the whole site, which MkDocs copies into the preview (`Preview.through_mkdocs`)."""
+
+
+class _GeneratedFile(File):
+    """MkDocs' file of a generated page, which knows it is built until the preview rewrites the page.
+
+    Once a rebuild has written it, it is unchanged while kept (a rewritten page gets a new file):
+    MkDocs need not compare the times of the page and its output, twice a page, on each rebuild.
+    """
+
+    built = False
+
+    def is_modified(self) -> bool:
+        return not self.built and super().is_modified()
 
 
 class Preview:
@@ -72,7 +86,7 @@ class Preview:
         self._thread: threading.Thread | None = None
         self.site_dir = ""
         self._read: dict[str, tuple[str, dict[str, object]]] = {}
-        self._kept_files: dict[str, File] = {}
+        self._kept_files: dict[str, _GeneratedFile] = {}
         self._files_for: tuple[object, ...] = ()
         self._rewritten: set[str] = set()
 
@@ -147,13 +161,15 @@ class Preview:
             self._files_for = key
         file = self._kept_files.get(uri)
         if file is None or uri in self._rewritten:
-            file = File.generated(config, uri, abs_src_path=self.path(uri), inclusion=InclusionLevel.NOT_IN_NAV)
+            file = cast("_GeneratedFile", _GeneratedFile.generated(  # made by cls(...): typed as File
+                config, uri, abs_src_path=self.path(uri), inclusion=InclusionLevel.NOT_IN_NAV))
             self._kept_files[uri] = file
         return file
 
     def let_go(self) -> None:
-        """Drop the HTML of the generated pages once written: MkDocs reads it no more."""
+        """Drop the HTML of the generated pages once written: MkDocs reads it no more, nor asks if it changed."""
         for file in self._kept_files.values():
+            file.built = True
             if file.page is not None:
                 file.page.content = None
 

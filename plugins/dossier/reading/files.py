@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,47 @@ _UTF16_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\
 
 _EDITOR_LEFTOVER = re.compile(r".*~|#.*#|.*\.(?:swp|swx|tmp|bak|orig)")
 """Backup and lock files editors leave next to the file being edited; they are not sources."""
+
+
+_RACY_NS = 2_000_000_000
+"""A file changed this recently (nanoseconds) before it was read may change again within the same
+timestamp, its size unchanged: `FileStamps` does not vouch for it (git's "racy clean" rule)."""
+
+
+class FileStamps:
+    """The text of each file as last read, kept while its size, times and inode are unchanged.
+
+    The preview keeps one between rebuilds so that a save reads only the files that changed:
+    the others are only looked at (``os.stat``). A file whose reading or decoding reported a
+    problem is not kept, nor one modified too shortly before it was read to tell a later
+    change of the same size apart.
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[str, tuple[tuple[int, ...], str]] = {}
+
+    @staticmethod
+    def stamp(path: Path) -> tuple[int, ...] | None:
+        """What tells a change of the regular file `path` (not a link), or ``None``."""
+        try:
+            found = os.stat(path, follow_symlinks=False)
+        except OSError:
+            return None
+        if not stat.S_ISREG(found.st_mode):
+            return None
+        return found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev
+
+    def get(self, path: str, stamp: tuple[int, ...] | None) -> str | None:
+        """The text of `path` as read before, if its stamp is `stamp`."""
+        kept = self._texts.get(path)
+        return kept[1] if kept is not None and stamp is not None and kept[0] == stamp else None
+
+    def keep(self, path: str, stamp: tuple[int, ...] | None, text: str, read_at: int) -> None:
+        """Keep `text`, read at `read_at` (``time.time_ns()``) from `path` stamped `stamp` before reading."""
+        if stamp is None or read_at - max(stamp[1], stamp[2]) < _RACY_NS:
+            self._texts.pop(path, None)
+            return
+        self._texts[path] = (stamp, text)
 
 
 @dataclass(slots=True)
@@ -66,8 +108,10 @@ class SourceTree:
             unusable: its own errors are reported, not every use of its id.
     """
 
-    def __init__(self, sources: Path, display_root: Path, problems: Problems) -> None:
+    def __init__(self, sources: Path, display_root: Path, problems: Problems,
+                 stamps: FileStamps | None = None) -> None:
         self.sources = sources
+        self.stamps = stamps
         self.display_root = display_root
         self.problems = problems
         self.broken: dict[str, set[str]] = {kind: set() for kind in _KIND_OF_FOLDER.values()}
@@ -100,8 +144,7 @@ class SourceTree:
                 if read is None:
                     continue
                 folder, stem = read
-                data = self.read_bytes(here / name, shown, inside)
-                text = None if data is None else self.decode(data, shown, check_controls=folder != "originals")
+                text = self.read_text(here / name, shown, inside, check_controls=folder != "originals")
                 if text is not None:
                     found[folder].append(SourceText(stem, shown, text))
                 elif folder in _KIND_OF_FOLDER:
@@ -151,6 +194,25 @@ class SourceTree:
                                                  f"{reserved} at {folder}/{stem}; rename the file")
             return None
         return folder, stem
+
+    def read_text(self, path: Path, shown: str, inside: str, *, check_controls: bool) -> str | None:
+        """The decoded text of `path`, or ``None`` after reporting why it is not read.
+
+        With `stamps`, a file unchanged since it was last read without a problem is not read again.
+        """
+        if self.stamps is None:
+            data = self.read_bytes(path, shown, inside)
+            return None if data is None else self.decode(data, shown, check_controls=check_controls)
+        stamp = self.stamps.stamp(path)
+        text = self.stamps.get(shown, stamp)
+        if text is not None:
+            return text
+        read_at, before = time.time_ns(), len(self.problems)
+        data = self.read_bytes(path, shown, inside)
+        text = None if data is None else self.decode(data, shown, check_controls=check_controls)
+        if text is not None and len(self.problems) == before:
+            self.stamps.keep(shown, stamp, text, read_at)
+        return text
 
     def read_bytes(self, path: Path, shown: str, inside: str) -> bytes | None:
         """The content of `path`, or ``None`` after reporting why it is not read.

@@ -19,14 +19,14 @@ from dossier.reading import fields as schemas
 from dossier.reading.annotations import AnnotationReader
 from dossier.reading.attribution import Attribution
 from dossier.reading.coverage import check_attribution, check_coverage
-from dossier.reading.files import FOLDERS, SourceText, SourceTree
+from dossier.reading.files import FOLDERS, FileStamps, SourceText, SourceTree
 from dossier.reading.frontmatter import Field
 from dossier.reading.markup import ParsedBody, paragraphs, parse
 from dossier.reading.matcher import NameMatcher
 from dossier.reading.mentions import find_mentions
 from dossier.reading.originals import compare_with_original
 from dossier.reading.registry import Registry
-from dossier.reading.usage import check_usage
+from dossier.reading.usage import UsageMemo, check_usage
 
 __all__ = ["FOLDERS", "Loader", "ReadingCache", "load", "load_with_problems"]
 
@@ -91,6 +91,10 @@ class ReadingCache:
     def __init__(self) -> None:
         self._registry: object = None
         self._documents: dict[str, _Read] = {}
+        self.stamps = FileStamps()
+        """The files' texts, read again only when a file's size, times or inode change."""
+        self.usage = UsageMemo()
+        """What the usage checks found in each kept document."""
 
     def use_registry(self, key: object) -> bool:
         """Empty the cache unless the registry is the one `key` stands for; whether it is."""
@@ -142,7 +146,7 @@ class Loader:
         self._tied: set[str] = set()  # documents a same=DOCUMENT#ANCHOR ties to another
         self.corpus = Corpus()
         root = Path(display_root) if display_root is not None else sources.parent
-        self.tree = SourceTree(sources, root, self.problems)
+        self.tree = SourceTree(sources, root, self.problems, cache.stamps if cache is not None else None)
         self.registry = Registry(self.corpus, self.problems, self.tree.broken)
         self.annotations = AnnotationReader(self.problems, self.registry)
         self.documents: list[SourceText] = []
@@ -240,7 +244,8 @@ class Loader:
         if self.cache is not None:
             self.cache.forget(self._tied)
             self.reused -= self._tied  # changed by the ties just made
-        check_usage(self.corpus, self.problems, unused=not self.problems.errors)
+        check_usage(self.corpus, self.problems, unused=not self.problems.errors,
+                    memo=self.cache.usage if self.cache is not None else None)
         documents = {read.id for read in self.documents} | self.tree.broken["document"]
         for orphan in sorted(set(self._originals) - documents):
             self.problems.warning(

@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from dossier.model import Actor, Annotation, Corpus, Country, Entity
+from dossier.model import Actor, Annotation, Corpus, Country, Document, Entity
 from dossier.problems import Location, Problems
 from dossier.reading.matcher import trie_pattern
 
@@ -31,13 +31,31 @@ USED_BY = {
 }
 
 
-def check_usage(corpus: Corpus, problems: Problems, *, unused: bool = True) -> None:
+class UsageMemo:
+    """What `check_usage` found in each document, kept while that very document is kept.
+
+    The preview keeps one between rebuilds (in its `ReadingCache`): a document read again is
+    scanned again, the others' findings are reused while the names sought are the same.
+    """
+
+    def __init__(self) -> None:
+        self.matched: dict[str, tuple[Document, set[str]]] = {}
+        self.found: dict[str, tuple[Document, object, list[tuple[str, int, str]]]] = {}
+
+    def keep_only(self, documents: dict[str, Document]) -> None:
+        """Forget the documents that are no longer in the corpus."""
+        for kept in (self.matched, self.found):
+            for gone in set(kept) - set(documents):
+                del kept[gone]
+
+
+def check_usage(corpus: Corpus, problems: Problems, *, unused: bool = True, memo: UsageMemo | None = None) -> None:
     """Warn about names that never match as a whole word and, with `unused`, entities nothing uses.
 
     `unused` is for a corpus without errors: an annotation with an error is left out, and the ids
     it names would be reported as unused.
     """
-    _check_names(corpus, problems)
+    _check_names(corpus, problems, memo if memo is not None else UsageMemo())
     if unused:
         _check_unused(corpus, problems)
 
@@ -79,35 +97,63 @@ def _names(corpus: Corpus) -> Iterable[tuple[str, str, Actor | Country, Location
                             strict=False))
 
 
-def _check_names(corpus: Corpus, problems: Problems) -> None:
-    matched = {document.text[a.start:a.end] for document in corpus.documents.values()
-               for a in document.mentions if not a.explicit}
+def _matched(document: Document) -> set[str]:
+    return {document.text[a.start:a.end] for a in document.mentions if not a.explicit}
+
+
+def _check_names(corpus: Corpus, problems: Problems, memo: UsageMemo) -> None:
+    memo.keep_only(corpus.documents)
+    matched: set[str] = set()
+    for document in corpus.documents.values():
+        kept = memo.matched.get(document.id)
+        if kept is None or kept[0] is not document:
+            kept = memo.matched[document.id] = (document, _matched(document))
+        matched |= kept[1]
     unmatched: dict[str, list[tuple[str, str, Actor | Country, Location]]] = {}
     for name, kind, entity, where in _names(corpus):
         if name and name not in matched:
             unmatched.setdefault(name.lower(), []).append((name, kind, entity, where))
     if not unmatched:
         return
-    # One scan of each text for all of them, in any case and inside words.
-    pattern = re.compile(trie_pattern(sorted(unmatched)), re.IGNORECASE)
+    sought = tuple((low, tuple((name, kind, entity.id) for name, kind, entity, _ in entries))
+                   for low, entries in sorted(unmatched.items()))
+    pattern: re.Pattern[str] | None = None
     reported: set[tuple[str, str]] = set()
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
-        mentions = _Mentions(document.mentions)
-        for match in pattern.finditer(document.text):
-            for name, kind, entity, where in unmatched[match.group().lower()]:
-                if (kind, name) in reported or mentions.cover(entity.id, match.start(), match.end()):
-                    continue
-                word = _word_around(document.text, match.start(), match.end())
-                whole = word == match.group()
-                if whole == (match.group() == name):
-                    # The whole name as written (consumed by a longer name, or cut by a statement's
-                    # edge), or another case inside a longer word ('US' in 'Brussels'): no slip.
-                    continue
-                reported.add((kind, name))
-                problems.warning(where, f"'{name}' ({kind} '{entity.id}') never matches as a whole word, but "
-                                        f"document '{document.id}' writes '{word}': names match whole words, "
-                                        f"case-sensitively; add '{word}' as an alias, or mark the mention "
-                                        f"[{word}]{{{kind}={entity.id}}}")
+        found = memo.found.get(document.id)
+        if found is None or found[0] is not document or found[1] != sought:
+            if pattern is None:  # one scan of each text for all of them, in any case and inside words
+                pattern = re.compile(trie_pattern(sorted(unmatched)), re.IGNORECASE)
+            found = memo.found[document.id] = (document, sought, _slips(document, pattern, unmatched))
+        for low, index, word in found[2]:
+            name, kind, entity, where = unmatched[low][index]
+            if (kind, name) in reported:
+                continue
+            reported.add((kind, name))
+            problems.warning(where, f"'{name}' ({kind} '{entity.id}') never matches as a whole word, but "
+                                    f"document '{document.id}' writes '{word}': names match whole words, "
+                                    f"case-sensitively; add '{word}' as an alias, or mark the mention "
+                                    f"[{word}]{{{kind}={entity.id}}}")
+
+
+def _slips(document: Document, pattern: re.Pattern[str],
+           unmatched: dict[str, list[tuple[str, str, Actor | Country, Location]]]) -> list[tuple[str, int, str]]:
+    """Where `document` writes an unmatched name in another form: ``(name lowercased, its entry, word)``, in order."""
+    slips = []
+    mentions = _Mentions(document.mentions)
+    for match in pattern.finditer(document.text):
+        low = match.group().lower()
+        for index, (name, _kind, entity, _where) in enumerate(unmatched[low]):
+            if mentions.cover(entity.id, match.start(), match.end()):
+                continue
+            word = _word_around(document.text, match.start(), match.end())
+            whole = word == match.group()
+            if whole == (match.group() == name):
+                # The whole name as written (consumed by a longer name, or cut by a statement's
+                # edge), or another case inside a longer word ('US' in 'Brussels'): no slip.
+                continue
+            slips.append((low, index, word))
+    return slips
 
 
 class _Mentions:
