@@ -246,12 +246,13 @@ def make_real_twin(out: Path, real: Path, seed: int = 0) -> Path:
 
 
 def make_real_project(out: Path) -> Path:
-    """A copy of the repository's own site: mkdocs.yml, docs/ and the real sources/."""
+    """A copy of the repository's own site: mkdocs.yml, docs/, the theme's overrides/ and the real sources/."""
     project = out / "real"
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")  # the theme's custom_dir in mkdocs.yml
     shutil.copytree(ROOT / "sources", project / "sources")
     return project

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import bench
+import projects
 from bench import Build
 
 
@@ -32,3 +35,14 @@ def test_the_table_gives_the_light_density_its_own_row_and_ratio() -> None:
     rows = bench.table(_builds()).splitlines()
     light = next(row for row in rows if row.startswith("| dossier-light | 1,000"))
     assert "| 1.10× |" in light
+
+
+def test_the_real_sites_copy_has_every_folder_its_configuration_names(tmp_path) -> None:
+    """``make bench`` builds a copy of the real site: its mkdocs.yml must load there (the theme's overrides)."""
+    from mkdocs.config import load_config
+
+    project = projects.make_real_project(tmp_path)
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    assert config.theme.custom_dir is not None
+    assert Path(config.theme.custom_dir).resolve() == (project / "overrides").resolve()
+    assert (project / "overrides" / "main.html").is_file()
