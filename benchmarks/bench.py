@@ -30,6 +30,7 @@ default sizes; ``make bench-large`` runs N = 10,000 (not in CI). Work files go t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
@@ -42,6 +43,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -183,18 +185,9 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
         raise SystemExit(f"{document}: no title line to edit")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/documents/{document.stem}/"
-    log = (project / "serve.log").open("w", encoding="utf-8")
-    with interruptible_children():  # so that SIGINT stops it as Ctrl-C does, also under nohup
-        server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "--dirty", "-f", str(project / "mkdocs.yml"),
-                                   "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
     latencies = []
-    try:
-        deadline = time.monotonic() + 120
-        while _get(url) is None:
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit(f"mkdocs serve did not come up; see {project / 'serve.log'}")
-            time.sleep(0.1)
+    with _served(project, port, url, project / "serve.log", restore=(document, original),
+                 start_seconds=120, poll=0.1, stop_seconds=10):
         for attempt in range(1, edits + 1):
             time.sleep(1.0)  # let the watcher settle after the previous build
             token = f"Benchedit{os.getpid()}x{attempt}"
@@ -210,16 +203,38 @@ def serve_latency(project: Path, edits: int = 3) -> list[float]:
                 if time.monotonic() > deadline:
                     raise SystemExit(f"the edit did not show within 30 s; see {project / 'serve.log'}")
                 time.sleep(0.02)
+    return latencies
+
+
+@contextlib.contextmanager
+def _served(project: Path, port: int, url: str, log_path: Path, *, restore: tuple[Path, str], start_seconds: float,
+            poll: float, stop_seconds: float) -> Iterator[None]:
+    """``mkdocs serve --no-strict --dirty`` (as ``make serve`` runs it) on `port`, once `url` answers.
+
+    On leaving, the file of `restore` (path, text) gets its text back, and the server is stopped as
+    Ctrl-C stops it (it removes its temporary folders).
+    """
+    log = log_path.open("w", encoding="utf-8")
+    with interruptible_children():  # so that SIGINT stops it as Ctrl-C does, also under nohup
+        server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "--dirty", "-f", str(project / "mkdocs.yml"),
+                                   "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + start_seconds
+        while _get(url) is None:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit(f"mkdocs serve did not come up; see {log_path}")
+            time.sleep(poll)
+        yield
     finally:
-        document.write_text(original, encoding="utf-8")
-        server.send_signal(signal.SIGINT)  # as Ctrl-C: it removes its temporary folders
+        restore[0].write_text(restore[1], encoding="utf-8")
+        server.send_signal(signal.SIGINT)
         try:
-            server.wait(timeout=10)
+            server.wait(timeout=stop_seconds)
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
         log.close()
-    return latencies
 
 
 # Incremental preview (issue 28) ---------------------------------------------------------
@@ -252,18 +267,9 @@ def preview_latency(project: Path, edits: int = 3) -> list[float]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/claims/{stance.group(2)}/"
     log_path = project / "preview.log"
-    log = log_path.open("w", encoding="utf-8")
-    with interruptible_children():
-        server = subprocess.Popen([MKDOCS, "serve", "--no-strict", "--dirty", "-f", str(project / "mkdocs.yml"),
-                                   "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
     latencies = []
-    try:
-        deadline = time.monotonic() + 1200
-        while _get(url) is None:
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit(f"mkdocs serve did not come up; see {log_path}")
-            time.sleep(0.5)
+    with _served(project, port, url, log_path, restore=(document, original),
+                 start_seconds=1200, poll=0.5, stop_seconds=30):
         for attempt in range(edits):
             before = _page_without_reload(url)
             flipped = {"supports": "disputes", "disputes": "supports"}[stance.group(1)] if attempt % 2 == 0 \
@@ -286,15 +292,6 @@ def preview_latency(project: Path, edits: int = 3) -> list[float]:
                 if time.monotonic() > deadline:
                     raise SystemExit(f"the data files and search did not follow within 900 s; see {log_path}")
                 time.sleep(0.2)
-    finally:
-        document.write_text(original, encoding="utf-8")
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
     return latencies
 
 
