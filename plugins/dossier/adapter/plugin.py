@@ -53,10 +53,10 @@ from dossier.reading.history import last_source_change
 from dossier.reading.loader import Loader, load_with_problems
 from dossier.rendering import escape
 from dossier.rendering.annotate import helper as annotation_helper
-from dossier.rendering.figures import FIGURES_MARKER, figures
+from dossier.rendering.figures import FIGURES_MARKER, figures, with_markers_filled
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.policy import with_policy
-from dossier.rendering.publisher import PUBLISHER_MARKER, Publisher, publisher_block
+from dossier.rendering.publisher import Publisher
 from dossier.rendering.search import search_entries
 from dossier.rendering.site import Site, file_uris, finish_site, page_uris, start_site
 from dossier.rendering.templates import Templates
@@ -678,12 +678,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return generated.markdown
         if self._rendering is not None:  # a hand-written page (or one of long lists): all is rendered by now
             self._take_the_pages(files, config)
-        if PUBLISHER_MARKER in markdown:
-            markdown = markdown.replace(PUBLISHER_MARKER, publisher_block(self._publisher()))
-        if self._site is not None and FIGURES_MARKER in markdown:
-            markdown = markdown.replace(FIGURES_MARKER, self._figures())
-            if self._preview is not None:
+        if self._site is not None:
+            if FIGURES_MARKER in markdown and self._preview is not None:
                 self._preview.with_figures.add(page.file.src_uri)
+            markdown = with_markers_filled(markdown, self._publisher(), self._site.index, self._site.urls)
         return self._stale_notice + markdown
 
 

@@ -37,10 +37,10 @@ from dossier.reading.history import last_source_change
 from dossier.reading.loader import load_with_problems
 from dossier.relations import CorpusIndex
 from dossier.rendering.bibliography import SiteRecord
-from dossier.rendering.figures import FIGURES_MARKER, figures
+from dossier.rendering.figures import with_markers_filled
 from dossier.rendering.neutral import HEAD_KEY, page_source
 from dossier.rendering.page import GeneratedPage
-from dossier.rendering.publisher import PUBLISHER_MARKER, Publisher, publisher_block
+from dossier.rendering.publisher import Publisher
 from dossier.rendering.site import DATA_UNIT, Site, page_uris, render_outputs
 from dossier.rendering.templates import Templates, default_templates
 from dossier.rendering.urls import Urls
@@ -190,11 +190,7 @@ def handwritten_source(markdown: str, site: Site, publisher: Publisher, uri: str
     """
     if markdown.startswith("---") and f"\n{HEAD_KEY}:" in markdown.split("\n---", 1)[0]:
         raise GenerateError(f"{uri}: sets '{HEAD_KEY}' in its front matter: only generated pages have it")
-    if PUBLISHER_MARKER in markdown:
-        markdown = markdown.replace(PUBLISHER_MARKER, publisher_block(publisher))
-    if FIGURES_MARKER in markdown:
-        markdown = markdown.replace(FIGURES_MARKER, figures(site.index, site.urls))
-    return markdown
+    return with_markers_filled(markdown, publisher, site.index, site.urls)
 
 
 def _write(path: Path, text: str) -> None:

@@ -10,6 +10,7 @@ from dossier.relations import CorpusIndex
 from dossier.rendering.components.cards import central_claims, claim_card
 from dossier.rendering.counts import KIND_UNITS, corpus_figures
 from dossier.rendering.page import PageWriter
+from dossier.rendering.publisher import PUBLISHER_MARKER, Publisher, publisher_block
 from dossier.rendering.urls import Urls
 
 FIGURES_MARKER = "<!-- dossier:figures -->"
@@ -49,3 +50,12 @@ def figures(index: CorpusIndex, urls: Urls | None = None) -> str:
         first, last = index.statements[0].when, index.statements[-1].when
         lines += ["", f"Statements dated from {first} to {last}."]
     return "\n".join(lines)
+
+
+def with_markers_filled(markdown: str, publisher: Publisher, index: CorpusIndex, urls: Urls) -> str:
+    """A hand-written page's Markdown with its publisher and figures markers filled (by the plugin and `generate`)."""
+    if PUBLISHER_MARKER in markdown:
+        markdown = markdown.replace(PUBLISHER_MARKER, publisher_block(publisher))
+    if FIGURES_MARKER in markdown:
+        markdown = markdown.replace(FIGURES_MARKER, figures(index, urls))
+    return markdown
