@@ -18,9 +18,11 @@ from types import SimpleNamespace
 import corpus as corpus_generator
 import pytest
 from bad import GOOD
+from dossier.model import Annotation
 from dossier.reading import files
 from dossier.reading.files import SourceTree
 from dossier.reading.loader import Loader, ReadingCache, load_with_problems
+from dossier.relations import CorpusIndex
 from dossier.rendering.incremental import Renderer
 from dossier.rendering.site import render_site
 from sitetools import ROOT
@@ -49,10 +51,39 @@ class Preview:
 
         fresh, fresh_problems = load_with_problems(self.sources, display_root=self.sources.parent)
         assert [str(p) for p in problems.sorted()] == [str(p) for p in fresh_problems.sorted()]
+        assert index_shape(site.index) == index_shape(CorpusIndex(fresh))
         full = render_site(fresh, site_url=SITE_URL)
         assert list(site.pages) == list(full.pages)
         assert [uri for uri, page in full.pages.items() if site.pages[uri] != page] == []
         assert files == full.files
+
+
+def _statement(annotation: Annotation) -> tuple[str, int, int]:
+    assert annotation.document is not None
+    return (annotation.document.id, annotation.start, annotation.end)
+
+
+def index_shape(index: CorpusIndex) -> dict[str, object]:
+    """Every relation of `index`, with each statement as its place: comparable across two readings.
+
+    The preview's index (`CorpusIndex.after`) must hold what a fresh index of a fresh reading holds.
+    """
+    def statements(found: list[Annotation]) -> list[tuple[str, int, int]]:
+        return [_statement(a) for a in found]
+
+    return {
+        "statements": statements(index.statements),
+        "by_actor": {k: statements(v) for k, v in index.by_actor.items() if v},
+        "by_claim": {k: {stance: statements(v) for stance, v in by.items()} for k, by in index.by_claim.items()},
+        "chronology": {k: statements(v) for k, v in index.chronology.items() if v},
+        "statements_on": {k: statements(v) for k, v in index.statements_on.items() if v},
+        "stances": index.stances,
+        "passages": {k: [(p.document.id, p.paragraph, p.names) for p in v] for k, v in index.passages.items() if v},
+        "claims_of": {actor: {claim: statements(v) for claim, v in index.claims_of(actor).items()}
+                      for actor in sorted(index.corpus.actors)},
+        "countries": [{k: [a.id for a in v] for k, v in found.items() if v} for found in (
+            index.actors_by_country, index.members, index.actors_in_country, index.based_in_country)],
+    }
 
 
 def _edit(path: Path, old: str, new: str) -> None:

@@ -6,6 +6,7 @@ Every wait is bounded and the server is always stopped.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
@@ -23,12 +24,15 @@ from pathlib import Path
 
 import pytest
 from bad import make_project, replace
+from dossier.adapter import watch
 from dossier.adapter.plugin import FAST_POLL_FILES, FAST_POLL_SECONDS
 from dossier.rendering.annotate import DATA_ID
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from pagefind_bundle import decoded, varies
 from sitetools import interruptible_children
+from watchdog.observers import Observer
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,14 +244,9 @@ def _poll_intervals(server: LiveReloadServer) -> dict[str, float]:
     return {os.path.normpath(emitter.watch.path): emitter.timeout for emitter in server.observer.emitters}
 
 
-@pytest.mark.parametrize(("extra_files", "expected"), [(0, FAST_POLL_SECONDS), (FAST_POLL_FILES, 0.5)])
-def test_a_small_sources_folder_is_polled_faster(tmp_path: Path, extra_files: int, expected: float) -> None:
-    """As ``mkdocs serve`` sets up its watches: sources/ is polled every 0.1 s, unless it is large;
-    the docs and mkdocs.yml keep MkDocs' own half second.
-    """
-    project = make_project(tmp_path / "project")
-    for n in range(extra_files):
-        (project / "sources" / "originals" / f"padding-{n}.txt").write_text("x", encoding="utf-8")
+@contextlib.contextmanager
+def _watched(project: Path, tmp_path: Path) -> Iterator[tuple[LiveReloadServer, MkDocsConfig]]:
+    """A server whose watches are set up as ``mkdocs serve`` sets them up (not started)."""
     config = load_config(config_file=str(project / "mkdocs.yml"))
     config.plugins.on_startup(command="serve", dirty=True)
     config = config.plugins.on_config(config)
@@ -258,16 +257,51 @@ def test_a_small_sources_folder_is_polled_faster(tmp_path: Path, extra_files: in
         server = config.plugins.on_serve(server, config=config, builder=lambda: None)
         for item in config.watch:
             server.watch(item)
+        yield server, config
+    finally:
+        server.server_close()
+        # MkDocs keeps one instance of a plugin with on_startup per process: put it back in build
+        # mode for the in-process builds of the tests that follow (this also stops the watch).
+        config.plugins.on_shutdown()
+        config.plugins.on_startup(command="build", dirty=False)
+
+
+def test_sources_are_watched_by_the_system_and_a_saved_file_asks_for_a_rebuild(tmp_path: Path) -> None:
+    """On Linux, inotify tells of a change in sources/ (no poll of the folder); docs/ keeps MkDocs' poll."""
+    project = make_project(tmp_path / "project")
+    with _watched(project, tmp_path) as (server, config):
+        intervals = _poll_intervals(server)
+        assert os.path.normpath(project / "sources") not in intervals
+        assert intervals[os.path.normpath(config.docs_dir)] == 0.5
+        document = next((project / "sources" / "documents").glob("*.md"))
+        assert not server._want_rebuild
+        document.write_text(document.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert server._want_rebuild, "the saved file was not reported within 10 s"
+
+
+@pytest.mark.parametrize(("extra_files", "expected"), [(0, FAST_POLL_SECONDS), (FAST_POLL_FILES, 0.5)])
+def test_without_the_systems_notifications_a_small_sources_folder_is_polled_faster(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra_files: int, expected: float) -> None:
+    """Where the system cannot tell of changes, sources/ is polled every 0.1 s, unless it is large;
+    the docs and mkdocs.yml keep MkDocs' own half second.
+    """
+    monkeypatch.setattr(watch, "Observer", _ObserverOutOfWatches)
+    project = make_project(tmp_path / "project")
+    for n in range(extra_files):
+        (project / "sources" / "originals" / f"padding-{n}.txt").write_text("x", encoding="utf-8")
+    with _watched(project, tmp_path) as (server, config):
         intervals = _poll_intervals(server)
         assert intervals[os.path.normpath(project / "sources")] == expected
         assert intervals[os.path.normpath(config.docs_dir)] == 0.5
         assert sum(1 for path in intervals if path == os.path.normpath(project / "sources")) == 1
-    finally:
-        server.server_close()
-        # MkDocs keeps one instance of a plugin with on_startup per process: put it back in build
-        # mode for the in-process builds of the tests that follow.
-        config.plugins.on_shutdown()
-        config.plugins.on_startup(command="build", dirty=False)
+
+
+class _ObserverOutOfWatches(Observer):  # type: ignore[misc,valid-type]  # the platform's class
+    def start(self) -> None:
+        raise OSError(28, "inotify watch limit reached")
 
 
 def test_the_select_to_annotate_helper_is_in_the_preview_only(tmp_path: Path, serve, built_site: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from dossier.model import STANCES, Actor, Annotation, Corpus, Document, Remark, acting_country, home_country
@@ -52,6 +54,20 @@ class CorpusIndex:
     """
 
     def __init__(self, corpus: Corpus) -> None:
+        self._start(corpus)
+        for document in corpus.documents.values():
+            for statement in _statements(document):
+                self.statements.append(statement)
+            for key, passages in _passages(document).items():
+                self.passages[key].extend(passages)
+        self.statements.sort(key=_chronological)
+        said: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for statement in self.statements:
+            self._index_statement(statement, said, None)
+        self.stances.update((key, aggregate(stances)) for key, stances in said.items())
+
+    def _start(self, corpus: Corpus) -> None:
+        """Empty relations for `corpus`, but for those of its actors alone (no document changes them)."""
         self.corpus = corpus
         self._claims_of: dict[str, dict[str, list[Annotation]]] = {}
         self.statements: list[Annotation] = []
@@ -67,19 +83,12 @@ class CorpusIndex:
         self.actors_in_country: dict[str, list[Actor]] = defaultdict(list)
         self.based_in_country: dict[str, list[Actor]] = defaultdict(list)
         self.statements_on: dict[tuple[str, str], list[Annotation]] = defaultdict(list)
-
         actors = sorted(corpus.actors.values(), key=lambda a: a.name.casefold())
         for actor in actors:
             if actor.country and actor.kind != "organisation":
                 self.actors_by_country[actor.country].append(actor)
             if actor.part_of:
                 self.members[actor.part_of].append(actor)
-        for document in corpus.documents.values():
-            self._index_document(document)
-        self.statements.sort(key=lambda a: (a.when, a.document.published, a.document.id, a.start))  # type: ignore[union-attr]
-        for statement in self.statements:
-            self._index_statement(statement)
-        self._index_stances()
         for actor in actors:
             country = self.country_of(actor.id)
             if country:
@@ -88,50 +97,87 @@ class CorpusIndex:
             if home and home != country:
                 self.based_in_country[home].append(actor)
 
-    def _index_document(self, document: Document) -> None:
-        """Its statements, and the paragraphs where it mentions each actor or country."""
-        last: dict[tuple[str, str], Passage] = {}
-        for annotation in document.annotations:
-            if annotation.counted:
-                self.statements.append(annotation)
-            elif annotation.kind == "mention":
-                key = (annotation.target_kind, annotation.target)
-                passage = last.get(key)
-                if passage is None or passage.paragraph != annotation.paragraph:
-                    passage = last[key] = Passage(document, annotation.paragraph)
-                    self.passages[key].append(passage)
-                if annotation.text not in passage.names:
-                    passage.names.append(annotation.text)
+    @classmethod
+    def after(cls, old: CorpusIndex, corpus: Corpus, changed: Collection[str]) -> CorpusIndex:
+        """The index of `corpus`, which differs from `old`'s corpus only in the documents `changed`.
 
-    def _index_statement(self, statement: Annotation) -> None:
-        """A remark by speaker, by claim and stance, and in its claims' chronologies (in date order).
-
-        Under a claim, a remark is listed by the part whose words take the stance.
+        `changed` holds the ids of the documents added, changed (a `Document` that is not the
+        very same object) or removed; the actors, countries and claims are as in `old`'s corpus.
+        Only the lists where the changed documents' statements or mentions are, before or after
+        the change, are made again; the others are `old`'s very lists. Equal to
+        ``CorpusIndex(corpus)`` (`tests/test_relations.py`); the preview's rebuild after a save.
         """
-        for speaker in statement.speakers:
-            self.by_actor[speaker].append(statement)
-        seen_claims = set()
-        for stance, claims in remark_of(statement).stances.items():
-            for claim in claims:
-                part = speaking_part(statement, claim, stance)
-                self.by_claim[claim][stance].append(part)
-                if claim not in seen_claims:
-                    seen_claims.add(claim)
-                    self.chronology[claim].append(part)
-
-    def _index_stances(self) -> None:
-        """Each actor's aggregated stance on each claim, and the statements behind it."""
+        index = cls.__new__(cls)
+        index._start(corpus)
+        documents, changed = corpus.documents, set(changed)
+        before = [s for d in changed if d in old.corpus.documents for s in _statements(old.corpus.documents[d])]
+        after = [s for d in changed if d in documents for s in _statements(documents[d])]
+        index.statements = [s for s in old.statements if s.document is None or s.document.id not in changed]
+        for statement in sorted(after, key=_chronological):
+            bisect.insort_right(index.statements, statement, key=_chronological)
+        speakers = {speaker for s in before + after for speaker in s.speakers}
+        claims = {claim for s in before + after for claims in remark_of(s).stances.values() for claim in claims}
+        cells = {(speaker, claim) for s in before + after for claims in remark_of(s).stances.values()
+                 for claim in claims for speaker in s.speakers}
+        index.by_actor.update((actor, made) for actor, made in old.by_actor.items() if actor not in speakers)
+        index.by_claim.update((claim, made) for claim, made in old.by_claim.items() if claim not in claims)
+        index.chronology.update((claim, made) for claim, made in old.chronology.items() if claim not in claims)
+        index.statements_on.update((cell, made) for cell, made in old.statements_on.items() if cell not in cells)
+        index.stances = {cell: stance for cell, stance in old.stances.items() if cell not in cells}
+        index._claims_of = {actor: made for actor, made in old._claims_of.items() if actor not in speakers}
         said: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for statement in self.statements:
-            for stance, claims in remark_of(statement).stances.items():
-                for claim in claims:
-                    part = speaking_part(statement, claim, stance)
-                    for speaker in statement.speakers:
+        for statement in index.statements:
+            index._index_statement(statement, said, (speakers, claims, cells))
+        index.stances.update((cell, aggregate(stances)) for cell, stances in said.items())
+        index._passages_after(old, changed)
+        return index
+
+    def _passages_after(self, old: CorpusIndex, changed: set[str]) -> None:
+        """`passages` where `old`'s differ only by the documents `changed` (see `after`)."""
+        documents = self.corpus.documents
+        made: dict[tuple[str, str], list[Passage]] = defaultdict(list)
+        for document_id in changed:
+            for key in _passages(old.corpus.documents[document_id]) if document_id in old.corpus.documents else ():
+                made[key] = []
+        for document_id in changed:
+            for key, passages in _passages(documents[document_id]).items() if document_id in documents else ():
+                made[key].extend(passages)
+        position = {document_id: n for n, document_id in enumerate(documents)}
+        for key, passages in made.items():
+            passages.extend(p for p in old.passages.get(key, ()) if p.document.id not in changed)
+            passages.sort(key=lambda p: position[p.document.id])
+        self.passages.update((key, passages) for key, passages in old.passages.items() if key not in made)
+        self.passages.update((key, passages) for key, passages in made.items() if passages)
+
+    def _index_statement(self, statement: Annotation, said: dict[tuple[str, str], set[str]],
+                         only: tuple[set[str], set[str], set[tuple[str, str]]] | None) -> None:
+        """A remark by speaker, by claim and stance, in its claims' chronologies, behind its speakers' stances.
+
+        In date order. `said` gathers the stances of each speaker on each claim. Under a claim, a remark is listed by the part whose words take the stance. With `only`
+        (speakers, claims, cells of `after`), only those lists are added to.
+        """
+        speakers, claims, cells = only if only is not None else (None, None, None)
+        for speaker in statement.speakers:
+            if speakers is None or speaker in speakers:
+                self.by_actor[speaker].append(statement)
+        seen_claims = set()
+        for stance, stance_claims in remark_of(statement).stances.items():
+            for claim in stance_claims:
+                whole = claims is None or claim in claims
+                if not whole and cells is not None and not any((s, claim) in cells for s in statement.speakers):
+                    continue
+                part = speaking_part(statement, claim, stance)
+                if whole:
+                    self.by_claim[claim][stance].append(part)
+                    if claim not in seen_claims:
+                        seen_claims.add(claim)
+                        self.chronology[claim].append(part)
+                for speaker in statement.speakers:
+                    if cells is None or (speaker, claim) in cells:
                         said[speaker, claim].add(stance)
                         behind = self.statements_on[speaker, claim]
                         if not behind or behind[-1] is not part:
                             behind.append(part)
-        self.stances = {key: aggregate(stances) for key, stances in said.items()}
 
     def positions(self, claim: str) -> list[Position]:
         """Each actor's stance on `claim`: ``supports``, ``disputes``, ``both`` or ``about``."""
@@ -168,6 +214,31 @@ class CorpusIndex:
         an actor is based.
         """
         return acting_country(self.corpus.actors, actor)
+
+
+def _statements(document: Document) -> list[Annotation]:
+    """The statements `document` counts: the first part of each remark it records."""
+    return [annotation for annotation in document.annotations if annotation.counted]
+
+
+def _passages(document: Document) -> dict[tuple[str, str], list[Passage]]:
+    """The paragraphs where `document` mentions each actor or country, with the words that do."""
+    found: dict[tuple[str, str], list[Passage]] = {}
+    for annotation in document.annotations:
+        if annotation.kind == "mention":
+            key = (annotation.target_kind, annotation.target)
+            passages = found.setdefault(key, [])
+            if not passages or passages[-1].paragraph != annotation.paragraph:
+                passages.append(Passage(document, annotation.paragraph))
+            if annotation.text not in passages[-1].names:
+                passages[-1].names.append(annotation.text)
+    return found
+
+
+def _chronological(statement: Annotation) -> tuple[object, ...]:
+    """Where `statement` stands in `CorpusIndex.statements`: by date, then by document and place."""
+    assert statement.document is not None
+    return (statement.when, statement.document.published, statement.document.id, statement.start)
 
 
 def remark_of(statement: Annotation) -> Remark:

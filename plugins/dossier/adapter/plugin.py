@@ -40,12 +40,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+from watchdog.observers.api import BaseObserver
 
 from dossier.adapter.preview import Preview
 from dossier.adapter.rendering import BackgroundRendering, RenderingError
 from dossier.adapter.search import BUNDLE as SEARCH_BUNDLE
 from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
 from dossier.adapter.skeletons import SkeletonConverter
+from dossier.adapter.watch import watch_natively
 from dossier.characters import code_point, visible
 from dossier.model import PartialDate
 from dossier.problems import Problem, Problems, Severity
@@ -145,6 +147,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._unfilled: str | None = None
         """The converted skeleton of the page the theme is rendering, filled in for it (`on_page_context`)."""
         self._skeletons: SkeletonConverter | None = None
+        self._watcher: BaseObserver | None = None
+        """What tells ``mkdocs serve`` of a change in ``sources/`` when the system does (`on_serve`)."""
         """The one Markdown converter of a build's generated pages (`adapter/skeletons.py`)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -159,7 +163,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._sigterm = _stop_on_sigterm_as_on_ctrl_c()
 
     def on_shutdown(self) -> None:
-        """Stop Pagefind; remove the generated pages' files of ``mkdocs serve --dirty``."""
+        """Stop Pagefind and the watch of ``sources/``; remove the generated pages' files of ``mkdocs serve --dirty``."""
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher.join(10)
+            self._watcher = None
         self._close_search()
         self._close_rendering()
         if self._preview is not None:
@@ -198,15 +206,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any],
                  ) -> LiveReloadServer | None:
-        """Look for changes in a small ``sources/`` every 0.1 s rather than every 0.5 s.
+        """Have the operating system tell of a change in ``sources/`` (`adapter/watch.py`), not a poll.
 
-        ``mkdocs serve`` polls what it watches every half second, which was up to a third of
-        the time an edit took to show. A poll reads the whole folder, so only a corpus of fewer
-        than `FAST_POLL_FILES` files is polled faster. This sets a private attribute of watchdog's
-        observer for the one watch scheduled here; without it, MkDocs watches the folder as usual.
+        Where it cannot, a small ``sources/`` is polled every 0.1 s rather than MkDocs' 0.5 s: a
+        poll reads the whole folder, so only a corpus of fewer than `FAST_POLL_FILES` files. That
+        sets a private attribute of watchdog's observer for the one watch scheduled here; without
+        it, MkDocs polls the folder as usual.
         """
+        if self._sources not in config.watch:
+            return server
+        self._watcher = watch_natively(server, self._sources)
+        if self._watcher is not None:
+            config.watch.remove(self._sources)
+            return server
         observer = server.observer
-        if self._sources not in config.watch or not isinstance(getattr(observer, "_timeout", None), float):
+        if not isinstance(getattr(observer, "_timeout", None), float):
             return server
         files = sum(len(names) for _, _, names in os.walk(self._sources))
         if files >= FAST_POLL_FILES:
@@ -384,6 +398,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if self._preview.built:
                 self._settle_preview(config)
             self._preview.built = True
+            if self._preview.renderer is not None and self._preview.renderer.full:
+                self._preview.set_aside()
         if self._search is None:
             return
         self._finish_search(config)  # not started yet: `mkdocs serve --dirty` rebuilt no hand-written page

@@ -1,5 +1,7 @@
 """Generated pages' skeletons converted by one Markdown converter for a whole ``mkdocs build``.
 
+The preview (``mkdocs serve --dirty``, `adapter/preview.py`) keeps one across its rebuilds.
+
 MkDocs makes a Markdown converter, with every extension of the configuration, for each page
 (`Page.render`): for a generated page's skeleton (headings and placeholders) that took more time
 than converting it (about 1 ms of 2.5 ms a page). A `SkeletonPage` does what `Page.render` does
@@ -38,14 +40,15 @@ class SkeletonConverter:
     """One Markdown converter for every generated page of a build (`page` makes each page)."""
 
     def __init__(self, config: MkDocsConfig) -> None:
-        self._config = config
+        self.config = config
+        """The configuration of the pages `page` makes (the preview keeps a converter across rebuilds)."""
         self._md: markdown.Markdown | None = None
 
     def page(self, file: File) -> Page:
         """The page of generated `file`, converted by this converter (by MkDocs' own without it)."""
         if not _PROCESSORS:
-            return Page(None, file, self._config)
-        return SkeletonPage(file, self._config, self)
+            return Page(None, file, self.config)
+        return SkeletonPage(file, self.config, self)
 
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """Convert `page` as `Page.render` does, with the shared converter."""

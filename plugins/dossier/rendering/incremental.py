@@ -198,12 +198,12 @@ class Renderer:
         if before is None or registry_changed or updated != self._updated:
             return self.render(corpus, updated=updated)
         old = before.index
-        index = CorpusIndex(corpus)
-        if (len(old.statements) > timeline.PAGE_LIMIT) != (len(index.statements) > timeline.PAGE_LIMIT):
-            return self.render(corpus, updated=updated)
         removed = set(old.corpus.documents) - set(corpus.documents)
         changed = {d for d in changed if d in corpus.documents}
         changed |= {d for d, document in corpus.documents.items() if old.corpus.documents.get(d) is not document}
+        index = CorpusIndex.after(old, corpus, changed | removed)
+        if (len(old.statements) > timeline.PAGE_LIMIT) != (len(index.statements) > timeline.PAGE_LIMIT):
+            return self.render(corpus, updated=updated)
         scope = touched([(old.corpus.documents.get(d), corpus.documents.get(d)) for d in sorted(removed | changed)],
                         old, index)
         urls = Urls(self.site_url, self.use_directory_urls, templates=self.templates)
