@@ -9,7 +9,8 @@ same object), and renders again:
   (`touched`), with those that show what they say: the countries they act for or are based in,
   the bodies they are part of, and the claims whose pages link into their lists at a place the
   change moved;
-- the four indexes, the stance matrix and the graph (small, and they count everything);
+- the claims index, the stance matrix and the graph (small, and they count everything); the
+  documents, actors and countries indexes when a row of what changed is no longer as it was;
 - each timeline page whose statements are no longer the very same ones, or come from a changed
   document, and the timeline's contents.
 
@@ -22,12 +23,15 @@ files: the site-wide ones are made by `data_files`, which the caller runs when i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from dossier.model import Actor, Claim, Corpus, Country, Document, PartialDate, home_country
 from dossier.relations import CorpusIndex
 from dossier.rendering import bibliography, exports
 from dossier.rendering.bibliography import SiteRecord
+from dossier.rendering.counts import country_statements, document_figures
 from dossier.rendering.page import GeneratedPage, PageWriter
 from dossier.rendering.pages import graph, matrix, timeline
 from dossier.rendering.pages.document import render_document
@@ -155,6 +159,40 @@ def _citation_files(files: dict[str, str], removed: list[Document], changed: lis
             files[bibliography.document_file(document, citation_format)] = citation_format.write([cited], None)
 
 
+T = TypeVar("T")
+
+
+def _same_rows(changes: list[tuple[T | None, T | None]], row: Callable[[T, CorpusIndex], tuple[object, ...]],
+               old: CorpusIndex, new: CorpusIndex) -> bool:
+    """Whether an index's rows of what changed (each before and after) are as they were: none added or gone."""
+    return all(before is not None and after is not None and row(before, old) == row(after, new)
+               for before, after in changes)
+
+
+def _document_row(document: Document, _index: CorpusIndex) -> tuple[object, ...]:
+    """What the documents index shows of `document` (`render_documents_index`), and where."""
+    return (document.id, document.title, document.publisher, document.published, document.kind,
+            tuple(document_figures(document).items()))
+
+
+def _actor_row(actor_id: str, index: CorpusIndex) -> tuple[object, ...]:
+    """What the actors index shows of an actor beyond the registry (`render_actors_index`)."""
+    return (actor_id in index.corpus.actors, len(index.by_actor.get(actor_id, [])), len(index.claims_of(actor_id)),
+            len(index.passages.get(("actor", actor_id), [])))
+
+
+def _country_row(country_id: str, index: CorpusIndex) -> tuple[object, ...]:
+    """What the countries index shows of a country beyond the registry (`render_countries_index`)."""
+    return (country_id in index.corpus.countries, country_statements(index, country_id),
+            len(index.passages.get(("country", country_id), [])))
+
+
+def _listing(pages: dict[str, GeneratedPage], folder: str) -> dict[str, GeneratedPage]:
+    """The pages of `folder`'s index as they were: its first page and those of the rest of its table."""
+    return {uri: page for uri, page in pages.items()
+            if uri == f"{folder}/index.md" or uri.startswith(f"{folder}/list/")}
+
+
 class Renderer:
     """Renders a site, then renders it again after a change, page by page only where needed.
 
@@ -227,9 +265,13 @@ class Renderer:
                 take({document_uri: render_document(document, corpus, urls)})
             else:
                 pages[document_uri] = before.pages[document_uri]
-        take(render_documents_index(corpus, urls))
-        take(render_actors_index(corpus, index, urls))
-        take(render_countries_index(corpus, index, urls))
+        documents = [(old.corpus.documents.get(d), corpus.documents.get(d)) for d in sorted(removed | changed)]
+        same = _same_rows(documents, _document_row, old, index)
+        take(_listing(before.pages, "documents") if same else render_documents_index(corpus, urls))
+        same = _same_rows([(a, a) for a in sorted(scope.actors)], _actor_row, old, index)
+        take(_listing(before.pages, "actors") if same else render_actors_index(corpus, index, urls))
+        same = _same_rows([(c, c) for c in sorted(scope.countries)], _country_row, old, index)
+        take(_listing(before.pages, "countries") if same else render_countries_index(corpus, index, urls))
         take(render_claims_index(corpus, index, urls))
         statements = StatementPages(corpus, index)
         take({matrix.PAGE: matrix.render_stances(corpus, index, urls, statements.href)})
