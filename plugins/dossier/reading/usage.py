@@ -41,10 +41,11 @@ class UsageMemo:
     def __init__(self) -> None:
         self.matched: dict[str, tuple[Document, set[str]]] = {}
         self.found: dict[str, tuple[Document, object, list[tuple[str, int, str]]]] = {}
+        self.used: dict[str, tuple[Document, dict[str, set[str]]]] = {}
 
     def keep_only(self, documents: dict[str, Document]) -> None:
         """Forget the documents that are no longer in the corpus."""
-        for kept in (self.matched, self.found):
+        for kept in (self.matched, self.found, self.used):
             for gone in set(kept) - set(documents):
                 del kept[gone]
 
@@ -55,13 +56,14 @@ def check_usage(corpus: Corpus, problems: Problems, *, unused: bool = True, memo
     `unused` is for a corpus without errors: an annotation with an error is left out, and the ids
     it names would be reported as unused.
     """
-    _check_names(corpus, problems, memo if memo is not None else UsageMemo())
+    memo = memo if memo is not None else UsageMemo()
+    _check_names(corpus, problems, memo)
     if unused:
-        _check_unused(corpus, problems)
+        _check_unused(corpus, problems, memo)
 
 
-def _check_unused(corpus: Corpus, problems: Problems) -> None:
-    used = used_ids(corpus)
+def _check_unused(corpus: Corpus, problems: Problems, memo: UsageMemo) -> None:
+    used = used_ids(corpus, memo)
     groups: list[tuple[str, dict[str, Entity]]] = [
         ("actor", dict(corpus.actors)), ("country", dict(corpus.countries)), ("claim", dict(corpus.claims))]
     for kind, group in groups:
@@ -70,20 +72,33 @@ def _check_unused(corpus: Corpus, problems: Problems) -> None:
                                                         "annotate where it appears, or delete the file")
 
 
-def used_ids(corpus: Corpus) -> dict[str, set[str]]:
+def used_ids(corpus: Corpus, memo: UsageMemo | None = None) -> dict[str, set[str]]:
     """The ids of actors, countries and claims that an annotation or another actor refers to."""
     used: dict[str, set[str]] = {"actor": set(), "country": set(), "claim": set()}
     for document in corpus.documents.values():
-        for annotation in document.annotations:
-            used["actor"].update(annotation.speakers)
-            for claims in annotation.stances.values():
-                used["claim"].update(claims)
-            if annotation.target_kind:
-                used[annotation.target_kind].add(annotation.target)
+        kept = memo.used.get(document.id) if memo is not None else None
+        if kept is None or kept[0] is not document:
+            kept = (document, _used_in(document))
+            if memo is not None:
+                memo.used[document.id] = kept
+        for kind, ids in kept[1].items():
+            used[kind] |= ids
     for actor in corpus.actors.values():
         used["country"].update(c for c in (actor.country, actor.based_in, actor.nationality) if c)
         if actor.part_of:
             used["actor"].add(actor.part_of)
+    return used
+
+
+def _used_in(document: Document) -> dict[str, set[str]]:
+    """The ids `document`'s annotations refer to, by kind."""
+    used: dict[str, set[str]] = {"actor": set(), "country": set(), "claim": set()}
+    for annotation in document.annotations:
+        used["actor"].update(annotation.speakers)
+        for claims in annotation.stances.values():
+            used["claim"].update(claims)
+        if annotation.target_kind:
+            used[annotation.target_kind].add(annotation.target)
     return used
 
 
