@@ -215,6 +215,25 @@ def test_a_changed_registry_reads_every_document_again(generated: Path, tmp_path
     assert loader.reused == set()
 
 
+def test_a_registry_kept_from_the_last_reading_keeps_its_warnings(generated: Path, tmp_path: Path) -> None:
+    """An unchanged registry is not made again: what reading it reported is reported again."""
+    sources = tmp_path / "sources"
+    shutil.copytree(generated, sources)
+    (sources / "actors" / "preview-ministry.md").write_text(
+        "---\nname: Preview Ministry\nkind: public-body\ncountry: austria\n---\nA ministry.\n", encoding="utf-8")
+    (sources / "actors" / "preview-minister.md").write_text(
+        "---\nname: Preview Minister\nkind: person\ncountry: belgium\npart_of: preview-ministry\n---\nA minister.\n",
+        encoding="utf-8")
+    preview = Preview(sources)
+    preview.rebuild()
+    _flip_a_stance(sources)
+    loader = Loader(sources, sources.parent, preview.cache)
+    _, problems = loader.run()
+    assert not loader.registry_changed
+    assert [p.message for p in problems.sorted() if "counts Preview Minister's stances" in p.message]
+    preview.rebuild()  # the same problems as a fresh reading's
+
+
 def test_a_remark_reported_again_in_another_document(tmp_path: Path) -> None:
     """``same=DOCUMENT#ANCHOR`` ties two documents: neither is kept as read, both are rendered again."""
     sources = tmp_path / "sources"

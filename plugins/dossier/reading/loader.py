@@ -78,6 +78,27 @@ class _Read:
     dropped: set[str]
 
 
+@dataclass(slots=True)
+class _RegistryRead:
+    """The registry as made from its files' texts (`key`), with its matcher and its problems."""
+
+    key: object
+    registry: Registry
+    matcher: NameMatcher
+    problems: list[Problem]
+
+    def restore(self, loader: Loader) -> None:
+        """Give `loader` this registry, as if it had just read it from the same files."""
+        corpus, registry = loader.corpus, self.registry
+        corpus.countries, corpus.actors, corpus.claims = (dict(registry.corpus.countries), dict(registry.corpus.actors),
+                                                          dict(registry.corpus.claims))
+        registry.corpus, registry.problems, registry.broken = corpus, loader.problems, loader.tree.broken
+        loader.registry = registry
+        loader.annotations = AnnotationReader(loader.problems, registry)
+        loader.problems.extend(self.problems)
+        loader._matcher = self.matcher
+
+
 class ReadingCache:
     """The documents of the last reading, each reused while nothing it was read from has changed.
 
@@ -95,6 +116,8 @@ class ReadingCache:
         """The files' texts, read again only when a file's size, times or inode change."""
         self.usage = UsageMemo()
         """What the usage checks found in each kept document."""
+        self.registry_read: _RegistryRead | None = None
+        """The registry last made, reused while its files are unchanged."""
 
     def use_registry(self, key: object) -> bool:
         """Empty the cache unless the registry is the one `key` stands for; whether it is."""
@@ -163,24 +186,34 @@ class Loader:
         return self.finish()
 
     def read_registry(self) -> None:
-        """Read every file; add the actors, countries and claims; find the documents and originals."""
+        """Read every file; add the actors, countries and claims; find the documents and originals.
+
+        With a cache, a registry whose files are as last read is the one made then (`_RegistryRead`).
+        """
         files = self.tree.read()
-        for read in files["countries"]:
-            self.registry.add_country(read)
-        for read in files["actors"]:
-            self.registry.add_actor(read)
-        for read in files["claims"]:
-            self.registry.add_claim(read)
-        self.registry.check_references()
-        self._matcher = self.registry.build_matcher()
-        self._attribution = None
         self._originals = {read.id: read for read in files["originals"]}
         self.documents = files["documents"]
+        self._attribution = None
+        key = (tuple((read.path, read.text) for folder in ("countries", "actors", "claims") for read in files[folder]),
+               tuple(tuple(sorted(self.tree.broken[kind])) for kind in ("country", "actor", "claim")))
+        kept = self.cache.registry_read if self.cache is not None else None
+        if kept is not None and kept.key == key:
+            kept.restore(self)
+        else:
+            before = len(self.problems)
+            for read in files["countries"]:
+                self.registry.add_country(read)
+            for read in files["actors"]:
+                self.registry.add_actor(read)
+            for read in files["claims"]:
+                self.registry.add_claim(read)
+            self.registry.check_references()
+            self._matcher = self.registry.build_matcher()
+            if self.cache is not None:
+                self.cache.registry_read = _RegistryRead(key, self.registry, self._matcher,
+                                                         list(self.problems)[before:])
         if self.cache is not None:
-            self.registry_changed = not self.cache.use_registry((tuple((read.path, read.text) for folder in ("countries", "actors", "claims")
-                                           for read in files[folder]),
-                                     tuple(tuple(sorted(self.tree.broken[kind]))
-                                           for kind in ("country", "actor", "claim"))))
+            self.registry_changed = not self.cache.use_registry(key)
 
     def read_documents(self, reads: list[SourceText]) -> None:
         """Add the documents of `reads`, in order."""
