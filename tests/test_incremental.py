@@ -81,6 +81,8 @@ def index_shape(index: CorpusIndex) -> dict[str, object]:
         "passages": {k: [(p.document.id, p.paragraph, p.names) for p in v] for k, v in index.passages.items() if v},
         "claims_of": {actor: {claim: statements(v) for claim, v in index.claims_of(actor).items()}
                       for actor in sorted(index.corpus.actors)},
+        "positions": {claim: [(p.actor, p.stance, statements(p.statements)) for p in index.positions(claim)]
+                      for claim in sorted(index.corpus.claims)},
         "countries": [{k: [a.id for a in v] for k, v in found.items() if v} for found in (
             index.actors_by_country, index.members, index.actors_in_country, index.based_in_country)],
     }

@@ -70,6 +70,7 @@ class CorpusIndex:
         """Empty relations for `corpus`, but for those of its actors alone (no document changes them)."""
         self.corpus = corpus
         self._claims_of: dict[str, dict[str, list[Annotation]]] = {}
+        self._positions: dict[str, list[Position]] = {}
         self.statements: list[Annotation] = []
         self.by_actor: dict[str, list[Annotation]] = defaultdict(list)
         self.by_claim: dict[str, dict[str, list[Annotation]]] = {
@@ -125,6 +126,7 @@ class CorpusIndex:
         index.statements_on.update((cell, made) for cell, made in old.statements_on.items() if cell not in cells)
         index.stances = {cell: stance for cell, stance in old.stances.items() if cell not in cells}
         index._claims_of = {actor: made for actor, made in old._claims_of.items() if actor not in speakers}
+        index._positions = {claim: made for claim, made in old._positions.items() if claim not in claims}
         said: dict[tuple[str, str], set[str]] = defaultdict(set)
         for statement in index.statements:
             index._index_statement(statement, said, (speakers, claims, cells))
@@ -180,7 +182,16 @@ class CorpusIndex:
                             behind.append(part)
 
     def positions(self, claim: str) -> list[Position]:
-        """Each actor's stance on `claim`: ``supports``, ``disputes``, ``both`` or ``about``."""
+        """Each actor's stance on `claim`: ``supports``, ``disputes``, ``both`` or ``about``.
+
+        Made once per claim (the claim's page, card, graph, index and search entry ask): not to be changed.
+        """
+        made = self._positions.get(claim)
+        if made is None:
+            made = self._positions[claim] = self._positions_on(claim)
+        return made
+
+    def _positions_on(self, claim: str) -> list[Position]:
         per_actor: dict[str, list[Annotation]] = defaultdict(list)
         for stance in STANCES:
             for statement in self.by_claim.get(claim, {}).get(stance, []):
