@@ -127,9 +127,15 @@ class CorpusIndex:
         index.stances = {cell: stance for cell, stance in old.stances.items() if cell not in cells}
         index._claims_of = {actor: made for actor, made in old._claims_of.items() if actor not in speakers}
         index._positions = {claim: made for claim, made in old._positions.items() if claim not in claims}
+        # Only the statements of the lists made again, in the order of all: each list is in that order.
+        again = {id(s) for s in after}
+        again.update(id(s) for speaker in speakers for s in old.by_actor.get(speaker, ()))
+        again.update(id(remark_of(part).head) for claim in claims for parts in old.by_claim.get(claim, {}).values()
+                     for part in parts)
         said: dict[tuple[str, str], set[str]] = defaultdict(set)
         for statement in index.statements:
-            index._index_statement(statement, said, (speakers, claims, cells))
+            if id(statement) in again:
+                index._index_statement(statement, said, (speakers, claims, cells))
         index.stances.update((cell, aggregate(stances)) for cell, stances in said.items())
         index._passages_after(old, changed)
         return index

@@ -133,7 +133,8 @@ class Preview:
         pages_changed, self._uris = uris != self._uris, uris
         self._rewritten = set()
         for uri, generated in site.pages.items():
-            if notice_changed or uri in rewrite or self._written.get(uri) != generated:
+            written = self._written.get(uri)
+            if notice_changed or uri in rewrite or (written is not generated and written != generated):
                 self._write(uri, generated.markdown)
                 self._written[uri] = generated
                 self._rewritten.add(uri)

@@ -54,7 +54,7 @@ class FileStamps:
         self._texts: dict[str, tuple[tuple[int, ...], str]] = {}
 
     @staticmethod
-    def stamp(path: Path) -> tuple[int, ...] | None:
+    def stamp(path: str | Path) -> tuple[int, ...] | None:
         """What tells a change of the regular file `path` (not a link), or ``None``."""
         try:
             found = os.stat(path, follow_symlinks=False)
@@ -144,7 +144,7 @@ class SourceTree:
                 if read is None:
                     continue
                 folder, stem = read
-                text = self.read_text(here / name, shown, inside, check_controls=folder != "originals")
+                text = self.read_text(os.path.join(root, name), shown, inside, check_controls=folder != "originals")
                 if text is not None:
                     found[folder].append(SourceText(stem, shown, text))
                 elif folder in _KIND_OF_FOLDER:
@@ -195,7 +195,7 @@ class SourceTree:
             return None
         return folder, stem
 
-    def read_text(self, path: Path, shown: str, inside: str, *, check_controls: bool) -> str | None:
+    def read_text(self, path: str | Path, shown: str, inside: str, *, check_controls: bool) -> str | None:
         """The decoded text of `path`, or ``None`` after reporting why it is not read.
 
         With `stamps`, a file unchanged since it was last read without a problem is not read again.
@@ -214,14 +214,14 @@ class SourceTree:
             self.stamps.keep(shown, stamp, text, read_at)
         return text
 
-    def read_bytes(self, path: Path, shown: str, inside: str) -> bytes | None:
+    def read_bytes(self, path: str | Path, shown: str, inside: str) -> bytes | None:
         """The content of `path`, or ``None`` after reporting why it is not read.
 
         Only regular files are read, never a FIFO or a device (which would block or never end);
         a link is read only if it points to a regular file inside ``sources/``, so no message
         can quote a file from elsewhere.
         """
-        if path.is_symlink():
+        if os.path.islink(path):
             target = os.path.realpath(path)
             if not os.path.exists(target):
                 self.problems.error(Location(shown), "a broken link: the file it points to does not exist")
