@@ -20,6 +20,7 @@ from dossier.rendering.site import render_site
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from sitetools import ROOT
 
 
@@ -52,8 +53,6 @@ def _both_ways(config: MkDocsConfig, skeletons: dict[str, str]) -> tuple[dict[st
         ours.render(config, files)
         headings = converter._headings
         written += headings is not None and headings.convert(ours.markdown) is not None
-        from mkdocs.structure.pages import Page
-
         theirs = Page(None, file, config)
         theirs.read_source(config)
         theirs.render(config, files)
@@ -114,7 +113,7 @@ def test_other_table_of_contents_options_give_the_converter_s_pages(tmp_path: Pa
     skeletons = {**EDGES, "edge/seven.md": "# Title {#title}\n\n" + "".join(f"## Part {n}\n\n" for n in range(7))}
     mismatches, written = _both_ways(_config(tmp_path, toc), skeletons)
     assert mismatches == {}
-    learnt = {"permalink": False} == toc or "permalink_title" in toc or "separator" in toc
+    learnt = toc == {"permalink": False} or "permalink_title" in toc or "separator" in toc
     assert (written > 0) == learnt
 
 
