@@ -21,7 +21,7 @@ def test_every_page_is_the_same_as_with_the_navigation_written_for_each(tmp_path
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     sources = corpora.write_corpus(tmp_path / "corpus")
     rendered: list[str] = []
-    keep = theme.nav_once_per_links
+    keep = theme.render_once
 
     def counted(env: Environment) -> None:
         template = env.get_template(theme.NAV_TEMPLATE)
@@ -34,10 +34,10 @@ def test_every_page_is_the_same_as_with_the_navigation_written_for_each(tmp_path
         template.root_render_func = counting
         keep(env)
 
-    monkeypatch.setattr(plugin, "nav_once_per_links", counted)
+    monkeypatch.setattr(plugin, "render_once", counted)
     once = _pages(build_project(make_project(tmp_path / "once", sources)))
     pages = len(rendered)
-    monkeypatch.setattr(plugin, "nav_once_per_links", lambda env: None)
+    monkeypatch.setattr(plugin, "render_once", lambda env: None)
     each = _pages(build_project(make_project(tmp_path / "each", sources)))
     assert sorted(once) == sorted(each)
     assert [name for name in once if once[name] != each[name]] == []

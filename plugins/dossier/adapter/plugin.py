@@ -46,7 +46,7 @@ from dossier.adapter.rendering import BackgroundRendering, RenderingError
 from dossier.adapter.search import BUNDLE as SEARCH_BUNDLE
 from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
 from dossier.adapter.skeletons import SkeletonConverter
-from dossier.adapter.theme import nav_once_per_links
+from dossier.adapter.theme import render_once
 from dossier.characters import code_point, visible
 from dossier.model import PartialDate
 from dossier.problems import Problem, Problems, Severity
@@ -500,7 +500,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._leave_the_files(files)
             self._generated_last(files)
         if self._command != "serve":
-            nav_once_per_links(env)  # the generated pages' navigation: the same for most of them
+            render_once(env)  # the generated pages' navigation: the same for most of them
         # The footer's "sources last changed" (overrides/partials/copyright.html).
         env.globals["dossier_sources_updated"] = str(self._updated) if self._updated else ""
         return env
