@@ -192,7 +192,7 @@ class Headings:
         lines = []
         for line in skeleton.split("\n"):
             match = _LINE.fullmatch(line)
-            if match is None:
+            if match is None or (match.group(2) or "").strip() != (match.group(2) or ""):  # the converter strips it
                 return None
             if line:
                 lines.append(match)
