@@ -500,7 +500,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._leave_the_files(files)
             self._generated_last(files)
         if self._command != "serve":
-            render_once(env)  # the generated pages' navigation: the same for most of them
+            render_once(env, config.theme.custom_dir)  # the generated pages' navigation: the same for most
         # The footer's "sources last changed" (overrides/partials/copyright.html).
         env.globals["dossier_sources_updated"] = str(self._updated) if self._updated else ""
         return env

@@ -11,6 +11,7 @@ switch (``partials/palette.html``) depends on the configuration alone: it is ren
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
@@ -25,22 +26,26 @@ NAV_TEMPLATE = "partials/nav.html"
 PALETTE_TEMPLATE = "partials/palette.html"
 
 
-def render_once(env: Environment) -> None:
+def render_once(env: Environment, custom_dir: str | None = None) -> None:
     """Have `env`'s navigation and palette templates (Material's) write each distinct output once.
 
-    Without them, or with an environment that keeps no templates, nothing changes.
+    Without them, with an environment that keeps no templates, or where the site's own
+    templates (`custom_dir`) replace them, nothing changes: a site's may write what differs by page.
     """
-    _once(env, NAV_TEMPLATE, _NavKeys())
-    _once(env, PALETTE_TEMPLATE, lambda context: ())
+    _once(env, NAV_TEMPLATE, _NavKeys(), custom_dir)
+    _once(env, PALETTE_TEMPLATE, lambda context: (), custom_dir)
 
 
-def _once(env: Environment, name: str, key_of: Callable[[Context], Hashable | None]) -> None:
+def _once(env: Environment, name: str, key_of: Callable[[Context], Hashable | None], custom_dir: str | None) -> None:
     """Have template `name` write once for all the contexts of one key (each, for a key of None)."""
     if env.cache is None:
         return
     try:
         template = env.get_template(name)
     except TemplateNotFound:
+        return
+    if custom_dir and template.filename and os.path.abspath(template.filename).startswith(
+            os.path.join(os.path.abspath(custom_dir), "")):
         return
     render: Callable[[Context], Iterator[str]] = template.root_render_func
     written: dict[Hashable, str] = {}
