@@ -47,6 +47,7 @@ from dossier.adapter.rendering import BackgroundRendering, RenderingError
 from dossier.adapter.search import BUNDLE as SEARCH_BUNDLE
 from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
 from dossier.adapter.skeletons import SkeletonConverter
+from dossier.adapter.theme import render_once
 from dossier.adapter.watch import watch_natively
 from dossier.characters import code_point, visible
 from dossier.model import PartialDate
@@ -514,6 +515,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._late_pages = []
             self._leave_the_files(files)
             self._generated_last(files)
+        if self._command != "serve":
+            render_once(env, config.theme.custom_dir)  # the generated pages' navigation: the same for most
         # The footer's "sources last changed" (overrides/partials/copyright.html).
         env.globals["dossier_sources_updated"] = str(self._updated) if self._updated else ""
         return env
