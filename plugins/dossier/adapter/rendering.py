@@ -24,6 +24,7 @@ before it goes on, as `dossier.rendering.site.render_site` does.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import pickle
 import select
@@ -55,7 +56,8 @@ class RenderingError(RuntimeError):
 class BackgroundRendering:
     """`outputs` taken in a child process: pages sent back, data files written where they go.
 
-    The pages are put into `site` when the build's process asks for one (`page`, `all_pages`);
+    The pages are put into `site` when the build's process asks for one (`page`, `all_pages`),
+    without their blocks, which stay in the file until `page_again` reads them;
     the data files are written under `files_dir` once `files_may_be_written` is called.
 
     Args:
@@ -117,6 +119,8 @@ class BackgroundRendering:
 
     def page(self, uri: str) -> GeneratedPage | None:
         """The page at `uri`, once it has come; None if the rendering ended without it.
+
+        From the child, its skeleton and head only: its blocks are read when needed (`page_again`).
 
         Raises:
             RenderingError: The rendering failed.
@@ -243,7 +247,9 @@ class BackgroundRendering:
                 self._pages_done = True
             else:
                 for uri, page in value:
-                    self._put(uri, page)
+                    # Its blocks stay in the file (`page_again`): the pages the child has rendered
+                    # ahead of MkDocs would otherwise all be held here, gigabytes at 10,000 documents.
+                    self._put(uri, dataclasses.replace(page, blocks=()) if page is not None else None)
                     if page is not None:
                         self._records_of[uri] = (at, length)
                 if kind == "end":
