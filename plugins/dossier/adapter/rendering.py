@@ -35,6 +35,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 
+from dossier.rendering.exports import Text
 from dossier.rendering.page import GeneratedPage
 from dossier.rendering.site import Output, Site
 
@@ -79,7 +80,7 @@ class BackgroundRendering:
         self._pid = 0
         self._reaped = False
         self._files_dir = files_dir
-        self._unwritten: list[tuple[str, str]] = []  # without a child: written by files_may_be_written
+        self._unwritten: list[tuple[str, str | Text]] = []  # without a child: written by files_may_be_written
         self._records_of: dict[str, tuple[int, int]] = {}  # each page's record in the file: offset, length
         if not hasattr(os, "fork"):
             for uri, output in outputs:
@@ -316,12 +317,12 @@ def _write(records: int, wake: int, kind: str, value: object) -> None:
         os.write(wake, b".")
 
 
-def _write_file(files_dir: str, uri: str, content: str) -> None:
-    """Write a data file as MkDocs writes one from text."""
+def _write_file(files_dir: str, uri: str, content: str | Text) -> None:
+    """Write a data file as MkDocs writes one from text; a `Text` piece by piece, never held whole."""
     path = os.path.join(files_dir, *uri.split("/"))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as file:
-        file.write(content)
+        file.writelines([content] if isinstance(content, str) else content)
 
 
 def _exit_description(status: int) -> str:
