@@ -275,7 +275,8 @@ def test_urls_follow_site_url_and_directory_urls(mini_corpus: Corpus) -> None:
 def test_the_largest_data_files_come_a_document_at_a_time_and_joined_are_the_whole(
         mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     """A build writes corpus.json, the JSON-LD and the CSV piece by piece: at 10,000 documents each
-    is hundreds of megabytes, and the records it is made of several times that (issue 28)."""
+    is hundreds of megabytes, and the records it is made of several times that (issue 28).
+    """
     index, urls = CorpusIndex(mini_corpus), Urls("https://example.org/", True)
     files = dict(exports.each_data_file(mini_corpus, index, urls))
     for uri in (exports.CORPUS, exports.ANNOTATIONS):
