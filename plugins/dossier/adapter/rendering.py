@@ -24,6 +24,8 @@ before it goes on, as `dossier.rendering.site.render_site` does.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import dataclasses
 import os
 import pickle
@@ -91,6 +93,7 @@ class BackgroundRendering:
             self._done = True
             return
         self._records = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        _give_back_free_memory()
         self._offset = 0
         wake_read, wake_write = os.pipe()
         go_read, self._go = os.pipe()
@@ -295,6 +298,7 @@ def _render_and_write(outputs: Iterator[Output], records: int, wake: int, go: in
                 continue
             if not written:
                 _write(records, wake, "pages", None)  # every page is there
+                _give_back_free_memory()  # what the pages shared (`Urls.memo`) has just been let go
                 if not os.read(go, 1):
                     return  # the build stopped before the data files could be written: its process sees it
             _write_file(files_dir, uri, output)
@@ -323,6 +327,16 @@ def _write_file(files_dir: str, uri: str, content: str | Text) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as file:
         file.writelines([content] if isinstance(content, str) else content)
+
+
+def _give_back_free_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``), where there is one.
+
+    Reading the corpus leaves a quarter of the process's memory free but resident (at 2,000
+    documents, 73 of 262 MB): forked as it is, both processes would hold it.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
 def _exit_description(status: int) -> str:
