@@ -236,3 +236,23 @@ def _stopping(corpus: Corpus) -> Iterator[Output]:
     yield next(outputs)
     os.kill(os.getpid(), signal.SIGSTOP)
     yield from outputs
+
+
+def test_the_childs_exit_can_be_awaited_from_another_thread(corpus: Corpus, tmp_path: Path) -> None:
+    """Pagefind makes its index once the child has exited (`wait_for_exit`), not while both hold their most."""
+    import threading
+
+    site, outputs = start_site(corpus)
+    rendering = BackgroundRendering(site, outputs, str(tmp_path))
+    waiter = threading.Thread(target=rendering.wait_for_exit, daemon=True)
+    try:
+        waiter.start()
+        rendering.all_pages()
+        waiter.join(0.5)
+        assert waiter.is_alive(), "the child waits to write the data files: it has not exited"
+        rendering.files_may_be_written()
+        rendering.finish()
+        waiter.join(30)
+        assert not waiter.is_alive()
+    finally:
+        rendering.close()

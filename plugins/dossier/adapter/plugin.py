@@ -371,7 +371,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # the order of their URLs: Pagefind numbers the pages in the order it receives them, and
             # the order they were converted in depends on earlier rebuilds (`_written_pages`).
             pages = [(url, page_html(title, Markup(html))) for url, (title, html) in sorted(self._written_pages.items())]
-            self._search.finish_in_background(pages, config.site_dir)
+            # Pagefind holds the most memory while it makes its index: not while the rendering's
+            # child still holds its own (writing the data files).
+            rendering = self._rendering
+            self._search.finish_in_background(pages, config.site_dir,
+                                              rendering.wait_for_exit if rendering is not None else lambda: None)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Wait for the data files and the search bundle (written while the pages were built).

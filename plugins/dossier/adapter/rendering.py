@@ -97,17 +97,20 @@ class BackgroundRendering:
         self._offset = 0
         wake_read, wake_write = os.pipe()
         go_read, self._go = os.pipe()
+        self._exited, exited_write = os.pipe()  # held by the child alone: at its exit, read gives b""
         pid = os.fork()
         if pid == 0:  # the child: it never returns from here
             try:
                 os.close(wake_read)
                 os.close(self._go)
+                os.close(self._exited)
                 os.set_blocking(wake_write, False)  # a full pipe has bytes enough to wake the reader
                 _render_and_write(outputs, self._records.fileno(), wake_write, go_read, files_dir)
             finally:
                 os._exit(3)
         os.close(wake_write)
         os.close(go_read)
+        os.close(exited_write)
         self._pid = pid
         self._wake = wake_read
 
@@ -166,6 +169,12 @@ class BackgroundRendering:
             raise RenderingError("the data files were never let be written (files_may_be_written)")
         self._read_until(lambda: False)
 
+    def wait_for_exit(self) -> None:
+        """Wait until the child process has exited (from any thread; at once without one)."""
+        if self._pid:
+            with contextlib.suppress(OSError):  # closed meanwhile: the child has been ended
+                select.select([self._exited], [], [])
+
     def close(self) -> None:
         """Stop the child process if it still runs (a failed build), and free the file."""
         if not self._pid:
@@ -175,6 +184,7 @@ class BackgroundRendering:
         self._reap()
         os.close(self._wake)
         os.close(self._go)
+        os.close(self._exited)
         self._records.close()
         self._pid = 0
 

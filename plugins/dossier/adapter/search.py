@@ -41,7 +41,7 @@ SEARCH_NICENESS = 10
 IN_FLIGHT = 32
 """Pages sent to Pagefind and not yet indexed, at most: it queues whatever it is sent, and with
 a lower priority than the build it indexed slower than the entries came (at 10,000 documents it
-held 1.8 GB seven minutes in, 1.3 GB once it had caught up)."""
+held 1.8 GB seven minutes in, 1.3 GB ten seconds later)."""
 
 
 class SearchIndexError(RuntimeError):
@@ -202,10 +202,12 @@ class SearchIndexer:
         """Whether `finish_in_background` was called."""
         return self._finisher is not None
 
-    def finish_in_background(self, pages: Iterable[tuple[str, str]], site_dir: str) -> None:
+    def finish_in_background(self, pages: Iterable[tuple[str, str]], site_dir: str,
+                             before_writing: Callable[[], object] = lambda: None) -> None:
         """Once every entry is sent, index `pages` (URL, HTML) and write the bundle to ``site_dir/pagefind``.
 
-        Runs in a thread of its own; `wait` returns when the bundle is written.
+        Runs in a thread of its own; `wait` returns when the bundle is written. Pagefind makes its
+        index once `before_writing()` has returned: making it takes the most memory it ever holds.
         """
         pages = list(pages)
 
@@ -215,6 +217,7 @@ class SearchIndexer:
                     self._feeder.join()
                 for url, html in pages:
                     self.add_page(html, url)
+                before_writing()
                 # The files come back in the reply and are written here: Pagefind's own WriteFiles
                 # could answer before its last file was on disk, and its process be closed on it
                 # (an empty pagefind-entry.json, seen when the reply is followed at once by close()).
