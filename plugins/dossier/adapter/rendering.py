@@ -93,7 +93,7 @@ class BackgroundRendering:
             self._done = True
             return
         self._records = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
-        _give_back_free_memory()
+        give_back_free_memory()
         self._offset = 0
         wake_read, wake_write = os.pipe()
         go_read, self._go = os.pipe()
@@ -308,7 +308,7 @@ def _render_and_write(outputs: Iterator[Output], records: int, wake: int, go: in
                 continue
             if not written:
                 _write(records, wake, "pages", None)  # every page is there
-                _give_back_free_memory()  # what the pages shared (`Urls.memo`) has just been let go
+                give_back_free_memory()  # what the pages shared (`Urls.memo`) has just been let go
                 if not os.read(go, 1):
                     return  # the build stopped before the data files could be written: its process sees it
             _write_file(files_dir, uri, output)
@@ -339,7 +339,7 @@ def _write_file(files_dir: str, uri: str, content: str | Text) -> None:
         file.writelines([content] if isinstance(content, str) else content)
 
 
-def _give_back_free_memory() -> None:
+def give_back_free_memory() -> None:
     """Return the C heap's free pages to the system (glibc's ``malloc_trim``), where there is one.
 
     Reading the corpus leaves a quarter of the process's memory free but resident (at 2,000
