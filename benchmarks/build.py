@@ -64,15 +64,25 @@ def peak_megabytes() -> float | None:
 
 
 class TreeMemory:
-    """The largest sum of resident memory of this process and its descendants, sampled each second.
+    """The memory of this process and its descendants together, sampled each second: two sums.
 
     The build forks a child that renders the pages and starts Pagefind: `peak_megabytes` gives
-    the largest of them alone, this their sum at one time. Pages a fork shares with its parent
-    are counted in both, so the sum is an upper bound.
+    the largest of them alone, this their sum at one time, twice over:
+
+    - ``peak_pss_mb``, the proportional sum (``Pss`` of ``/proc/PID/smaps_rollup``): a page shared
+      by several processes (the fork's copy-on-write pages) is divided among them, so the sum is
+      the memory they hold together. The target is on this figure.
+    - ``peak_mb``, the resident sum (``VmRSS``): a shared page counts in each process, so the sum
+      is an upper bound.
+
+    ``peaks`` gives each process's own peaks (resident and proportional), by its part in the build:
+    ``mkdocs`` (this process), ``rendering`` (the forked child), ``pagefind``, ``other``.
     """
 
     def __init__(self, interval: float = 1.0) -> None:
         self.peak_mb = 0.0
+        self.peak_pss_mb = 0.0
+        self.peaks: dict[str, dict[str, float]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
 
@@ -86,14 +96,29 @@ class TreeMemory:
 
     def _run(self, interval: float) -> None:
         while True:
-            self.peak_mb = max(self.peak_mb, _tree_rss_mb(os.getpid()))
+            self.sample()
             if self._stop.wait(interval):
                 return
 
+    def sample(self) -> None:
+        """Read the tree's memory once; keep the peaks."""
+        processes = _tree_memory(os.getpid())
+        self.peak_mb = max(self.peak_mb, sum(rss for _, rss, _ in processes) / 1024)
+        self.peak_pss_mb = max(self.peak_pss_mb, sum(pss for _, _, pss in processes) / 1024)
+        for role, rss, pss in processes:
+            peak = self.peaks.setdefault(role, {"rss_mb": 0.0, "pss_mb": 0.0})
+            peak["rss_mb"] = max(peak["rss_mb"], rss / 1024)
+            peak["pss_mb"] = max(peak["pss_mb"], pss / 1024)
 
-def _tree_rss_mb(root: int) -> float:
-    """The resident memory of `root` and its descendants, from /proc (0 without it)."""
+
+def _tree_memory(root: int) -> list[tuple[str, int, int]]:
+    """Each process of `root`'s tree: its part in the build, resident and proportional kilobytes.
+
+    From /proc (empty without it). A process without ``smaps_rollup`` (before Linux 4.14) counts its
+    resident memory as its proportional one.
+    """
     parents: dict[int, int] = {}
+    names: dict[int, str] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").glob("[0-9]*"):
         try:
@@ -101,14 +126,36 @@ def _tree_rss_mb(root: int) -> float:
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        pid = int(entry.name)
+        parents[pid] = int(fields.get("PPid", "0").strip() or 0)
+        names[pid] = fields.get("Name", "").strip()
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
     tree, added = {root}, True
     while added:
         more = {pid for pid, parent in parents.items() if parent in tree} - tree
         tree |= more
         added = bool(more)
-    return sum(rss.get(pid, 0) for pid in tree) / 1024
+    processes = []
+    for pid in sorted(tree):
+        if pid == root:
+            role = "mkdocs"
+        elif "pagefind" in names.get(pid, ""):
+            role = "pagefind"
+        elif parents.get(pid) == root and names.get(pid) == names.get(root):
+            role = "rendering"  # a fork of the build's process
+        else:
+            role = "other"
+        processes.append((role, rss.get(pid, 0), _pss(pid, rss.get(pid, 0))))
+    return processes
+
+
+def _pss(pid: int, rss: int) -> int:
+    """The proportional set size of `pid` in kilobytes (`rss` where the kernel does not give it)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            return next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+    except (OSError, StopIteration, ValueError):
+        return rss
 
 
 def _cpu(who: int) -> float:
@@ -166,6 +213,9 @@ def main() -> None:
         "peak_mb": max(peak_megabytes() or 0.0, tree.peak_mb) or None,
         "peak_process_mb": peak_megabytes(),
         "peak_tree_mb": tree.peak_mb,
+        # Shared pages divided among the processes that share them: what they hold together.
+        "peak_tree_pss_mb": tree.peak_pss_mb or None,
+        "peak_by_process": tree.peaks,
         # CPU seconds of MkDocs' process, and of the children it waited for (the rendering, Pagefind).
         "cpu_self_seconds": _cpu(resource.RUSAGE_SELF),
         "cpu_children_seconds": _cpu(resource.RUSAGE_CHILDREN),

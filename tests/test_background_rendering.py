@@ -8,6 +8,7 @@ one `render_site` renders in one go, and a failure of the child is an error, nev
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import time
@@ -71,12 +72,14 @@ def test_background_rendering_gives_the_pages_and_writes_the_files(corpus: Corpu
     site, outputs = start_site(corpus)
     rendering = BackgroundRendering(site, outputs, str(tmp_path))
     try:
-        # Asked for out of order: the last announced page, then the first.
+        # Asked for out of order: the last announced page, then the first. The build's process holds
+        # each page's skeleton and head; its blocks stay in the rendering's file until read again.
         announced = page_uris(corpus)
-        assert rendering.page(announced[-1]) == whole.pages[announced[-1]]
-        assert rendering.page(announced[0]) == whole.pages[announced[0]]
+        assert rendering.page(announced[-1]) == _skeleton(whole.pages[announced[-1]])
+        assert rendering.page(announced[0]) == _skeleton(whole.pages[announced[0]])
         rendering.all_pages()
-        assert site.pages == whole.pages
+        assert site.pages == {uri: _skeleton(page) for uri, page in whole.pages.items()}
+        assert all(rendering.page_again(uri) == page for uri, page in whole.pages.items())
         assert not any(tmp_path.iterdir()), "a data file written before the site's folder was emptied"
         rendering.files_may_be_written()
         rendering.finish()
@@ -88,13 +91,13 @@ def test_background_rendering_gives_the_pages_and_writes_the_files(corpus: Corpu
 
 
 def test_every_page_can_be_read_again_from_the_rendering_file(corpus: Corpus, whole: Site, tmp_path: Path) -> None:
-    """The build's process lets a page's blocks go once converted, and reads them again for the theme."""
+    """The build's process never holds a page's blocks: it reads them again for the theme."""
     site, outputs = start_site(corpus)
     rendering = BackgroundRendering(site, outputs, str(tmp_path))
     try:
         rendering.all_pages()
-        for uri in whole.pages:
-            site.pages[uri] = GeneratedPage(site.pages[uri].markdown)  # its blocks let go
+        assert not any(page.blocks for page in site.pages.values())
+        assert any(page.blocks for page in whole.pages.values())
         assert all(rendering.can_read_again(uri) for uri in whole.pages)
         assert all(rendering.page_again(uri) == whole.pages[uri] for uri in whole.pages)
         assert not rendering.can_read_again("documents/none.md")
@@ -102,6 +105,11 @@ def test_every_page_can_be_read_again_from_the_rendering_file(corpus: Corpus, wh
     finally:
         rendering.close()
     assert not rendering.can_read_again(next(iter(whole.pages)))  # the file is gone with the rendering
+
+
+def _skeleton(page: GeneratedPage) -> GeneratedPage:
+    """`page` without its blocks, as the build's process holds it until the theme renders it."""
+    return dataclasses.replace(page, blocks=())
 
 
 def test_without_fork_the_pages_and_files_are_the_same(corpus: Corpus, whole: Site, tmp_path: Path,
@@ -228,3 +236,23 @@ def _stopping(corpus: Corpus) -> Iterator[Output]:
     yield next(outputs)
     os.kill(os.getpid(), signal.SIGSTOP)
     yield from outputs
+
+
+def test_the_childs_exit_can_be_awaited_from_another_thread(corpus: Corpus, tmp_path: Path) -> None:
+    """Pagefind makes its index once the child has exited (`wait_for_exit`), not while both hold their most."""
+    import threading
+
+    site, outputs = start_site(corpus)
+    rendering = BackgroundRendering(site, outputs, str(tmp_path))
+    waiter = threading.Thread(target=rendering.wait_for_exit, daemon=True)
+    try:
+        waiter.start()
+        rendering.all_pages()
+        waiter.join(0.5)
+        assert waiter.is_alive(), "the child waits to write the data files: it has not exited"
+        rendering.files_may_be_written()
+        rendering.finish()
+        waiter.join(30)
+        assert not waiter.is_alive()
+    finally:
+        rendering.close()

@@ -195,3 +195,34 @@ def test_mentions_link_to_entity_pages(built_site: Path, corpus: Corpus) -> None
         for mention in document.mentions:
             folder = "actors" if mention.target_kind == "actor" else "countries"
             assert f"../../{folder}/{mention.target}/" in hrefs, (document.id, mention.text)
+
+
+def test_a_build_lets_the_corpus_go_before_pagefind_makes_its_index(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once every page is converted, the build's process holds no corpus: writing the pages needs none,
+    and Pagefind makes its index (the most memory it holds) after (issue 28, memory at 10,000 documents).
+    """
+    from dossier.adapter import search
+    from dossier.adapter.plugin import DossierPlugin
+    from sitetools import build_project, make_project
+
+    seen: dict[str, int] = {}
+    let_go = DossierPlugin._let_the_corpus_go
+    write = search._write_bundle
+
+    def spying_let_go(self: DossierPlugin) -> None:
+        assert self._site is not None
+        seen["before"] = len(self._site.index.corpus.documents)
+        let_go(self)
+        seen["after"] = len(self._site.index.corpus.documents)
+
+    def spying_write(files: list[dict[str, str]], bundle: Path) -> None:
+        seen["bundle_after_let_go"] = int("before" in seen)
+        write(files, bundle)
+
+    monkeypatch.setattr(DossierPlugin, "_let_the_corpus_go", spying_let_go)
+    monkeypatch.setattr(search, "_write_bundle", spying_write)
+    site = build_project(make_project(tmp_path / "project"))
+    assert seen == {"before": len(load(ROOT / "sources").documents), "after": 0, "bundle_after_let_go": 1}
+    assert (site / "pagefind" / "pagefind-entry.json").stat().st_size > 0
+    assert all((site / "documents" / document / "index.html").is_file() for document in load(ROOT / "sources").documents)

@@ -270,3 +270,26 @@ def test_urls_follow_site_url_and_directory_urls(mini_corpus: Corpus) -> None:
     site = render_site(mini_corpus, use_directory_urls=False)
     data = json.loads(site.files["data/corpus.json"])
     assert data["documents"][0]["page"].endswith(".html")
+
+
+def test_the_largest_data_files_come_a_document_at_a_time_and_joined_are_the_whole(
+        mini_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build writes corpus.json, the JSON-LD and the CSV piece by piece: at 10,000 documents each
+    is hundreds of megabytes, and the records it is made of several times that (issue 28).
+    """
+    index, urls = CorpusIndex(mini_corpus), Urls("https://example.org/", True)
+    files = dict(exports.each_data_file(mini_corpus, index, urls))
+    for uri in (exports.CORPUS, exports.ANNOTATIONS):
+        text = files[uri]
+        assert isinstance(text, exports.Text)
+        pieces = list(text)
+        assert len(pieces) > len(mini_corpus.documents), uri
+        whole = "".join(pieces)
+        assert whole == json.dumps(json.loads(whole), ensure_ascii=False, separators=(",", ":")) + "\n", uri
+        assert str(text) == whole
+    whole_csv = str(files[exports.STATEMENTS])
+    monkeypatch.setattr(exports, "CSV_PIECE", 2)
+    pieces = list(exports.statements_csv_pieces(mini_corpus, index, urls))
+    assert len(pieces) > 3
+    assert "".join(pieces) == whole_csv
+    assert len(list(csv.reader(io.StringIO(whole_csv)))) > 3

@@ -181,3 +181,25 @@ def test_an_entitys_names_weigh_by_how_much_of_the_name_a_word_is(mini_corpus: C
                   for n in ("Huawei", "Senior Huawei representative"))
     heading = 7
     assert one == 10 and one > heading > three
+
+
+def test_pagefind_is_sent_at_most_in_flight_pages_ahead_of_what_it_has_indexed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind queues whatever it is sent: the feeder waits for it (issue 28, memory at 10,000 documents)."""
+    from dossier.adapter import search
+
+    monkeypatch.setattr(search, "IN_FLIGHT", 3)
+    ahead: list[int] = []
+    send = SearchIndexer._send
+
+    def counting(self: SearchIndexer, payload: dict) -> int:
+        if payload["type"] == "AddFile":
+            ahead.append(self._sent - self._answered)
+        return send(self, payload)
+
+    monkeypatch.setattr(SearchIndexer, "_send", counting)
+    pages = [(f"/page-{n}/", page_html(f"Page {n}", Markup(f"<p>Words of page {n}.</p>"))) for n in range(40)]
+    assert search.write_index(list, pages, str(tmp_path), "en") == 40
+    assert len(ahead) == 40
+    assert max(ahead) <= 2, "a page sent with IN_FLIGHT already waiting"
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").stat().st_size > 0

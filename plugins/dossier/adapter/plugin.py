@@ -43,17 +43,18 @@ from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.api import BaseObserver
 
 from dossier.adapter.preview import Preview
-from dossier.adapter.rendering import BackgroundRendering, RenderingError
+from dossier.adapter.rendering import BackgroundRendering, RenderingError, give_back_free_memory
 from dossier.adapter.search import BUNDLE as SEARCH_BUNDLE
 from dossier.adapter.search import SearchIndexer, SearchIndexError, page_html, pagefind_executable
 from dossier.adapter.skeletons import SkeletonConverter
 from dossier.adapter.theme import render_once
 from dossier.adapter.watch import watch_natively
 from dossier.characters import code_point, visible
-from dossier.model import PartialDate
+from dossier.model import Corpus, PartialDate
 from dossier.problems import Problem, Problems, Severity
 from dossier.reading.history import last_source_change
 from dossier.reading.loader import Loader, load_with_problems
+from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.annotate import helper as annotation_helper
 from dossier.rendering.figures import FIGURES_MARKER, figures, with_markers_filled
@@ -151,6 +152,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._watcher: BaseObserver | None = None
         """What tells ``mkdocs serve`` of a change in ``sources/`` when the system does (`on_serve`)."""
         """The one Markdown converter of a build's generated pages (`adapter/skeletons.py`)."""
+        self._corpus_let_go = threading.Event()
+        """Set once a build that renders in the background needs the corpus no more (`on_env`)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether we serve: a broken source then keeps the last good site.
@@ -243,6 +246,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         and the last good generated pages are served again, each page saying so in a banner.
         """
         self._stale_notice = ""
+        self._corpus_let_go = threading.Event()
         self._updated = last_source_change(self._sources)
         self._close_rendering()
         self._announced_pages, self._announced_files = {}, {}
@@ -386,7 +390,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # the order of their URLs: Pagefind numbers the pages in the order it receives them, and
             # the order they were converted in depends on earlier rebuilds (`_written_pages`).
             pages = [(url, page_html(title, Markup(html))) for url, (title, html) in sorted(self._written_pages.items())]
-            self._search.finish_in_background(pages, config.site_dir)
+            # Pagefind holds the most memory while it makes its index: not while the rendering's
+            # child still holds its own (writing the data files), nor this process the corpus.
+            rendering = self._rendering
+            let_go = self._corpus_let_go
+
+            def before_indexing() -> None:
+                if rendering is not None:
+                    rendering.wait_for_exit()
+                    let_go.wait()
+                    gc.collect()  # the corpus's cycles (a document and its annotations)
+                    give_back_free_memory()
+
+            self._search.finish_in_background(pages, config.site_dir, before_indexing)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Wait for the data files and the search bundle (written while the pages were built).
@@ -515,6 +531,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._late_pages = []
             self._leave_the_files(files)
             self._generated_last(files)
+            self._let_the_corpus_go()
         if self._command != "serve":
             render_once(env, config.theme.custom_dir)  # the generated pages' navigation: the same for most
         # The footer's "sources last changed" (overrides/partials/copyright.html).
@@ -542,6 +559,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 file = File.generated(config, uri, content=generated.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(file)
                 self._late_pages.append(file)
+
+    def _let_the_corpus_go(self) -> None:
+        """Every page is converted: what remains (writing them) needs no corpus, which the site lets go.
+
+        The search's entries may still be sent: they hold it until then. Pagefind then makes its
+        index (`_finish_search`), once the memory is given back.
+        """
+        assert self._site is not None
+        self._site.index = CorpusIndex(Corpus())
+        self._corpus_let_go.set()
 
     def _leave_the_files(self, files: Files) -> None:
         """Take the data files out of MkDocs' hands: the rendering writes them into the site.

@@ -37,6 +37,7 @@ from dossier.reading.history import last_source_change
 from dossier.reading.loader import load_with_problems
 from dossier.relations import CorpusIndex
 from dossier.rendering.bibliography import SiteRecord
+from dossier.rendering.exports import Text
 from dossier.rendering.figures import with_markers_filled
 from dossier.rendering.neutral import HEAD_KEY, page_source
 from dossier.rendering.page import GeneratedPage
@@ -193,9 +194,11 @@ def handwritten_source(markdown: str, site: Site, publisher: Publisher, uri: str
     return with_markers_filled(markdown, publisher, site.index, site.urls)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | Text) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode("utf-8"))  # as it is: the CSV's line ends are CRLF
+    with path.open("wb") as file:  # as it is: the CSV's line ends are CRLF
+        for piece in [text] if isinstance(text, str) else text:  # a large data file, piece by piece
+            file.write(piece.encode("utf-8"))
 
 
 def generate(project: Project, out: Path, shard: tuple[int, int] | None = None) -> tuple[int, int]:

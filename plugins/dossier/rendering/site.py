@@ -89,13 +89,13 @@ def finish_site(site: Site, outputs: Iterator[Output]) -> Site:
         if isinstance(output, GeneratedPage):
             pages[output_uri] = output
         else:
-            site.files[output_uri] = output
+            site.files[output_uri] = str(output)
     site.pages = dict(pages)
     return site
 
 
-Output = tuple[str, GeneratedPage | str]
-"""A generated page, or a data file as text, with its URI."""
+Output = tuple[str, GeneratedPage | str | exports.Text]
+"""A generated page, or a data file as text (the largest as `exports.Text`, made as it is written), with its URI."""
 
 
 def start_site(corpus: Corpus, *, site_url: str = "", use_directory_urls: bool = True, site_name: str = "Dossier",
