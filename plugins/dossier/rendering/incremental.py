@@ -23,6 +23,7 @@ files: the site-wide ones are made by `data_files`, which the caller runs when i
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -211,6 +212,7 @@ class Renderer:
         """Whether the last rendering was of the whole site."""
         self._updated: PartialDate | None = None
         self._parts: dict[str, timeline.TimelinePart] = {}
+        self._tallies: dict[str, Counter[str]] = {}
 
     def _record(self) -> SiteRecord:
         return SiteRecord(self.site_name, self.site_url, self._updated)
@@ -221,6 +223,7 @@ class Renderer:
         site = render_site(corpus, site_url=self.site_url, use_directory_urls=self.use_directory_urls,
                            site_name=self.site_name, updated=updated, templates=self.templates)
         self._parts = {part.uri: part for part in timeline.timeline_parts(site.index, site.urls)}
+        self._tallies = {}
         self.site, self.rendered, self.full = site, set(site.pages), True
         return site
 
@@ -296,6 +299,7 @@ class Renderer:
         """The timeline pages whose statements changed, and its contents; the others as they were."""
         parts = timeline.timeline_parts(index, urls)
         pages = {}
+        tallies = {}  # the stances counted for the contents, kept for the parts that are as they were
         for part in parts:
             last = self._parts.get(part.uri)
             same = (last is not None and part.uri in before and last.heading == part.heading
@@ -304,8 +308,11 @@ class Renderer:
                     and all(a is b for a, b in zip(last.statements, part.statements, strict=True))
                     and not any(s.document is not None and s.document.id in changed for s in part.statements))
             pages[part.uri] = before[part.uri] if same else timeline.render_part(part, corpus, index, urls)
+            if same and part.uri in self._tallies:
+                tallies[part.uri] = self._tallies[part.uri]
         if len(parts) > 1 or parts[0].uri != timeline.PAGE:
-            pages[timeline.PAGE] = timeline.render_contents(parts, index, urls)
+            pages[timeline.PAGE] = timeline.render_contents(parts, index, urls, tallies)
+        self._tallies = tallies
         self._parts = {part.uri: part for part in parts}
         return pages
 

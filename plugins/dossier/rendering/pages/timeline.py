@@ -109,13 +109,20 @@ def render_part(part: TimelinePart, corpus: Corpus, index: CorpusIndex, urls: Ur
                  navigation=part.navigation)
 
 
-def render_contents(parts: list[TimelinePart], index: CorpusIndex, urls: Urls) -> GeneratedPage:
-    """``/timeline/`` as the table of contents of a timeline split into `parts`."""
+def render_contents(parts: list[TimelinePart], index: CorpusIndex, urls: Urls,
+                    tallies: dict[str, Counter[str]] | None = None) -> GeneratedPage:
+    """``/timeline/`` as the table of contents of a timeline split into `parts`.
+
+    `tallies` holds the stances of parts already counted, by URI (`tally`), and gets the others'.
+    """
     statements = index.statements
     page = PageWriter(PAGE, urls)
     rows: list[list[Markup | int]] = []
+    tallies = {} if tallies is None else tallies
     for part in parts:
-        tally = _tally(part.statements)
+        tally = tallies.get(part.uri)
+        if tally is None:
+            tally = tallies[part.uri] = _tally(part.statements)
         slug = part.uri.removeprefix("timeline/").removesuffix(".md")
         # A sibling page: from timeline/ (directory URLs) or timeline/index.html alike.
         target = urls.path("timeline", slug).removeprefix("timeline/")
