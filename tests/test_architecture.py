@@ -112,7 +112,7 @@ def test_subpackages_import_no_module_of_theirs_when_imported() -> None:
 
 
 IMPORTED_AS = {"yaml": "PyYAML", "jinja2": "Jinja2", "markupsafe": "MarkupSafe", "mkdocs": "mkdocs", "babel": "babel",
-               "pagefind": "pagefind", "markdown": "Markdown"}
+               "pagefind": "pagefind", "markdown": "Markdown", "watchdog": "watchdog"}
 """The distribution that provides each top-level module the package may import."""
 
 
