@@ -56,8 +56,7 @@ class CorpusIndex:
     def __init__(self, corpus: Corpus) -> None:
         self._start(corpus)
         for document in corpus.documents.values():
-            for statement in _statements(document):
-                self.statements.append(statement)
+            self.statements.extend(_statements(document))
             for key, passages in _passages(document).items():
                 self.passages[key].extend(passages)
         self.statements.sort(key=_chronological)
@@ -106,7 +105,7 @@ class CorpusIndex:
         very same object) or removed; the actors, countries and claims are as in `old`'s corpus.
         Only the lists where the changed documents' statements or mentions are, before or after
         the change, are made again; the others are `old`'s very lists. Equal to
-        ``CorpusIndex(corpus)`` (`tests/test_relations.py`); the preview's rebuild after a save.
+        ``CorpusIndex(corpus)`` (`tests/test_incremental.py`); the preview's rebuild after a save.
         """
         index = cls.__new__(cls)
         index._start(corpus)
@@ -161,8 +160,9 @@ class CorpusIndex:
                          only: tuple[set[str], set[str], set[tuple[str, str]]] | None) -> None:
         """A remark by speaker, by claim and stance, in its claims' chronologies, behind its speakers' stances.
 
-        In date order. `said` gathers the stances of each speaker on each claim. Under a claim, a remark is listed by the part whose words take the stance. With `only`
-        (speakers, claims, cells of `after`), only those lists are added to.
+        In date order. `said` gathers the stances of each speaker on each claim. Under a claim, a
+        remark is listed by the part whose words take the stance. With `only` (the speakers,
+        claims and cells of `after`), only those lists are added to.
         """
         speakers, claims, cells = only if only is not None else (None, None, None)
         for speaker in statement.speakers:
