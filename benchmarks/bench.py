@@ -35,7 +35,6 @@ import functools
 import json
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -111,8 +110,7 @@ class Build:
 def run_build(project: Path, label: str, documents: int, *, profile: Path | None = None) -> Build:
     """Build `project` once, in a child process, and return its figures."""
     site = project / "site"
-    if site.exists():
-        shutil.rmtree(site)
+    projects.set_aside(site, project.parent)  # not deleted: the build would pay for it (`set_aside`)
     result_file = project / "build.json"
     command = [PYTHON, str(HERE / "build.py"), str(project / "mkdocs.yml"), str(site), str(result_file)]
     if profile is not None:
@@ -525,6 +523,7 @@ def main() -> None:
         print(table(builds))
         print()
     print("\n".join(verdicts(builds, extra, sizes) + preview_verdicts(extra)))
+    projects.clear_set_aside(args.out)  # everything is measured: deleting costs nothing any more
     (args.out / "results.json").write_text(json.dumps({
         "command": " ".join(sys.argv), "commit": commit, "load_average": load, "load_average_end": os.getloadavg(), "builds": [asdict(b) for b in builds],
         **extra}, indent=2), encoding="utf-8")

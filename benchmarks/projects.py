@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,28 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+
+SET_ASIDE = ".set-aside"
+"""Where `set_aside` moves the folders of an earlier run, under the benchmark's output folder."""
+
+
+def set_aside(path: Path, out: Path) -> None:
+    """Move `path` (a project or site of an earlier run) into ``out/.set-aside``, without deleting it.
+
+    A build into a folder whose files were deleted moments before is slower, and not by the build's
+    doing: ext4 reuses no inode for a minute after its deletion (five while its table block is
+    unwritten), and looks past each of them for every file it creates. The benchmark deletes what
+    it set aside only once it has measured everything (`clear_set_aside`).
+    """
+    if path.exists():
+        (out / SET_ASIDE).mkdir(parents=True, exist_ok=True)
+        path.rename(out / SET_ASIDE / f"{path.parent.name}-{path.name}-{time.time_ns()}")
+
+
+def clear_set_aside(out: Path) -> None:
+    """Delete what `set_aside` moved under `out`, once nothing is measured any more."""
+    shutil.rmtree(out / SET_ASIDE, ignore_errors=True)
+
 
 
 class _Tagged:
@@ -136,8 +159,7 @@ def make_dossier_project(out: Path, n: int, seed: int, *, statements: int = corp
     from dossier.adapter.plugin import FIGURES_MARKER
 
     project = out / f"{name}-{n}"
-    if project.exists():
-        shutil.rmtree(project)
+    set_aside(project, out)
     project.mkdir(parents=True)
     docs = ROOT / "docs"
     drop = _api_pages(docs)
@@ -183,8 +205,7 @@ def write_docs(docs: Path, sizes: dict[str, int], pages: set[str], seed: int) ->
 def make_plain_project(out: Path, n: int, sizes: dict[str, int], drop: set[str], seed: int) -> Path:
     """Write the plain Material project mirroring the Dossier site's pages."""
     project = out / f"twin-{n}"
-    if project.exists():
-        shutil.rmtree(project)
+    set_aside(project, out)
     write_docs(project / "docs", sizes, set(sizes), seed)
     config = _with_material_search(bench_config(dossier=False, drop_pages=drop))
     config["not_in_nav"] = _not_in_nav(sorted(sizes), _nav_pages(config.get("nav")))
@@ -208,8 +229,7 @@ def make_baseline_project(out: Path, n: int, drop: set[str], seed: int) -> Path:
     Dossier's are.
     """
     project = out / f"baseline-{n}"
-    if project.exists():
-        shutil.rmtree(project)
+    set_aside(project, out)
     docs = ROOT / "docs"
     hand_written = {uri: size for uri, size in _page_sizes(docs).items() if uri not in drop}
     write_docs(project / "docs", hand_written, set(hand_written), seed)
@@ -231,8 +251,7 @@ def make_real_twin(out: Path, real: Path, seed: int = 0) -> Path:
     plugin and its corpus are missing.
     """
     project = out / "real-plain"
-    if project.exists():
-        shutil.rmtree(project)
+    set_aside(project, out)
     docs = real / "docs"
     api = _api_pages(docs)
     config = _with_material_search(bench_config(dossier=False, drop_pages=set(), api=True))
@@ -248,8 +267,7 @@ def make_real_twin(out: Path, real: Path, seed: int = 0) -> Path:
 def make_real_project(out: Path) -> Path:
     """A copy of the repository's own site: mkdocs.yml, docs/, the theme's overrides/ and the real sources/."""
     project = out / "real"
-    if project.exists():
-        shutil.rmtree(project)
+    set_aside(project, out)
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs")

@@ -75,3 +75,20 @@ def test_the_tree_memory_divides_the_pages_a_fork_shares_and_names_each_process(
     assert tree.peaks["rendering"]["rss_mb"] >= shared
     assert tree.peaks["rendering"]["pss_mb"] <= tree.peaks["rendering"]["rss_mb"] - shared / 3
     assert tree.peak_mb - tree.peak_pss_mb >= shared / 2
+
+
+def test_an_earlier_runs_folders_are_set_aside_until_everything_is_measured(tmp_path: Path) -> None:
+    """Not deleted before a build: ext4 makes the files created next pay for the deleted ones."""
+    site = tmp_path / "dossier-10" / "site"
+    (site / "documents").mkdir(parents=True)
+    (site / "documents" / "index.html").write_text("old", encoding="utf-8")
+    projects.set_aside(site, tmp_path)
+    assert not site.exists()
+    kept = list((tmp_path / projects.SET_ASIDE).iterdir())
+    assert [(p / "documents" / "index.html").read_text(encoding="utf-8") for p in kept] == ["old"]
+    site.mkdir()
+    projects.set_aside(site, tmp_path)  # the same folder again: a name of its own
+    assert len(list((tmp_path / projects.SET_ASIDE).iterdir())) == 2
+    projects.set_aside(tmp_path / "none", tmp_path)  # nothing there: nothing to do
+    projects.clear_set_aside(tmp_path)
+    assert not (tmp_path / projects.SET_ASIDE).exists()
