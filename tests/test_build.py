@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -226,3 +227,24 @@ def test_a_build_lets_the_corpus_go_before_pagefind_makes_its_index(tmp_path: Pa
     assert seen == {"before": len(load(ROOT / "sources").documents), "after": 0, "bundle_after_let_go": 1}
     assert (site / "pagefind" / "pagefind-entry.json").stat().st_size > 0
     assert all((site / "documents" / document / "index.html").is_file() for document in load(ROOT / "sources").documents)
+
+
+def test_the_corpus_is_left_out_of_automatic_collections_until_it_is_let_go(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Frozen (`gc.freeze`) once read: MkDocs' own collections no longer walk it; unfrozen after the build."""
+    import gc
+
+    from dossier.adapter.plugin import DossierPlugin
+    from sitetools import build_project, make_project
+
+    frozen: list[int] = []
+    on_files = DossierPlugin.on_files
+
+    def spying_on_files(self: DossierPlugin, files: Any, /, **kwargs: Any) -> Any:
+        frozen.append(gc.get_freeze_count())
+        return on_files(self, files, **kwargs)
+
+    monkeypatch.setattr(DossierPlugin, "on_files", spying_on_files)
+    build_project(make_project(tmp_path / "project"))
+    assert frozen and frozen[0] > 0, f"the corpus was not frozen while MkDocs built the pages: {frozen}"
+    assert gc.get_freeze_count() == 0, "still frozen after the build: never collected again"

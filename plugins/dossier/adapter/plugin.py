@@ -299,6 +299,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._announced_pages = dict.fromkeys(page_uris(corpus))
             self._announced_files = dict.fromkeys(file_uris(corpus))
             self._rendering = self._wrap(lambda: BackgroundRendering(site, outputs, config.site_dir))
+            # The corpus holds no garbage until it is let go: no automatic collection walks it (a
+            # second of MkDocs' process at 1,000 documents). `before_indexing` collects it then.
+            gc.freeze()
         return site, problems
 
     def _read_and_render_preview(self, config: MkDocsConfig) -> tuple[Site | None, Problems]:
@@ -399,6 +402,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 if rendering is not None:
                     rendering.wait_for_exit()
                     let_go.wait()
+                    gc.unfreeze()
                     gc.collect()  # the corpus's cycles (a document and its annotations)
                     give_back_free_memory()
 
@@ -438,6 +442,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._rendering is not None:
             self._rendering.close()
             self._rendering = None
+            gc.unfreeze()  # whatever the build left: collected as usual again
 
     def _wrap(self, call: Callable[[], _T]) -> _T:
         """`call()`, a failure of the background rendering made a build error."""
