@@ -260,27 +260,3 @@ def test_the_first_difference_is_located_in_both_files(tmp_path: Path, body: str
 def test_markup_errors_skip_the_comparison(tmp_path: Path) -> None:
     problems = problems_with(tmp_path, "An [unclosed bracket.", "An unclosed bracket.")
     assert len(problems) == 1 and "is not closed" in problems[0]
-
-
-# Checks left for later ------------------------------------------------------------------------
-
-
-def test_the_checks_left_for_later_find_what_reading_at_once_finds(tmp_path: Path) -> None:
-    """``mkdocs build`` runs the checks that change nothing while its child renders (`Loader.check`)."""
-    from dossier.reading.loader import Loader
-
-    body = ("The government said “we trust the equipment” at the meeting. "
-            "[“We will keep the network safe,”]{quote by=huawei} Ken Hu, who chairs the board, said.\n")
-    sources = make_sources(tmp_path, [write(DOC, HEAD + body), write(ORIGINAL, body.replace("[“", "“").replace(
-        "]{quote by=huawei}", "")), write("actors/nobody-yet.md", "---\nname: Nobody Yet\nkind: person\n---\n")])
-    at_once = sorted(str(p) for p in load_with_problems(sources)[1])
-    later = Loader(sources, defer_checks=True)
-    _, read = later.run()
-    before = sorted(str(p) for p in read)
-    found = sorted(str(p) for p in later.check())
-    assert found == at_once
-    deferred = [p for p in at_once if p not in before]
-    assert any("no annotation" in p for p in deferred), at_once  # the quotation left out
-    assert any("attributes this quotation to 'ken-hu'" in p for p in deferred), at_once
-    assert any("'nobody-yet' is used nowhere" in p for p in deferred), at_once
-    assert sorted(str(p) for p in later.check()) == found, "the checks ran twice"

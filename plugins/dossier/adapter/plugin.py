@@ -53,7 +53,7 @@ from dossier.characters import code_point, visible
 from dossier.model import Corpus, PartialDate
 from dossier.problems import Problem, Problems, Severity
 from dossier.reading.history import last_source_change
-from dossier.reading.loader import Loader
+from dossier.reading.loader import Loader, load_with_problems
 from dossier.relations import CorpusIndex
 from dossier.rendering import escape
 from dossier.rendering.annotate import helper as annotation_helper
@@ -285,30 +285,24 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return templates
 
     def _read_and_render(self, config: MkDocsConfig) -> tuple[Site | None, Problems]:
-        """Read the corpus and render it, or start rendering it in the background (`BackgroundRendering`).
-
-        In the background, the checks that change nothing in the corpus (a third of the reading)
-        run once the child has started rendering (`Loader.check`).
-        """
-        in_background = self._command != "serve" and self.config.render_in_background
-        loader = Loader(Path(self._sources), self._root, defer_checks=in_background)
-        corpus, problems = loader.run()
+        """Read the corpus and render it, or start rendering it in the background (`BackgroundRendering`)."""
+        corpus, problems = load_with_problems(self._sources, display_root=self._root)
         if problems.errors:
-            return None, loader.check()
+            return None, problems
         site, outputs = start_site(corpus, site_url=config.site_url or "", site_name=html.unescape(config.site_name),
                                    use_directory_urls=config.use_directory_urls, updated=self._updated,
                                    templates=self._templates())
-        if not in_background:
+        if self._command == "serve" or not self.config.render_in_background:
             finish_site(site, outputs)
-            return site, problems
-        # Forked before Pagefind and its threads start: the child holds none of their pipes.
-        self._announced_pages = dict.fromkeys(page_uris(corpus))
-        self._announced_files = dict.fromkeys(file_uris(corpus))
-        self._rendering = self._wrap(lambda: BackgroundRendering(site, outputs, config.site_dir))
-        # The corpus holds no garbage until it is let go: no automatic collection walks it (a
-        # second of MkDocs' process at 1,000 documents). `before_indexing` collects it then.
-        gc.freeze()
-        return site, loader.check()  # warnings only: the errors were all found before the fork
+        else:
+            # Forked before Pagefind and its threads start: the child holds none of their pipes.
+            self._announced_pages = dict.fromkeys(page_uris(corpus))
+            self._announced_files = dict.fromkeys(file_uris(corpus))
+            self._rendering = self._wrap(lambda: BackgroundRendering(site, outputs, config.site_dir))
+            # The corpus holds no garbage until it is let go: no automatic collection walks it (a
+            # second of MkDocs' process at 1,000 documents). `before_indexing` collects it then.
+            gc.freeze()
+        return site, problems
 
     def _read_and_render_preview(self, config: MkDocsConfig) -> tuple[Site | None, Problems]:
         """Read again only the changed documents; render again only the pages they can change."""

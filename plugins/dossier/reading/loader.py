@@ -10,7 +10,6 @@ text with its original (`originals`). Problems are collected, never raised one b
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,15 +156,10 @@ class Loader:
     Args:
         sources: The ``sources/`` folder.
         display_root: Paths in messages are shown relative to it (default: the parent of `sources`).
-        cache: What the preview kept of the last reading (`ReadingCache`).
-        defer_checks: Leave the checks that change nothing in the corpus (quotations in no
-            annotation, speakers named elsewhere, unused entries) to `check`, which the caller
-            runs once it has started on the corpus: ``mkdocs build`` while its child renders. Not
-            with a `cache`, which keeps each document's problems as it is read.
     """
 
     def __init__(self, sources: Path, display_root: str | os.PathLike[str] | None = None,
-                 cache: ReadingCache | None = None, *, defer_checks: bool = False) -> None:
+                 cache: ReadingCache | None = None) -> None:
         self.problems = Problems()
         self.cache = cache
         self.reused: set[str] = set()
@@ -184,8 +178,6 @@ class Loader:
         self._matcher = NameMatcher({})
         self._attribution: Attribution | None = None
         """Who a sentence attributes a quotation to, against the registry: made when first needed."""
-        self._deferred: list[Callable[[], None]] | None = [] if defer_checks and cache is None else None
-        """The checks left to `check`, in the order they would have run (None: run as reading goes)."""
 
     def run(self) -> tuple[Corpus, Problems]:
         """Read everything; return the corpus and every problem."""
@@ -271,42 +263,20 @@ class Loader:
             compare_with_original(document, read, original, self.problems)
             if len(self.problems) == before:  # else the text is to be fixed first
                 written = [(span.start, span.end) for span in parsed.spans]
-
-                def checks() -> None:
-                    check_coverage(document, read, written, self.corpus.actors, self.problems)
-                    if self._attribution is None:
-                        self._attribution = Attribution(self.corpus)
-                    check_attribution(document, parsed.spans, self._attribution, self.corpus.actors, self.problems)
-
-                if self._deferred is None:
-                    checks()
-                else:
-                    self._deferred.append(checks)
+                check_coverage(document, read, written, self.corpus.actors, self.problems)
+                if self._attribution is None:
+                    self._attribution = Attribution(self.corpus)
+                check_attribution(document, parsed.spans, self._attribution, self.corpus.actors, self.problems)
 
     def finish(self) -> tuple[Corpus, Problems]:
-        """Join the reports of each remark; report originals without a document and the registry's unused parts.
+        """Report originals without a document and the registry's unused parts.
 
-        Returns the corpus and every problem: every one so far when the checks are deferred, the
-        rest once `check` has run.
+        Returns the corpus and every problem.
         """
         self.annotations.join_reports(self.corpus.documents)
         if self.cache is not None:
             self.cache.forget(self._tied)
             self.reused -= self._tied  # changed by the ties just made
-        if self._deferred is None:
-            self._last_checks()
-        return self.corpus, self.problems
-
-    def check(self) -> Problems:
-        """Run the checks `defer_checks` left (nothing if none was); return every problem."""
-        if self._deferred is not None:
-            deferred, self._deferred = self._deferred, None
-            for checks in deferred:
-                checks()
-            self._last_checks()
-        return self.problems
-
-    def _last_checks(self) -> None:
         check_usage(self.corpus, self.problems, unused=not self.problems.errors,
                     memo=self.cache.usage if self.cache is not None else None)
         documents = {read.id for read in self.documents} | self.tree.broken["document"]
@@ -314,6 +284,7 @@ class Loader:
             self.problems.warning(
                 Location(self._originals[orphan].path), f"original '{orphan}' has no document in sources/documents/",
             )
+        return self.corpus, self.problems
 
     def add_document(self, read: SourceText) -> tuple[Document, ParsedBody]:
         """Add the document of `read`: its metadata, plain text, paragraphs and annotations."""
