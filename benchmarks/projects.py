@@ -47,7 +47,6 @@ def clear_set_aside(out: Path) -> None:
     shutil.rmtree(out / SET_ASIDE, ignore_errors=True)
 
 
-
 class _Tagged:
     """A YAML value with a tag we do not interpret (``!ENV``, ``!!python/name:``), kept as is."""
 

@@ -143,15 +143,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Data files handed to MkDocs before they were rendered, in order."""
         self._pages_taken = False
         self._late_pages: list[File] = []
+        """Generated pages known once rendered, which the plugin converts itself (`on_env`)."""
         self._registry_changed = False
         """Whether the preview's last reading found the actors, countries or claims changed."""
-        """Generated pages known once rendered, which the plugin converts itself (`on_env`)."""
         self._unfilled: str | None = None
         """The converted skeleton of the page the theme is rendering, filled in for it (`on_page_context`)."""
         self._skeletons: SkeletonConverter | None = None
+        """The one Markdown converter of a build's generated pages (`adapter/skeletons.py`)."""
         self._watcher: BaseObserver | None = None
         """What tells ``mkdocs serve`` of a change in ``sources/`` when the system does (`on_serve`)."""
-        """The one Markdown converter of a build's generated pages (`adapter/skeletons.py`)."""
         self._corpus_let_go = threading.Event()
         """Set once a build that renders in the background needs the corpus no more (`on_env`)."""
 

@@ -178,6 +178,8 @@ class Preview:
         Made for each page by MkDocs, a converter took ten times as long as converting the page
         (Python-Markdown's extensions copy their settings when made): most of a save's time.
         """
+        if self._converter is not None and self._converter.config is config:
+            return self._converter  # asked for each page a rebuild rewrites: settings compared once per rebuild
         settings = repr((config["markdown_extensions"], config["mdx_configs"]))
         if self._converter is None or settings != self._converter_settings:
             self._converter, self._converter_settings = SkeletonConverter(config), settings

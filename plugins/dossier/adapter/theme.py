@@ -92,9 +92,14 @@ class _NavKeys:
         folder = get_relative_url(".", page.url)  # ../../ for actors/a/: the way up; the folder itself:
         here = get_relative_url(page.url, ".").rstrip("/")
         if here in self._under or "." in posixpath.basename(here):
-            return (base, *(normalize_url(target, page=page, base=base) for target in targets))
+            return _relative_to(page, base, targets)
         parent = (base, folder, posixpath.dirname(here))
         key = self._by_folder.get(parent)
         if key is None:
-            key = self._by_folder[parent] = (base, *(normalize_url(target, page=page, base=base) for target in targets))
+            key = self._by_folder[parent] = _relative_to(page, base, targets)
         return key
+
+
+def _relative_to(page: Page, base: str, targets: list[str]) -> tuple[Any, ...]:
+    """`targets` as the navigation writes them into `page`, after `base`."""
+    return (base, *(normalize_url(target, page=page, base=base) for target in targets))
